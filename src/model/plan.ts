@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** Where a piece of the model came from: a PDF page, a text-export line, or an HTML/Word table row. */
+export const LocationSchema = z
+  .object({
+    page: z.number().int().positive().optional(),
+    line: z.number().int().positive().optional(),
+    row: z.number().int().positive().optional(),
+  })
+  .describe('Where the item sits in the source document: page (PDF), line (text export) or row (HTML, Word)');
+
+/** A target date as written, with the date it states and what kind of date it is. */
+export const DueSchema = z.object({
+  raw: z.string().describe('The target-date cell as written'),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}(-\d{2})?$/)
+    .nullable()
+    .describe('YYYY-MM or YYYY-MM-DD when a date is stated, else null'),
+  status: z.enum(['complete', 'ongoing', 'planned', 'unknown']),
+});
+
+/** One action of a recommendation's response, with its owner and target date. */
+export const ActionSchema = z.object({
+  text: z.string(),
+  owner: z.string().nullable(),
+  due: DueSchema.nullable(),
+  location: LocationSchema,
+});
+
+export const AgreementSchema = z.enum(['agreed', 'partly-agreed', 'not-agreed']);
+
+/** One row of the action-plan table: a recommendation and the response to it. */
+export const RecommendationSchema = z.object({
+  number: z.string().nullable().describe('The rec number as a string, inferred from order when garbled'),
+  refs: z.array(z.string()).describe('Extra references in the number cell, such as "SW 6" or "CRC 5"'),
+  addressee: z.string().nullable().describe('Who the recommendation is addressed to, from the nearest heading'),
+  text: z.string(),
+  agreement: AgreementSchema.nullable(),
+  agreementRaw: z.string().nullable(),
+  response: z.string(),
+  actions: z.array(ActionSchema),
+  location: LocationSchema,
+});
+
+/** A repair the reader made to a messy document, or something it could not resolve. */
+export const DiagnosticSchema = z.object({
+  message: z.string(),
+  location: LocationSchema,
+  code: z.string().optional().describe('A stable identifier of the kind of repair'),
+  path: z.string().optional().describe('The model path the repair concerns, such as recommendations[2]'),
+});
+
+export const FormatSchema = z.enum(['pdf', 'docx', 'html', 'text']);
+
+/** The whole model of one action plan, as `plancheck convert` prints it. */
+export const PlanDocumentSchema = z
+  .object({
+    schemaVersion: z.literal(1),
+    source: z.object({
+      path: z.string(),
+      format: FormatSchema,
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      pages: z.number().int().nonnegative().nullable(),
+    }),
+    plan: z.object({
+      title: z.string().nullable(),
+      inspection: z.string().nullable(),
+      submitted: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+      reportPublished: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    }),
+    recommendations: z.array(RecommendationSchema),
+    diagnostics: z.array(DiagnosticSchema),
+  })
+  .meta({ title: 'plancheck action-plan model', $id: 'https://plancheck.dev/schemas/plan.schema.json' });
+
+export type Location = z.infer<typeof LocationSchema>;
+export type Due = z.infer<typeof DueSchema>;
+export type Action = z.infer<typeof ActionSchema>;
+export type Agreement = z.infer<typeof AgreementSchema>;
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type Diagnostic = z.infer<typeof DiagnosticSchema>;
+export type SourceFormat = z.infer<typeof FormatSchema>;
+export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
+
+/** The JSON Schema of the model, generated from the zod definition. */
+export function planJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(PlanDocumentSchema, { target: 'draft-2020-12' }) as Record<string, unknown>;
+}

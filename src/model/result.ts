@@ -1,0 +1,32 @@
+import type { Location, PlanDocument } from './plan.js';
+
+/** How seriously a finding counts: errors fail the run, warnings count against --max-warnings. */
+export type Severity = 'error' | 'warn';
+
+/** A configured rule level: off disables the rule. */
+export type RuleLevel = Severity | 'off';
+
+/** One problem a rule found, placed in the model and in the source document. */
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The rec number, or null for plan-level findings. */
+  recommendation: string | null;
+  /** 1-based index of the action inside the recommendation, or null. */
+  action: number | null;
+  location: Location;
+  /** Path into the model, such as recommendations[3].actions[1].owner. */
+  path: string;
+}
+
+/** What plancheck concluded about one input file. */
+export interface FileResult {
+  path: string;
+  /** The one-line reason the file could not be read, or null. */
+  fatal: string | null;
+  plan: PlanDocument | null;
+  findings: Finding[];
+  errorCount: number;
+  warningCount: number;
+}

@@ -1,0 +1,41 @@
+import type { Location } from '../model/plan.js';
+
+/** The six columns of the action-plan template, by meaning. */
+export const COLUMNS = ['number', 'recommendation', 'agreement', 'response', 'owner', 'due'] as const;
+export type Column = (typeof COLUMNS)[number];
+
+/** One paragraph or list item inside a cell. */
+export interface Piece {
+  text: string;
+  /** li for list items (tagged or bulleted), p for paragraphs, plain for untagged text. */
+  kind: 'p' | 'li' | 'plain';
+  location: Location;
+}
+
+/** A table row as a reader found it, with its cells already mapped to template columns. */
+export interface SourceRow {
+  /** The pieces of each column's cell; a column that is absent or empty has no entry or an empty list. */
+  cells: Partial<Record<Column, Piece[]>>;
+  location: Location;
+  /**
+   * True when this row follows a page break (or any break where a reader knows a table row may have
+   * been split): its cells may continue the cells of the row before.
+   */
+  afterBreak: boolean;
+}
+
+/** A heading row that names who the recommendations after it are addressed to. */
+export interface HeadingRow {
+  heading: string;
+  location: Location;
+}
+
+/** What a reader hands to the shared table-to-model step. */
+export interface TableRows {
+  rows: Array<SourceRow | HeadingRow>;
+}
+
+/** Narrow a table entry to a heading row. */
+export function isHeading(row: SourceRow | HeadingRow): row is HeadingRow {
+  return 'heading' in row;
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { PlanDocument } from '../model/plan.js';
+import type { Severity } from '../model/result.js';
+
+/** What a rule says about one problem: the message and where in the model it is. */
+export interface RuleReport {
+  message: string;
+  /**
+   * Path into the model: `recommendations[3].actions[1].owner`, or as segments
+   * `['recommendations', 3, 'actions', 1, 'owner']`. The engine turns it into the rec number, the action
+   * index and the document location.
+   */
+  path: string | ReadonlyArray<string | number>;
+}
+
+/** A recommendation of the inspection report, for rules that compare the plan with its report. */
+export interface ReportRecommendation {
+  number: string | null;
+  addressee: string | null;
+  text: string;
+}
+
+/** Everything a rule may look at besides the plan, and the one way it speaks. */
+export interface RuleContext<Options> {
+  options: Options;
+  /** The inspection report's recommendations, when `--report` was given. */
+  inspectionReport: { path: string; recommendations: ReportRecommendation[] } | null;
+  report(finding: RuleReport): void;
+}
+
+/** One lint rule: data about it plus a check that only reports. */
+export interface Rule<Options = Record<string, never>> {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  /** Validates and defaults the options given in configuration; absent when the rule takes none. */
+  options?: z.ZodType<Options>;
+  check(doc: PlanDocument, ctx: RuleContext<Options>): void;
+}
+
+/** A rule of any option type, as the registry holds it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
