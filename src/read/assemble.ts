@@ -1,9 +1,8 @@
 import type { PlanDocument, SourceFormat } from '../model/plan.js';
 import type { ParsedPlan } from './parsed.js';
 import type { TableRows } from './source-row.js';
+import type { PlanMeta } from './metadata.js';
 
-/** The header block above the table, as a reader found it. */
-export type PlanMeta = PlanDocument['plan'];
 
 /** What the shared table-to-model step needs from a reader. */
 export interface AssembleInput {

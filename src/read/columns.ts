@@ -1,0 +1,54 @@
+import type { Column } from './source-row.js';
+
+/**
+ * Header titles real plans use for each template column, tested in this order against a header cell's
+ * text (lower-cased, numbering such as "4." removed). The first column whose pattern matches wins.
+ */
+const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
+  ['agreement', /\bagreed\b|\bagreement\b|\baccepted\b|\bpartly\b/],
+  ['owner', /\bowner\b|\bresponsib|\blead\b|\bofficer\b|\baccountable\b|\bby whom\b|\bwho\b/],
+  ['due', /\bdate\b|\btimescale|\bdeadline|\bcompletion\b|\bwhen\b|\bby when\b|\btarget\b/],
+  ['number', /^(rec(ommendation)?\.?\s*(no|number|#|ref)\.?|ref(erence)?\.?\s*(no|number)?\.?|no\.?|number|#|ref)$/],
+  ['response', /\bresponse\b|\baction(s)?\b|\bplanned\b|\btaken\b|\bhow\b/],
+  ['recommendation', /\brecommendation|\barea requiring\b|\bimprovement\b|\bfinding\b|\bissue\b/],
+];
+
+/** Strip the numbering and punctuation of a header cell: "1. Rec No" becomes "rec no". */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/^\s*\d+\s*[.)]\s*/, '')
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/[^a-z0-9#/ ]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The template column a header cell names, or null when it names none. */
+export function columnForHeader(text: string): Column | null {
+  const norm = normaliseHeader(text);
+  if (norm === '') return null;
+  for (const [column, pattern] of HEADER_PATTERNS) {
+    if (pattern.test(norm)) return column;
+  }
+  return null;
+}
+
+/**
+ * Map a header row to columns. Returns null unless it names at least three distinct template columns,
+ * one of them the recommendation or the response, so that ordinary rows are not taken for a header.
+ */
+export function mapHeaderRow(cells: readonly string[]): Array<Column | null> | null {
+  const mapped = cells.map(columnForHeader);
+  const seen = new Set<Column>();
+  const out: Array<Column | null> = [];
+  for (const column of mapped) {
+    if (column && !seen.has(column)) {
+      seen.add(column);
+      out.push(column);
+    } else out.push(null);
+  }
+  if (seen.size < 3 || !(seen.has('recommendation') || seen.has('response'))) return null;
+  return out;
+}
