@@ -10,6 +10,12 @@ export interface Piece {
   /** li for list items (tagged or bulleted), p for paragraphs, plain for untagged text. */
   kind: 'p' | 'li' | 'plain';
   location: Location;
+  /**
+   * Vertical extent on its page (PDF points from the top), when the reader knows it. The shared step pairs
+   * owners and dates with actions by position when every piece of a row segment has one.
+   */
+  top?: number;
+  bottom?: number;
 }
 
 /** A table row as a reader found it, with its cells already mapped to template columns. */
@@ -17,6 +23,8 @@ export interface SourceRow {
   /** The pieces of each column's cell; a column that is absent or empty has no entry or an empty list. */
   cells: Partial<Record<Column, Piece[]>>;
   location: Location;
+  /** Set when the reader saw the cell in bold or spanning the whole table (a hint for heading rows). */
+  spansTable?: boolean;
   /**
    * True when this row follows a page break (or any break where a reader knows a table row may have
    * been split): its cells may continue the cells of the row before.
