@@ -40,6 +40,8 @@ export function columnForHeader(text: string): Column | null {
  * one of them the recommendation or the response, so that ordinary rows are not taken for a header.
  */
 export function mapHeaderRow(cells: readonly string[]): Array<Column | null> | null {
+  // Header cells are titles; a long cell is content, however many title words it happens to contain.
+  if (cells.some((cell) => normaliseHeader(cell).length > 60)) return null;
   const mapped = cells.map(columnForHeader);
   const seen = new Set<Column>();
   const out: Array<Column | null> = [];

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { SourceFormat } from '../model/plan.js';
 import { ReadError } from './errors.js';
 import type { ParsedPlan } from './parsed.js';
@@ -19,10 +18,7 @@ export function detectFormat(bytes: Uint8Array): SourceFormat {
   return 'text';
 }
 
-/** The SHA-256 of the input, for the model's source block. */
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 } from './hash.js';
 
 /** Read one input into the model, or throw a ReadError whose message is the one-line reason. */
 export async function readPlan(input: ReadInput): Promise<ParsedPlan> {

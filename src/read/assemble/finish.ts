@@ -1,0 +1,104 @@
+import type { Action, Diagnostic, Location, Recommendation } from '../../model/plan.js';
+import { parseDue } from '../dates.js';
+import type { SourceMap } from '../parsed.js';
+import type { Piece } from '../source-row.js';
+import { parseAgreement } from './agreement.js';
+import type { RecDraft } from './drafts.js';
+import { numericValue } from './numbers.js';
+import { pairSlot, type ActionDraft } from './pairing.js';
+import { collapse, joinSplit, quote } from './text.js';
+
+const joinPieces = (pieces: Piece[]): string => pieces.reduce((acc, p) => (acc === '' ? collapse(p.text) : joinSplit(acc, p.text)), '');
+
+/**
+ * Decide what a fragment is: rows that broke the flow of the rec before them become the rec whose number
+ * is missing between that rec and the next, when one is; otherwise they go back into the rec before.
+ */
+export function placeFragments(recs: RecDraft[]): RecDraft[] {
+  const out: RecDraft[] = [];
+  recs.forEach((rec, i) => {
+    if (!rec.orphanOf) return void out.push(rec);
+    const before = numericValue(rec.orphanOf.number);
+    const after = numericValue(recs.slice(i + 1).find((r) => r.number !== null)?.number ?? null);
+    if (before !== null && after !== null && after - before === 2) return void out.push(rec);
+    const host = out.at(-1)!;
+    host.textPieces.push(...rec.textPieces);
+    host.groups.push(...rec.groups);
+    host.responseParts.push(...rec.responseParts);
+    host.diagnostics.push({
+      code: 'flow-broken',
+      message: `text after a page break does not follow on from the text before it; kept with the recommendation before`,
+      location: rec.location,
+    });
+  });
+  return out;
+}
+
+/** Give every rec without a readable number the one its neighbours imply, and record that it was inferred. */
+export function inferNumbers(recs: RecDraft[]): void {
+  recs.forEach((rec, i) => {
+    if (rec.number !== null) return;
+    const prev = numericValue(recs[i - 1]?.number ?? null);
+    const nextIndex = recs.findIndex((r, j) => j > i && r.number !== null);
+    const next = nextIndex >= 0 ? numericValue(recs[nextIndex]!.number) : null;
+    let value: number | null = null;
+    if (prev !== null && (next === null || next > prev + 1)) value = prev + 1;
+    else if (next !== null && next - (nextIndex - i) >= 1) value = next - (nextIndex - i);
+    else if (i === 0 && next === null) value = 1;
+    if (value === null) return;
+    rec.number = String(value);
+    const why = rec.fragment ? 'no number (rows without a rec number or recommendation text)' : rec.numberRaw ? `number '${quote(rec.numberRaw, 20)}' unreadable` : 'number missing';
+    rec.diagnostics.push({ code: 'number-inferred', message: `${why}; ${value} inferred from order`, location: rec.location });
+  });
+}
+
+/** Turn drafts into model recommendations, diagnostics and source-map entries. */
+export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommendations: Recommendation[]; diagnostics: Diagnostic[] } {
+  const recommendations: Recommendation[] = [];
+  const diagnostics: Diagnostic[] = [];
+  recs.forEach((draft, i) => {
+    const path = `recommendations[${i}]`;
+    const label = draft.number ?? `#${i + 1}`;
+    for (const d of draft.diagnostics) diagnostics.push({ message: `rec ${label}: ${d.message}`, location: d.location, code: d.code, path });
+    const actions: ActionDraft[] = [];
+    for (const group of draft.groups) {
+      for (const slot of ['owners', 'dues'] as const) {
+        const mismatch = pairSlot(group, slot);
+        if (mismatch) {
+          const code = slot === 'owners' ? 'owner-count' : 'due-count';
+          const location = group[0]?.actions[0]?.pieces[0]?.location ?? draft.location;
+          diagnostics.push({ message: `rec ${label}: ${mismatch}; they could not be paired one to one`, location, code, path });
+        }
+      }
+      actions.push(...group.flatMap((seg) => seg.actions));
+    }
+    recommendations.push({
+      number: draft.number,
+      refs: draft.refs,
+      addressee: draft.addressee,
+      text: joinPieces(draft.textPieces),
+      agreement: draft.agreementRaw ? parseAgreement(draft.agreementRaw) : null,
+      agreementRaw: draft.agreementRaw,
+      response: collapse(draft.responseParts.join(' ')),
+      actions: actions.map((a, j) => toAction(a, `${path}.actions[${j}]`, sourceMap)),
+      location: draft.location,
+    });
+    sourceMap.set(path, draft.location);
+    if (draft.textPieces[0]) sourceMap.set(`${path}.text`, draft.textPieces[0].location);
+  });
+  return { recommendations, diagnostics };
+}
+
+function toAction(draft: ActionDraft, path: string, sourceMap: SourceMap): Action {
+  const location: Location = draft.pieces[0]!.location;
+  sourceMap.set(path, location);
+  const owner = unique(draft.owners.map((p) => collapse(p.text))).join('; ');
+  const dueText = unique(draft.dues.map((p) => collapse(p.text))).join('; ');
+  if (draft.owners[0]) sourceMap.set(`${path}.owner`, draft.owners[0].location);
+  if (draft.dues[0]) sourceMap.set(`${path}.due`, draft.dues[0].location);
+  return { text: joinPieces(draft.pieces), owner: owner === '' ? null : owner, due: parseDue(dueText), location };
+}
+
+function unique(values: string[]): string[] {
+  return values.filter((v, i) => v !== '' && values.indexOf(v) === i);
+}

@@ -1,0 +1,31 @@
+/** Rec-number cells: "1", "6.", "6 SW 6 and CRC 5", "Rec 4", and garbled ones such as "t i". */
+
+export interface ParsedNumber {
+  number: string | null;
+  refs: string[];
+}
+
+const PREFIX = /^(?:rec(?:ommendation)?|ref(?:erence)?|no)\b\.?\s*(?:no\.?|number)?\s*[:.]?\s*/i;
+
+/** Parse a number cell; `number` is null when it holds no readable rec number. */
+export function parseNumberCell(raw: string): ParsedNumber {
+  const text = raw.replace(/\s+/g, ' ').trim().replace(PREFIX, '');
+  const m = /^(\d{1,3}(?:\.\d{1,2})?[a-z]?)(?:[.):]|\b)\s*(.*)$/i.exec(text);
+  if (!m) return { number: null, refs: [] };
+  const rest = m[2]!.replace(/^[-–,;:(]+|[)]+$/g, '').trim();
+  const refs = rest === '' ? [] : rest.split(/\s*(?:,|;|&|\band\b|\/|\+)\s*/i).map((r) => r.replace(/[()]/g, '').trim()).filter((r) => /\w/.test(r));
+  return { number: m[1]!.replace(/\.$/, ''), refs };
+}
+
+/** True when a number cell holds anything at all that could be a (possibly garbled) rec number. */
+export function looksLikeNumberCell(raw: string): boolean {
+  const t = raw.trim();
+  return t !== '' && t.length <= 40;
+}
+
+/** The integer value of a rec number, for ordering and inference ("12" → 12, "3a" → 3). */
+export function numericValue(number: string | null): number | null {
+  if (number === null) return null;
+  const m = /^(\d+)/.exec(number);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,45 @@
+/** Text helpers shared by the table-to-model step: normalising, joining split pieces, sentence ends. */
+
+const BULLET = /^\s*(?:[•●▪◦‣∙·○■□➢➤►▶✓✔\uF0A7\uF0B7\uF076\uF0D8]|-(?=\s)|–(?=\s)|\*(?=\s))\s*/u;
+
+/** Collapse whitespace and trim. */
+export function collapse(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Remove a leading bullet glyph or dash bullet ("- Essex North PDU will …"). */
+export function stripBullet(text: string): string {
+  return collapse(text.replace(BULLET, ''));
+}
+
+/** True when the text starts with a bullet glyph or a dash bullet. */
+export function startsWithBullet(text: string): boolean {
+  return BULLET.test(text);
+}
+
+/**
+ * True when a piece of text ends a sentence or a heading, so that what follows can start afresh. A
+ * trailing colon counts as an end: it announces a list.
+ */
+export function isTerminated(text: string): boolean {
+  return /[.!?;:…]["'’”)\]]*\s*$/.test(text.trim());
+}
+
+/** True when the text begins the way the rest of a split sentence does: a lower-case word or a closing mark. */
+export function startsLikeContinuation(text: string): boolean {
+  return /^\s*(?:[a-z]|[,;:)\]]|&)/.test(text);
+}
+
+/** Join two parts of one split piece: a word broken at a hyphen joins without a space. */
+export function joinSplit(before: string, after: string): string {
+  const a = before.trimEnd();
+  const b = after.trimStart();
+  if (/[A-Za-z]-$/.test(a) && /^[A-Za-z]/.test(b)) return a + b;
+  return collapse(`${a} ${b}`);
+}
+
+/** Shorten a quotation for a message. */
+export function quote(text: string, max = 60): string {
+  const t = collapse(text);
+  return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
