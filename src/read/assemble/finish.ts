@@ -67,7 +67,7 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
         if (mismatch) {
           const code = slot === 'owners' ? 'owner-count' : 'due-count';
           const location = group[0]?.actions[0]?.pieces[0]?.location ?? draft.location;
-          diagnostics.push({ message: `rec ${label}: ${mismatch}; they could not be paired one to one`, location, code, path });
+          diagnostics.push({ message: `rec ${label}: ${mismatch}`, location, code, path });
         }
       }
       actions.push(...group.flatMap((seg) => seg.actions));

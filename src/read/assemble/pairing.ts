@@ -39,13 +39,16 @@ export function pairSlot(segments: readonly Segment[], slot: Slot): string | nul
     actions.forEach((a, i) => a[slot].push(pieces[i]!));
     return null;
   }
+  const what = slot === 'owners' ? 'owner' : 'target date';
+  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
+  const counts = `${plural(pieces.length, what)} for ${plural(actions.length, 'action')}`;
   if (pieces.length === 1) {
     // One owner (or date) written once for a whole row, however many pages the row runs over.
     actions.forEach((a) => a[slot].push(pieces[0]!));
-  } else for (const segment of segments) pairSegment(segment, slot);
-  const what = slot === 'owners' ? 'owner' : 'target date';
-  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `${plural(pieces.length, what)} for ${plural(actions.length, 'action')}`;
+    return `${counts}: the one given is applied to each`;
+  }
+  for (const segment of segments) pairSegment(segment, slot);
+  return `${counts}: paired page by page as far as they go`;
 }
 
 function pairSegment(segment: Segment, slot: Slot): void {

@@ -9,7 +9,7 @@ const BULLET_SPLIT = /\s*(?:^|\s)[•●▪◦‣➢➤►✓✔\uF0A7\uF0B7]\s+
 export function plainText(html: string): string {
   return decodeEntities(
     html
-      .replace(/<\/?su[pb]\s*>/gi, '')
+      .replace(/<\/?(?:su[pb]|i|b|u|em|strong|span|a|font|small|mark|s)\b[^>]*>/gi, '')
       .replace(/<br\s*\/?>/gi, ' ')
       .replace(/<[^>]*>/g, ' ')
       .replace(/\*\*|__/g, ''),
