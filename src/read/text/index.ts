@@ -16,6 +16,8 @@ const TEMPLATE: Array<Column | null> = [...COLUMNS];
 const SEPARATOR = /^[\s|:\-–—=_*]*$/;
 const FOOTER = /^(page \d+( of \d+)?|\d{1,3}|official( ?- ?sensitive)?|official sensitive)$/i;
 const SHORT = 75;
+/** Published plans export to well under a megabyte; past this a file is not a plan, and reading it would not be quick. */
+export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
 
 /** Where the action-plan table starts and how its columns are laid out. */
 interface TableStart {
@@ -44,16 +46,32 @@ function findTable(lines: string[]): TableStart | null {
   return null;
 }
 
+/** UTF-8 as it should be; otherwise Windows-1252, which older exports from Word on Windows use. */
+function decode(bytes: Uint8Array, diagnostics: Diagnostic[]): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    diagnostics.push({ message: 'the file is not valid UTF-8; read as Windows-1252', location: { line: 1 }, code: 'encoding' });
+    // Node's decoder for this label is plain Latin-1; the 0x80–0x9F range (curly quotes, dashes) is mapped here.
+    return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] || c);
+  }
+}
+
+const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
 /** A line's cells placed into columns, with the text of each. */
 type Placed = Array<[Column | null, string]>;
 
 /** Read the text export of a published plan: tab-separated cells holding HTML fragments, page breaks as blank lines. */
 export function readTextExport(input: ReadInput): ParsedPlan {
-  const text = new TextDecoder('utf-8').decode(input.bytes).replace(/^\uFEFF/, '');
-  const lines = text.split(/\r?\n/);
+  if (input.bytes.length > MAX_TEXT_BYTES) {
+    const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+    throw new ReadError(`text file too large to be an action plan (${mb(input.bytes.length)}; the limit is ${mb(MAX_TEXT_BYTES)})`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  const lines = decode(input.bytes, diagnostics).split(/\r?\n/);
   const table = findTable(lines);
   if (!table) throw new ReadError('no action-plan table found');
-  const diagnostics: Diagnostic[] = [];
   const rows: Array<SourceRow | HeadingRow> = [];
   const lastText = new Map<Column, string>();
   let pendingBreak = false;
