@@ -1,0 +1,18 @@
+import type { Rule } from './types.js';
+import { actionLabel, eachAction } from './util.js';
+
+/** Every action has a target date. */
+export const actionDue: Rule = {
+  id: 'action-due',
+  description: 'every action has a target date',
+  defaultSeverity: 'error',
+  check(doc, ctx) {
+    eachAction(doc, (action, j, rec, i) => {
+      if (action.due !== null && action.due.raw.trim() !== '') return;
+      ctx.report({
+        message: `${actionLabel(rec, i, j)} has no target date`,
+        path: ['recommendations', i, 'actions', j, 'due'],
+      });
+    });
+  },
+};

@@ -1,0 +1,22 @@
+import type { Agreement } from '../model/plan.js';
+import type { Rule } from './types.js';
+import { recLabel } from './util.js';
+
+const NEEDS_ACTIONS: Partial<Record<Agreement, string>> = { agreed: 'Agreed', 'partly-agreed': 'Partly Agreed' };
+
+/** An Agreed or Partly Agreed recommendation has at least one action. */
+export const actionsPresent: Rule = {
+  id: 'actions-present',
+  description: 'an Agreed or Partly Agreed recommendation has at least one action',
+  defaultSeverity: 'error',
+  check(doc, ctx) {
+    doc.recommendations.forEach((rec, i) => {
+      const marked = rec.agreement === null ? undefined : NEEDS_ACTIONS[rec.agreement];
+      if (marked === undefined || rec.actions.length > 0) return;
+      ctx.report({
+        message: `${recLabel(rec, i)} is ${marked} but lists no actions: expected at least one action with its owner and target date`,
+        path: ['recommendations', i, 'actions'],
+      });
+    });
+  },
+};

@@ -1,0 +1,24 @@
+import type { Rule } from './types.js';
+import { actionLabel, eachAction, monthName, monthNumber, quote } from './util.js';
+
+/** A target date not marked complete falls before the month the plan was submitted. */
+export const dueBeforeSubmission: Rule = {
+  id: 'due-before-submission',
+  description: 'a target date not marked complete falls before the month the plan was submitted',
+  defaultSeverity: 'warn',
+  check(doc, ctx) {
+    const submitted = doc.plan.submitted;
+    if (submitted === null) return;
+    eachAction(doc, (action, j, rec, i) => {
+      const due = action.due;
+      if (due === null || due.date === null || due.status === 'complete') return;
+      if (monthNumber(due.date) >= monthNumber(submitted)) return;
+      ctx.report({
+        message:
+          `${actionLabel(rec, i, j)} is due ${quote(due.raw)}, before the plan was submitted (${monthName(submitted)}), ` +
+          'and is not marked complete',
+        path: ['recommendations', i, 'actions', j, 'due'],
+      });
+    });
+  },
+};

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { Rule } from './types.js';
+import { actionLabel, eachAction, monthName, monthNumber, quote } from './util.js';
+
+const options = z.strictObject({
+  /** How many months after the submission month a target date may lie. */
+  maxMonths: z.number().int().min(1).default(24),
+});
+
+/** A target date lies more than `maxMonths` after submission. */
+export const dueHorizon: Rule<z.infer<typeof options>> = {
+  id: 'due-horizon',
+  description: 'a target date lies more than maxMonths (default 24) after submission',
+  defaultSeverity: 'warn',
+  options,
+  check(doc, ctx) {
+    const submitted = doc.plan.submitted;
+    if (submitted === null) return;
+    const { maxMonths } = ctx.options;
+    eachAction(doc, (action, j, rec, i) => {
+      const date = action.due?.date;
+      if (date === undefined || date === null) return;
+      const months = monthNumber(date) - monthNumber(submitted);
+      if (months <= maxMonths) return;
+      ctx.report({
+        message:
+          `${actionLabel(rec, i, j)} is due ${quote(action.due?.raw ?? date)}, ${months} months after the plan was ` +
+          `submitted (${monthName(submitted)}): expected at most ${maxMonths}`,
+        path: ['recommendations', i, 'actions', j, 'due'],
+      });
+    });
+  },
+};

@@ -1,0 +1,107 @@
+/**
+ * The words by which a Partly Agreed or Not Agreed response shows its reason to be one of the template's four
+ * kinds. docs/rules/partly-agreed-reason.md explains each choice; keep the two in step.
+ */
+
+/** The template's four kinds of reason, in the order the template names them. */
+export const REASON_CATEGORIES = ['commissioning', 'policy', 'operational', 'affordability'] as const;
+export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
+
+/** A case-insensitive regex that matches any of `terms` as whole words. */
+function words(terms: readonly string[], tail = ''): RegExp {
+  return new RegExp(`\\b(?:${terms.join('|')})${tail}\\b`, 'gi');
+}
+
+/**
+ * A noun that often follows a reason word ("financial constraint", "information security requirements"); it is
+ * taken into the quoted words so that the finding shows the phrase, not a lone adjective.
+ */
+const REASON_NOUN = '(?:\\s+(?:constraints?|pressures?|reasons?|requirements?|restrictions?|limitations?|implications?|considerations?|issues?))?';
+
+/** The category's own name and its word family: a response that uses one states the category. */
+const STATED: Record<ReasonCategory, RegExp> = {
+  commissioning: words(['commission(?:s|ed|ing|ers?)?']),
+  policy: words(['polic(?:y|ies)']),
+  operational: words(['operational(?:ly)?']),
+  affordability: words(['afford(?:s|ed|able|ability)?', 'unaffordab(?:le|ility)']),
+};
+
+/** Words that imply the category without naming it. */
+const IMPLIED: Record<ReasonCategory, RegExp> = {
+  commissioning: words(
+    ['contract(?:s|ed|ual|ually|ors?)?', 'sub-?contract\\w*', 'providers?', 'tender(?:s|ed|ing)?', 'procure(?:d|ment)?',
+      'suppliers?', 'outsourc(?:e|ed|ing)', 'third[- ]part(?:y|ies)'],
+    REASON_NOUN,
+  ),
+  policy: words(
+    ['legislat(?:ion|ive)', 'statut(?:e|es|ory)', 'laws?', 'legal(?:ly)?', 'national guidance', 'national standards?',
+      'information security', 'data protection', 'gdpr', 'regulations?', 'regulatory', 'ministerial', 'mandat(?:e|ed|ory)'],
+    REASON_NOUN,
+  ),
+  operational: words(
+    ['capacity', 'staffing', 'staff (?:shortages?|numbers|levels)', 'workloads?', 'caseloads?', 'vacanc(?:y|ies)',
+      'recruitment', 'practical(?:ity|ities|ly)?', 'impractical', 'systems?', 'infrastructure', 'estates?',
+      'logistic(?:s|al|ally)', 'feasib(?:le|ility)', 'infeasible', 'unfeasible', 'technolog(?:y|ies|ical)', 'equipment'],
+    REASON_NOUN,
+  ),
+  affordability: words(
+    ['fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
+      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending'],
+    REASON_NOUN,
+  ),
+};
+
+/**
+ * What marks a sentence as giving a reason: a cause, a negation or inability, a constraint, or a contrast
+ * ("but", "although"). In a Partly Agreed response the other sentences are the actions, whose words ("review
+ * the contract", "update the policy") must not pass for a reason. "However" is left out: in real plans it
+ * mostly leads into the part that will be done ("will however endeavour to … by reviewing current systems").
+ */
+const REASON_CUE = words([
+  'because', 'due to', 'owing to', 'as a result', 'on account of', 'reasons?', 'why', 'means?', 'meaning',
+  'not', 'no longer', 'cannot', "can[’']t", 'unable', 'impossible', 'unaffordable', 'unviable', 'infeasible',
+  'constrain(?:ts?|ed)?', 'limit(?:s|ed|ations?)?', 'restrict\\w*', 'prevent\\w*', 'preclude\\w*', 'prohibit\\w*',
+  'outside', 'beyond', 'remit', 'responsibility of', 'matter for', 'depend(?:s|ent)? (?:on|upon)', 'subject to',
+  'although', 'but',
+]);
+
+/** Split plain text into sentences; a full stop before a lower-case word ("e.g. shift") does not end one. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[^a-z\s])/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+/** The sentences of a response that give a reason, by REASON_CUE. */
+export function reasonSentences(text: string): string[] {
+  return sentences(text).filter((s) => new RegExp(REASON_CUE.source, 'i').test(s));
+}
+
+/** One category a reason reads as, with the document's words that show it. */
+export interface ReasonHit {
+  category: ReasonCategory;
+  /** The first words found for it, as written. */
+  words: string;
+  /** True when the category is named (or its word family used), not only implied. */
+  stated: boolean;
+}
+
+/** The categories that `texts` give as reasons, in the order they first appear; a stated hit wins over an implied one. */
+export function classifyReasons(texts: readonly string[]): ReasonHit[] {
+  const hits: Array<ReasonHit & { at: number }> = [];
+  texts.forEach((text, t) => {
+    for (const category of REASON_CATEGORIES) {
+      for (const [stated, re] of [[true, STATED[category]], [false, IMPLIED[category]]] as const) {
+        const m = new RegExp(re.source, 'i').exec(text);
+        if (!m) continue;
+        const at = t * 1e9 + m.index;
+        const known = hits.find((h) => h.category === category);
+        if (!known) hits.push({ category, words: m[0], stated, at });
+        else if (stated && !known.stated) Object.assign(known, { words: m[0], stated, at });
+        else if (stated === known.stated && at < known.at) Object.assign(known, { words: m[0], at });
+      }
+    }
+  });
+  return hits.sort((a, b) => a.at - b.at).map(({ category, words: w, stated }) => ({ category, words: w, stated }));
+}

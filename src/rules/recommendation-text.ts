@@ -1,0 +1,18 @@
+import type { Rule } from './types.js';
+import { recLabel } from './util.js';
+
+/** Each recommendation has its text. */
+export const recommendationText: Rule = {
+  id: 'recommendation-text',
+  description: 'each recommendation has its text',
+  defaultSeverity: 'error',
+  check(doc, ctx) {
+    doc.recommendations.forEach((rec, i) => {
+      if (rec.text.trim() !== '') return;
+      ctx.report({
+        message: `${recLabel(rec, i)} has no text: the Recommendation column should give the recommendation as the report worded it`,
+        path: ['recommendations', i, 'text'],
+      });
+    });
+  },
+};

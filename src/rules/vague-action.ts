@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { Rule } from './types.js';
+import { actionLabel, eachAction, quote } from './util.js';
+
+/** The non-committal wording vague-action looks for unless configured otherwise. */
+export const DEFAULT_VAGUE_WORDS = [
+  'explore', 'consider', 'seek to', 'endeavour', 'look at', 'aim to', 'look into', 'where possible', 'investigate options',
+];
+
+const options = z.strictObject({
+  /** Phrases that make an action non-committal; the first word also matches its -s, -ed and -ing forms. */
+  words: z.array(z.string().trim().min(1)).default(DEFAULT_VAGUE_WORDS),
+});
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A regex for one phrase: whole words, any spacing, case-insensitive, the first word inflected. */
+export function phrasePattern(phrase: string): RegExp {
+  const [first = '', ...rest] = phrase.toLowerCase().split(/\s+/).map(escape);
+  const stem = first.endsWith('e') ? first.slice(0, -1) : first;
+  const forms = `(?:${first}(?:s|es|ed|d|ing)?|${stem}ing)`;
+  return new RegExp(`\\b${[forms, ...rest].join('\\s+')}\\b`, 'i');
+}
+
+/**
+ * What makes an action measurable: a number or percentage (digits glued to a name, as in COVID-19, do not
+ * count), a quarter, a month or a date, a frequency, or a word of measurement.
+ */
+const MEASURABLE = [
+  /(?<![\w-])\d/,
+  /\bq[1-4]\b/i,
+  /%|\bper ?cent\b/i,
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|fifty|hundred)\b/i,
+  /\b(?:january|february|march|april|june|july|august|september|october|november|december)\b/i,
+  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s+\d{2,4}\b/i,
+  /\b(?:daily|weekly|fortnightly|monthly|quarterly|annual(?:ly)?|yearly|bi-?(?:weekly|monthly|annual(?:ly)?)|six-monthly)\b/i,
+  /\b(?:every|each|per|a|once a|twice a) (?:day|week|fortnight|month|quarter|year)\b/i,
+  /\b(?:measured|measurable|audit(?:s|ed|ing)?|scorecards?|targets?|kpis?|performance indicators?|baseline|dashboards?|metrics?|deadline)\b/i,
+];
+
+/** Whether an action's text holds something that progress can be measured against. */
+export function isMeasurable(text: string): boolean {
+  return MEASURABLE.some((re) => re.test(text));
+}
+
+/** An action rests on non-committal wording with no measurable element. */
+export const vagueAction: Rule<z.infer<typeof options>> = {
+  id: 'vague-action',
+  description:
+    'an action rests on non-committal wording ("explore", "consider", "seek to", "endeavour", "look at", "aim to") ' +
+    'with no measurable element; the word list is configurable',
+  defaultSeverity: 'warn',
+  options,
+  check(doc, ctx) {
+    const patterns = ctx.options.words.map(phrasePattern);
+    eachAction(doc, (action, j, rec, i) => {
+      if (isMeasurable(action.text)) return;
+      const hits = patterns.map((re) => re.exec(action.text)).filter((m) => m !== null);
+      const hit = hits.sort((a, b) => a.index - b.index)[0];
+      if (!hit) return;
+      ctx.report({
+        message: `${actionLabel(rec, i, j)} rests on ${quote(hit[0])} with nothing measurable`,
+        path: ['recommendations', i, 'actions', j, 'text'],
+      });
+    });
+  },
+};

@@ -1,0 +1,23 @@
+import { actionDue } from '../../src/rules/action-due.js';
+import { action, due, plan, rec } from '../helpers/plan.js';
+import { ruleCases } from './cases.js';
+
+ruleCases(actionDue, [
+  {
+    name: 'any stated target date passes, even an untimely one',
+    doc: plan({ recommendations: [rec({ actions: [action(), action({ due: due('Ongoing', null, 'ongoing') })] })] }),
+    expected: [],
+  },
+  {
+    name: 'a missing target date',
+    doc: plan({ recommendations: [rec({ number: '3', actions: [action({ due: null }), action()] })] }),
+    expected: [
+      {
+        message: 'Action 1 of recommendation 3 has no target date',
+        path: 'recommendations[0].actions[0].due',
+        recommendation: '3',
+        action: 1,
+      },
+    ],
+  },
+]);

@@ -1,0 +1,30 @@
+import { actionOwner } from '../../src/rules/action-owner.js';
+import { action, plan, rec, recs } from '../helpers/plan.js';
+import { ruleCases } from './cases.js';
+
+ruleCases(actionOwner, [
+  { name: 'every action owned', doc: plan({ recommendations: recs(2, { 1: { actions: [action(), action()] } }) }), expected: [] },
+  {
+    name: 'owners missing or blank',
+    doc: plan({
+      recommendations: [
+        rec({ number: '4', actions: [action(), action({ owner: null })] }),
+        rec({ number: null, actions: [action({ owner: ' ' })] }),
+      ],
+    }),
+    expected: [
+      {
+        message: 'Action 2 of recommendation 4 has no responsible owner',
+        path: 'recommendations[0].actions[1].owner',
+        recommendation: '4',
+        action: 2,
+      },
+      {
+        message: 'Action 1 of recommendation #2 has no responsible owner',
+        path: 'recommendations[1].actions[0].owner',
+        recommendation: null,
+        action: 1,
+      },
+    ],
+  },
+]);

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { rules } from '../../src/rules/index.js';
+
+/** SPEC.md's rule table, in its order, without report-coverage (which its own module adds last). */
+const SPEC_IDS = [
+  'agreement-stated',
+  'recommendation-text',
+  'actions-present',
+  'action-owner',
+  'action-due',
+  'owner-due-alignment',
+  'partly-agreed-reason',
+  'not-agreed-reason',
+  'due-time-bound',
+  'due-before-submission',
+  'due-horizon',
+  'numbering',
+  'plan-metadata',
+  'vague-action',
+];
+const WARN = new Set(['owner-due-alignment', 'due-time-bound', 'due-before-submission', 'due-horizon', 'numbering', 'plan-metadata', 'vague-action']);
+
+describe('rules/index', () => {
+  it("lists the 14 rules in SPEC.md's order, with report-coverage, if present, last", () => {
+    const ids = rules.map((r) => r.id);
+    expect(ids.filter((id) => id !== 'report-coverage')).toEqual(SPEC_IDS);
+    if (ids.includes('report-coverage')) expect(ids.at(-1)).toBe('report-coverage');
+  });
+
+  it("gives each rule SPEC.md's default severity", () => {
+    for (const rule of rules.filter((r) => r.id !== 'report-coverage')) {
+      expect([rule.id, rule.defaultSeverity]).toEqual([rule.id, WARN.has(rule.id) ? 'warn' : 'error']);
+    }
+  });
+
+  it('gives every rule a one-line description and options that default from an empty object', () => {
+    for (const rule of rules) {
+      expect(rule.description).toMatch(/^[^\n]{10,}$/);
+      if (rule.options) expect(() => rule.options?.parse({})).not.toThrow();
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { classifyReasons, reasonSentences, sentences } from '../../../src/rules/lexicon/reasons.js';
+
+describe('sentences', () => {
+  it('splits at a full stop before a capital, not inside "e.g. shift"', () => {
+    expect(sentences('Shared e.g. shift changes. Reviewing the way. 2 more!  Done')).toEqual([
+      'Shared e.g. shift changes.',
+      'Reviewing the way.',
+      '2 more!',
+      'Done',
+    ]);
+  });
+});
+
+describe('reasonSentences', () => {
+  it('keeps the sentences with a cause, a negation, a constraint or a contrast', () => {
+    const text =
+      'We will review the contract. This is not possible across all sites. Budget constraints apply. ' +
+      'Staff will be briefed by June. We agree in part but the rest falls to the MoJ. Funding is due to end.';
+    expect(reasonSentences(text)).toEqual([
+      'This is not possible across all sites.',
+      'Budget constraints apply.',
+      'We agree in part but the rest falls to the MoJ.',
+      'Funding is due to end.',
+    ]);
+  });
+
+  it('does not take "however" for a reason: it usually leads into the actions', () => {
+    expect(reasonSentences('The CRC will however endeavour to do this by reviewing current systems.')).toEqual([]);
+  });
+});
+
+describe('classifyReasons', () => {
+  it('finds nothing in text without reason words', () => {
+    expect(classifyReasons(['Partly agreed', 'This cannot be done in full.'])).toEqual([]);
+  });
+
+  it('reports implied categories in document order, quoting the phrase with its reason noun', () => {
+    expect(classifyReasons(['Partly agreed', 'Information security requirements and financial constraint mean it is not viable.'])).toEqual([
+      { category: 'policy', words: 'Information security requirements', stated: false },
+      { category: 'affordability', words: 'financial constraint', stated: false },
+    ]);
+  });
+
+  it('prefers the stated category name over an implied word for the same category', () => {
+    expect(classifyReasons(['', 'The budget is not there, so this is unaffordable.'])).toEqual([
+      { category: 'affordability', words: 'unaffordable', stated: true },
+    ]);
+  });
+
+  it('reads the agreement cell before the response', () => {
+    expect(classifyReasons(['Partly agreed - commissioning', 'This is not possible within current staffing.'])).toEqual([
+      { category: 'commissioning', words: 'commissioning', stated: true },
+      { category: 'operational', words: 'staffing', stated: false },
+    ]);
+  });
+
+  it('matches whole words only: police, operations, fundamental and lawful are no reason', () => {
+    expect(classifyReasons(['The police and operations teams are not fundamental to a lawful outcome.'])).toEqual([]);
+  });
+
+  it('knows each category’s own name', () => {
+    const stated = classifyReasons(['Not possible for commissioning, policy, operational and affordability reasons.']);
+    expect(stated.map((h) => [h.category, h.words, h.stated])).toEqual([
+      ['commissioning', 'commissioning', true],
+      ['policy', 'policy', true],
+      ['operational', 'operational', true],
+      ['affordability', 'affordability', true],
+    ]);
+  });
+});

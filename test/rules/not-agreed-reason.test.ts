@@ -1,0 +1,50 @@
+import type { Recommendation } from '../../src/model/plan.js';
+import { notAgreedReason } from '../../src/rules/not-agreed-reason.js';
+import { plan, rec, recs } from '../helpers/plan.js';
+import { ruleCases } from './cases.js';
+
+const not: Partial<Recommendation> = { agreement: 'not-agreed', agreementRaw: 'Not agreed', actions: [] };
+
+ruleCases(notAgreedReason, [
+  {
+    name: 'only Not Agreed rows are checked',
+    doc: plan({ recommendations: recs(2, { 1: { agreement: 'partly-agreed', agreementRaw: 'Partly agreed', response: 'Partly agreed.' } }) }),
+    expected: [],
+  },
+  {
+    name: 'the whole response is the reason: a sentence without a cue counts',
+    doc: plan({ recommendations: [rec({ ...not, response: 'Not agreed. HMPPS national policy sets the standard for all regions.' })] }),
+    options: { requireExplicit: true },
+    expected: [],
+  },
+  {
+    name: 'no reason at all',
+    doc: plan({ recommendations: recs(3, { 1: { ...not, response: 'Not agreed.' } }) }),
+    expected: [
+      {
+        message: 'Recommendation 2 is Not Agreed, but no reason of the four kinds (commissioning, policy, operational, affordability) is given',
+        path: 'recommendations[1].response',
+        recommendation: '2',
+        action: null,
+      },
+    ],
+  },
+  {
+    name: 'an implied reason passes by default',
+    doc: plan({ recommendations: [rec({ ...not, response: 'This falls to the contract managers in HMPPS.' })] }),
+    expected: [],
+  },
+  {
+    name: 'an implied reason is reported with requireExplicit',
+    doc: plan({ recommendations: [rec({ ...not, number: '7', response: 'This falls to the contract managers in HMPPS.' })] }),
+    options: { requireExplicit: true },
+    expected: [
+      {
+        message: "Recommendation 7 is Not Agreed: the reason given ('contract') reads as commissioning, but the response does not state the category",
+        path: 'recommendations[0].response',
+        recommendation: '7',
+        action: null,
+      },
+    ],
+  },
+]);
