@@ -1,0 +1,62 @@
+import type { Location } from '../model/plan.js';
+import type { FileResult, Finding, Severity } from '../model/result.js';
+
+/** One finding as `validate --format json` shows it: the model path stays internal. */
+export interface JsonFinding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  recommendation: string | null;
+  action: number | null;
+  location: Location;
+}
+
+/** One input file in the JSON report. */
+export interface JsonFile {
+  path: string;
+  fatal: string | null;
+  errorCount: number;
+  warningCount: number;
+  findings: JsonFinding[];
+}
+
+/** The whole `validate --format json` document, as SPEC.md fixes it. */
+export interface JsonReport {
+  files: JsonFile[];
+  errorCount: number;
+  warningCount: number;
+}
+
+/** Build the JSON report object for a set of results. */
+export function jsonReport(results: readonly FileResult[]): JsonReport {
+  const files = results.map(
+    (r): JsonFile => ({
+      path: r.path,
+      fatal: r.fatal,
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      findings: r.findings.map(jsonFinding),
+    }),
+  );
+  return {
+    files,
+    errorCount: files.reduce((n, f) => n + f.errorCount, 0),
+    warningCount: files.reduce((n, f) => n + f.warningCount, 0),
+  };
+}
+
+function jsonFinding(f: Finding): JsonFinding {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    recommendation: f.recommendation,
+    action: f.action,
+    location: { ...f.location },
+  };
+}
+
+/** `validate --format json`: the report as pretty JSON with a trailing newline. */
+export function formatJson(results: FileResult[]): string {
+  return `${JSON.stringify(jsonReport(results), null, 2)}\n`;
+}

@@ -1,0 +1,63 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Location } from '../model/plan.js';
+import type { FileResult, Finding } from '../model/result.js';
+import type { FormatOptions } from './types.js';
+
+/** Where a finding sits, as short as the format allows: `p.3` (PDF), `l.27` (text export), `row 4` (HTML, Word). */
+export function shortLocation(loc: Location): string {
+  if (loc.page !== undefined) return `p.${loc.page}`;
+  if (loc.line !== undefined) return `l.${loc.line}`;
+  if (loc.row !== undefined) return `row ${loc.row}`;
+  return '-';
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/**
+ * `validate --format stylish`: findings grouped under each file's path, one aligned line each (location,
+ * severity, message, rule id), an unreadable file as one error line, then a summary. Clean runs print nothing.
+ */
+export function formatStylish(results: FileResult[], options: Pick<FormatOptions, 'color'>): string {
+  const c = new Chalk({ level: options.color });
+  const groups: string[] = [];
+  let errors = 0;
+  let warnings = 0;
+  let fatal = 0;
+  for (const r of results) {
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    if (r.fatal !== null) {
+      fatal += 1;
+      groups.push(`${c.underline(r.path)}\n  ${c.red('error')}  ${r.fatal}\n`);
+    } else if (r.findings.length > 0) {
+      groups.push(`${c.underline(r.path)}\n${findingLines(r.findings, c)}`);
+    }
+  }
+  const problems = errors + warnings + fatal;
+  if (problems === 0) return '';
+  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (fatal > 0) parts.push(plural(fatal, 'unreadable file'));
+  const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`;
+  const paint = errors + fatal > 0 ? c.red.bold : c.yellow.bold;
+  return `${groups.join('\n')}\n${paint(summary)}\n`;
+}
+
+function findingLines(findings: readonly Finding[], c: ChalkInstance): string {
+  const rows = findings.map((f) => ({
+    where: shortLocation(f.location),
+    severity: f.severity === 'error' ? 'error' : 'warning',
+    message: f.message,
+    ruleId: f.ruleId,
+  }));
+  const width = (key: 'where' | 'severity' | 'message'): number => Math.max(...rows.map((r) => r[key].length));
+  const [w, s, m] = [width('where'), width('severity'), width('message')];
+  return rows
+    .map((r) => {
+      const severity = r.severity.padEnd(s);
+      const painted = r.severity === 'error' ? c.red(severity) : c.yellow(severity);
+      return `  ${c.dim(r.where.padEnd(w))}  ${painted}  ${r.message.padEnd(m)}  ${c.dim(r.ruleId)}\n`;
+    })
+    .join('');
+}
