@@ -1,0 +1,119 @@
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { closest, distance } from 'fastest-levenshtein';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { RuleLevel } from '../model/result.js';
+import type { AnyRule } from '../rules/types.js';
+import { ConfigError } from './errors.js';
+import { displayPath, fsReason } from './inputs.js';
+
+/** The names a config file may have, looked for in this order in each directory. */
+export const CONFIG_NAMES: readonly string[] = ['.plancheck.yaml', '.plancheck.yml'];
+
+/** One rule's entry in a config file, its options already checked and defaulted by the rule's schema. */
+export interface ConfiguredRule {
+  level: RuleLevel;
+  options: unknown;
+}
+
+/** A validated config file: where it was and what it sets. */
+export interface Config {
+  /** The file as shown to users, or null when there is none. */
+  file: string | null;
+  rules: Map<string, ConfiguredRule>;
+}
+
+/** The levels a rule can be set to, in config and in `--rule`. */
+export const LevelSchema = z.enum(['off', 'warn', 'error']);
+
+const EntrySchema = z.union([LevelSchema, z.tuple([LevelSchema]), z.tuple([LevelSchema, z.record(z.string(), z.unknown())])]);
+const ConfigSchema = z.strictObject({ rules: z.record(z.string(), EntrySchema).nullable().optional() });
+
+/** The nearest `.plancheck.yaml` or `.plancheck.yml`, walking up from `dir` to the root; null when none. */
+export async function findConfig(dir: string): Promise<string | null> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    for (const name of CONFIG_NAMES) {
+      const candidate = path.join(current, name);
+      if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+    }
+    if (path.dirname(current) === current) return null;
+  }
+}
+
+/** Load the config given with `-c`, else the one found from `cwd`; throws ConfigError naming what is wrong. */
+export async function loadConfig(opts: { explicit: string | undefined; cwd: string; rules: readonly AnyRule[] }): Promise<Config> {
+  const abs = opts.explicit !== undefined ? path.resolve(opts.cwd, opts.explicit) : await findConfig(opts.cwd);
+  if (abs === null) return { file: null, rules: new Map() };
+  const file = displayPath(abs, opts.cwd);
+  const text = await readFile(abs, 'utf8').catch((err: unknown) => {
+    throw new ConfigError(file, fsReason(err));
+  });
+  return { file, rules: parseConfig(text, file, opts.rules) };
+}
+
+/** Validate config text against the known rules and their option schemas. */
+export function parseConfig(text: string, file: string, rules: readonly AnyRule[]): Map<string, ConfiguredRule> {
+  const doc = parseDocument(text);
+  const yamlError = doc.errors[0];
+  if (yamlError) throw new ConfigError(file, `invalid YAML: ${yamlError.message.split('\n')[0] ?? ''}`);
+  const raw: unknown = doc.toJS() ?? {};
+  const parsed = ConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(file, structureProblem(raw, parsed.error.issues[0]));
+  const byId = new Map(rules.map((r) => [r.id, r]));
+  const out = new Map<string, ConfiguredRule>();
+  for (const [id, entry] of Object.entries(parsed.data.rules ?? {})) {
+    const rule = byId.get(id);
+    if (!rule) throw new ConfigError(file, unknownRule(id, rules, `rules.${id}`));
+    const [level, options] = typeof entry === 'string' ? [entry, undefined] : entry;
+    out.set(id, { level, options: ruleOptions(rule, options, file) });
+  }
+  return out;
+}
+
+/** A rule's options checked by its own schema, with its defaults applied; absent options mean `{}`. */
+export function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, file: string): unknown {
+  if (!rule.options) {
+    if (given !== undefined && Object.keys(given).length > 0) {
+      throw new ConfigError(file, `rules.${rule.id}: this rule takes no options, got ${Object.keys(given).map((k) => `"${k}"`).join(', ')}`);
+    }
+    return {};
+  }
+  const result = rule.options.safeParse(given ?? {});
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (issue?.code === 'unrecognized_keys') {
+    throw new ConfigError(file, `rules.${rule.id}: unknown option ${issue.keys.map((k) => `"${k}"`).join(', ')}`);
+  }
+  const option = issue && issue.path.length > 0 ? `option "${issue.path.map(String).join('.')}"` : 'options';
+  throw new ConfigError(file, `rules.${rule.id}: ${option}: ${issue?.message ?? 'invalid'}`);
+}
+
+/** "unknown rule" with the nearest rule id offered when it is a likely typo. */
+export function unknownRule(id: string, rules: readonly AnyRule[], where: string): string {
+  const ids = rules.map((r) => r.id);
+  const near = ids.length > 0 ? closest(id, ids) : undefined;
+  const hint = near !== undefined && distance(id, near) <= 3 ? `did you mean "${near}"?` : 'run "plancheck rules" to list them';
+  return `${where}: unknown rule "${id}"; ${hint}`;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  return JSON.stringify(value) ?? String(value);
+}
+
+function structureProblem(raw: unknown, issue: z.core.$ZodIssue | undefined): string {
+  const at = issue?.path ?? [];
+  if (issue?.code === 'unrecognized_keys' && at.length === 0) {
+    const keys = issue.keys.map((k) => `"${k}"`).join(', ');
+    return `unknown top-level key ${keys}: the only key allowed is "rules"`;
+  }
+  if (at.length === 0) return `expected a mapping with a "rules" key, got ${describe(raw)}`;
+  const rules = (raw as { rules?: unknown }).rules;
+  if (at.length === 1) return `"rules" must be a mapping from rule id to level, got ${describe(rules)}`;
+  const id = String(at[1]);
+  const value = (rules as Record<string, unknown>)[id];
+  return `rules.${id}: expected off, warn or error, or [level, { options }], got ${describe(value)}`;
+}

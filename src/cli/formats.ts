@@ -1,0 +1,12 @@
+import { formatJson } from '../report/json.js';
+import { formatStylish } from '../report/stylish.js';
+import type { Formatter } from '../report/types.js';
+
+/**
+ * The `validate --format` choices, in the order `--help` lists them; the first is the default. A new format
+ * is one pure formatter module in src/report/ and one line here.
+ */
+export const validateFormats: Readonly<Record<string, Formatter>> = {
+  stylish: formatStylish,
+  json: formatJson,
+};

@@ -1,0 +1,102 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** The extensions read from directories and globs; a file named on its own is read whatever its name. */
+export const PLAN_EXTENSIONS: readonly string[] = ['.pdf', '.docx', '.html', '.htm', '.txt'];
+
+const EXTENSION_LIST = '.pdf, .docx, .html, .htm or .txt';
+
+/** The name standard input is shown under. */
+export const STDIN_NAME = '<stdin>';
+
+/** One input to process: a file, standard input, or an argument that named nothing readable. */
+export type InputEntry =
+  | { kind: 'file'; path: string; abs: string }
+  | { kind: 'stdin'; path: string }
+  | { kind: 'missing'; path: string; reason: string };
+
+/** A path as shown to users: relative to the working directory. */
+export function displayPath(abs: string, cwd: string): string {
+  return path.relative(cwd, abs) || '.';
+}
+
+/** The one-line reason for a failed file-system call, without Node's "ENOENT: …, open '…'" wrapping. */
+export function fsReason(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    default:
+      return err instanceof Error ? err.message : String(err);
+  }
+}
+
+function isPlanFile(name: string): boolean {
+  return PLAN_EXTENSIONS.includes(path.extname(name).toLowerCase());
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Every plan file under a directory, recursively, skipping node_modules and hidden entries. */
+async function walk(dir: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(full)));
+    else if (isPlanFile(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) found.push(full);
+  }
+  return found;
+}
+
+async function isFile(file: string): Promise<boolean> {
+  return stat(file).then((s) => s.isFile(), () => false);
+}
+
+async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
+  if (arg === '-') return [{ kind: 'stdin', path: STDIN_NAME }];
+  const abs = path.resolve(cwd, arg);
+  const shown = displayPath(abs, cwd);
+  // An existing path wins over a glob reading of it, so "plan [draft].pdf" is the file of that name.
+  const stats = await stat(abs).catch((err: unknown) => err as Error);
+  if (!(stats instanceof Error)) {
+    if (!stats.isDirectory()) return [{ kind: 'file', path: shown, abs }];
+    const files = (await walk(abs)).sort(byCodeUnit);
+    if (files.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];
+    return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));
+  }
+  if (isDynamicPattern(arg)) {
+    const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
+    const files = matches.map((m) => path.resolve(m)).filter(isPlanFile).sort(byCodeUnit);
+    if (files.length === 0) return [{ kind: 'missing', path: arg, reason: `no ${EXTENSION_LIST} file matches this pattern` }];
+    return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));
+  }
+  return [{ kind: 'missing', path: shown, reason: fsReason(stats) }];
+}
+
+/**
+ * Turn command-line inputs into the files to read, in the order given: a directory's plan files sorted, a
+ * glob's matches sorted, `-` as standard input; each file once. An argument that names nothing readable
+ * becomes a `missing` entry, reported as that input's fatal error rather than stopping the run.
+ */
+export async function expandInputs(args: readonly string[], cwd: string): Promise<InputEntry[]> {
+  const seen = new Set<string>();
+  const out: InputEntry[] = [];
+  for (const arg of args) {
+    for (const entry of await expandOne(arg, cwd)) {
+      const key = entry.kind === 'file' ? entry.abs : entry.kind === 'stdin' ? '\0stdin' : `\0missing:${entry.path}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(entry);
+    }
+  }
+  return out;
+}

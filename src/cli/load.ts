@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import { ReadError } from '../read/errors.js';
+import { readPlan } from '../read/index.js';
+import type { ParsedPlan } from '../read/parsed.js';
+import { fsReason, type InputEntry } from './inputs.js';
+import { readAll, type CliIo } from './io.js';
+
+/** An input read into the model, or the one-line reason it could not be (with a stack for internal errors). */
+export type Loaded =
+  | { path: string; parsed: ParsedPlan }
+  | { path: string; fatal: string; stack?: string };
+
+/** Read one input's bytes and parse them; never throws, so one bad file never stops the others. */
+export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Promise<Loaded> {
+  const { path } = entry;
+  let bytes: Uint8Array;
+  try {
+    if (entry.kind === 'missing') return { path, fatal: entry.reason };
+    if (entry.kind === 'stdin') {
+      if (!io.stdin) return { path, fatal: 'standard input is not available' };
+      bytes = await readAll(io.stdin);
+    } else {
+      bytes = await readFile(entry.abs);
+    }
+  } catch (err) {
+    return { path, fatal: fsReason(err) };
+  }
+  try {
+    return { path, parsed: await readPlan({ path, bytes }) };
+  } catch (err) {
+    if (err instanceof ReadError) return { path, fatal: oneLine(err.message), stack: causeStack(err) };
+    const message = err instanceof Error ? err.message : String(err);
+    return { path, fatal: `internal error: ${oneLine(message)}`, stack: err instanceof Error ? err.stack : undefined };
+  }
+}
+
+function oneLine(message: string): string {
+  return message.split('\n')[0]?.trim() ?? '';
+}
+
+/** What lies under a ReadError, shown with --verbose only. */
+function causeStack(err: ReadError): string | undefined {
+  return err.cause instanceof Error ? `Caused by: ${err.cause.stack ?? err.cause.message}` : undefined;
+}

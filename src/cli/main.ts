@@ -1,0 +1,172 @@
+import { availableParallelism } from 'node:os';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { planJsonSchema } from '../model/plan.js';
+import { colorLevel } from './color.js';
+import { convertFormats, runConvert } from './convert.js';
+import { CliError } from './errors.js';
+import { validateFormats } from './formats.js';
+import type { CliIo, InStream, OutStream } from './io.js';
+import { ruleInfos, rulesJson, rulesTable } from './rules-list.js';
+import { defaultServices, type CliServices } from './services.js';
+import { parseRuleFlag, type RuleFlag } from './settings.js';
+import { runValidate } from './validate.js';
+
+/** What `main` needs from the process; everything but argv has a default so tests can pass buffers. */
+export interface MainArgs {
+  argv: readonly string[];
+  stdout: OutStream;
+  stderr: OutStream;
+  stdin?: InStream;
+  cwd?: string;
+  env?: Readonly<Record<string, string | undefined>>;
+  services?: CliServices;
+}
+
+const VERSION = '0.1.0';
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return n;
+}
+
+function nonNegativeInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number of 0 or more');
+  return n;
+}
+
+/** The commander program, its actions writing through `io` and storing their exit code in `exit`. */
+function buildProgram(io: CliIo, services: CliServices, exit: { code: number }): Command {
+  const program = new Command('plancheck')
+    .description('Read HMPPS inspection action plans (PDF, Word, HTML, text exports) into JSON and check them against the template\'s rules.')
+    .version(VERSION, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: (s, write) => write(s.replace(/^error: /, 'plancheck: ')),
+    })
+    .exitOverride();
+
+  const cores = availableParallelism();
+  const jobsOption = (): Option =>
+    new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
+
+  program
+    .command('validate')
+    .summary('read plans and report what breaks the rules')
+    .description('Read each plan, run every rule on it and print the findings.\nInputs are files, directories (searched for .pdf .docx .html .htm .txt) or globs; - reads standard input.')
+    .argument('<inputs...>', 'plan files, directories or globs')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(validateFormats)).default('stylish'))
+    .option('-c, --config <file>', 'config file (default: the nearest .plancheck.yaml or .plancheck.yml)')
+    .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable; wins over the config)', parseRuleFlag)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
+    .option('-q, --quiet', 'report errors only')
+    .option('--report <file>', 'the inspection report to check recommendation coverage against')
+    .addOption(jobsOption())
+    .option('--color', 'force coloured output')
+    .option('--no-color', 'never colour the output')
+    .option('--verbose', 'print stack traces of internal errors')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 no error, 1 an error finding or too many warnings, 2 a usage or config error or an unreadable input.\n\nExamples:\n  plancheck validate plan.pdf\n  plancheck validate plans/ --format sarif > plancheck.sarif\n  plancheck validate draft.docx --rule vague-action=off --max-warnings 0',
+    )
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      exit.code = await runValidate(
+        {
+          inputs,
+          format: o.format as string,
+          config: o.config as string | undefined,
+          ruleFlags: (o.rule as RuleFlag[] | undefined) ?? [],
+          maxWarnings: o.maxWarnings as number | undefined,
+          quiet: o.quiet === true,
+          report: o.report as string | undefined,
+          jobs: o.jobs as number,
+          color: colorLevel(o.color as boolean | undefined, io),
+          verbose: o.verbose === true,
+        },
+        io,
+        services,
+      );
+    });
+
+  program
+    .command('convert')
+    .summary('read plans into the JSON model')
+    .description('Read each plan into the JSON model of schemas/plan.schema.json.\nOne input goes to standard output; with -o DIR each input becomes DIR/<name>.json, mirroring the input folders.')
+    .argument('<inputs...>', 'plan files, directories or globs')
+    .option('-o, --out-dir <dir>', 'write one file per input here (atomically)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...convertFormats]).default('json'))
+    .addOption(jobsOption())
+    .option('--verbose', 'print stack traces of internal errors')
+    .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml')
+    .action(async (inputs: string[], o: Record<string, unknown>) => {
+      exit.code = await runConvert(
+        {
+          inputs,
+          outDir: o.outDir as string | undefined,
+          format: o.format as (typeof convertFormats)[number],
+          jobs: o.jobs as number,
+          verbose: o.verbose === true,
+        },
+        io,
+      );
+    });
+
+  program
+    .command('rules')
+    .summary('list every rule')
+    .description('List every rule: its id, default severity, docs page and what it checks.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
+    .action((o: { format: string }) => {
+      const infos = ruleInfos(services.rules);
+      io.stdout.write(o.format === 'json' ? rulesJson(infos) : rulesTable(infos));
+      exit.code = 0;
+    });
+
+  program
+    .command('schema')
+    .summary('print the JSON Schema of the model')
+    .description('Print the JSON Schema (draft 2020-12) that every output of "plancheck convert" conforms to.')
+    .action(() => {
+      io.stdout.write(`${JSON.stringify(planJsonSchema(), null, 2)}\n`);
+      exit.code = 0;
+    });
+
+  return program;
+}
+
+/** Run the CLI and return its exit code; usage, config and internal errors become one line on stderr. */
+export async function main(args: MainArgs): Promise<number> {
+  const io: CliIo = {
+    stdout: args.stdout,
+    stderr: args.stderr,
+    stdin: args.stdin,
+    cwd: args.cwd ?? process.cwd(),
+    env: args.env ?? process.env,
+  };
+  const exit = { code: 0 };
+  const program = buildProgram(io, args.services ?? defaultServices, exit);
+  try {
+    if (args.argv.length === 0) {
+      program.outputHelp();
+      return 2;
+    }
+    await program.parseAsync([...args.argv], { from: 'user' });
+    return exit.code;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // --help and --version end with exit code 0; every other commander error is a usage error.
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof CliError) {
+      io.stderr.write(`plancheck: ${err.message}\n`);
+      return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    io.stderr.write(`plancheck: internal error: ${message.split('\n')[0] ?? ''}\n`);
+    if (args.argv.includes('--verbose') && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
+    return 2;
+  }
+}

@@ -1,0 +1,24 @@
+import type { RuleInfo } from '../report/types.js';
+import type { AnyRule } from '../rules/types.js';
+
+/** What `plancheck rules` and the formatters show of each rule. */
+export function ruleInfos(rules: readonly AnyRule[]): RuleInfo[] {
+  return rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: `docs/rules/${r.id}.md` }));
+}
+
+/**
+ * `plancheck rules` as an aligned table. The description comes last so that a long one does not push the
+ * other columns apart.
+ */
+export function rulesTable(infos: readonly RuleInfo[]): string {
+  const header = { id: 'RULE', defaultSeverity: 'DEFAULT', docs: 'DOCS', description: 'DESCRIPTION' };
+  const rows = [header, ...infos];
+  const width = (key: 'id' | 'defaultSeverity' | 'docs'): number => Math.max(...rows.map((r) => r[key].length));
+  const [w1, w2, w3] = [width('id'), width('defaultSeverity'), width('docs')];
+  return rows.map((r) => `${r.id.padEnd(w1)}  ${r.defaultSeverity.padEnd(w2)}  ${r.docs.padEnd(w3)}  ${r.description}\n`).join('');
+}
+
+/** `plancheck rules --format json`: the same facts as a JSON array. */
+export function rulesJson(infos: readonly RuleInfo[]): string {
+  return `${JSON.stringify(infos, null, 2)}\n`;
+}

@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { FileResult } from '../model/result.js';
+import { ReadError } from '../read/errors.js';
+import { runRules } from '../rules/engine.js';
+import type { ColorLevel } from '../report/types.js';
+import { loadConfig } from './config.js';
+import { CliError } from './errors.js';
+import { validateFormats } from './formats.js';
+import { displayPath, expandInputs, fsReason } from './inputs.js';
+import type { CliIo } from './io.js';
+import { loadInput } from './load.js';
+import { mapPool } from './pool.js';
+import { ruleInfos } from './rules-list.js';
+import type { CliServices, InspectionReport } from './services.js';
+import { buildSettings, type RuleFlag } from './settings.js';
+
+/** Everything `plancheck validate` was asked to do, parsed from the command line. */
+export interface ValidateOptions {
+  inputs: readonly string[];
+  /** A key of `validateFormats`. */
+  format: string;
+  /** `-c FILE`, else the config is looked for from the working directory up. */
+  config: string | undefined;
+  /** `--rule ID=LEVEL` flags in the order given; later ones win. */
+  ruleFlags: readonly RuleFlag[];
+  /** More warnings than this fail the run; undefined for no limit. */
+  maxWarnings: number | undefined;
+  /** Show errors only. */
+  quiet: boolean;
+  /** The inspection report for report-coverage, read with `services.loadInspectionReport`. */
+  report: string | undefined;
+  jobs: number;
+  color: ColorLevel;
+  verbose: boolean;
+}
+
+/** Run `validate`: read every input, run the rules, print the report; returns the exit code. */
+export async function runValidate(opts: ValidateOptions, io: CliIo, services: CliServices): Promise<number> {
+  const format = validateFormats[opts.format];
+  if (!format) throw new CliError(`unknown format "${opts.format}": expected ${Object.keys(validateFormats).join(', ')}`);
+  const config = await loadConfig({ explicit: opts.config, cwd: io.cwd, rules: services.rules });
+  const settings = buildSettings(services.rules, config, opts.ruleFlags);
+  const inspectionReport = opts.report === undefined ? null : await loadReport(opts.report, io, services);
+
+  const entries = await expandInputs(opts.inputs, io.cwd);
+  const checked = await mapPool(entries, opts.jobs, async (entry) => {
+    const loaded = await loadInput(entry, io);
+    if ('fatal' in loaded) return { result: fatalResult(loaded.path, loaded.fatal), stack: loaded.stack };
+    const { document, sourceMap } = loaded.parsed;
+    const findings = runRules(document, sourceMap, { rules: services.rules, settings, inspectionReport });
+    return { result: fileResult(loaded.path, document, findings) };
+  });
+
+  for (const { result, stack } of checked) {
+    if (result.fatal === null) continue;
+    io.stderr.write(`plancheck: ${result.path}: ${result.fatal}\n`);
+    if (opts.verbose && stack) io.stderr.write(`${stack}\n`);
+  }
+  const all = checked.map((c) => c.result);
+  const shown = opts.quiet ? all.map(errorsOnly) : all;
+  const output = format(shown, { cwd: io.cwd, color: opts.color, rules: ruleInfos(services.rules) });
+  if (output !== '') io.stdout.write(output);
+
+  // As in ESLint, --quiet hides warnings but --max-warnings still counts them, so the gate holds either way.
+  const warnings = all.reduce((n, r) => n + r.warningCount, 0);
+  const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
+  if (tooManyWarnings) io.stderr.write(`plancheck: too many warnings: ${warnings}, the maximum is ${opts.maxWarnings}\n`);
+  if (all.some((r) => r.fatal !== null)) return 2;
+  return tooManyWarnings || all.some((r) => r.errorCount > 0) ? 1 : 0;
+}
+
+function fileResult(filePath: string, plan: FileResult['plan'], findings: FileResult['findings']): FileResult {
+  const errorCount = findings.filter((f) => f.severity === 'error').length;
+  return { path: filePath, fatal: null, plan, findings, errorCount, warningCount: findings.length - errorCount };
+}
+
+function fatalResult(filePath: string, reason: string): FileResult {
+  return { path: filePath, fatal: reason, plan: null, findings: [], errorCount: 0, warningCount: 0 };
+}
+
+function errorsOnly(r: FileResult): FileResult {
+  return { ...r, findings: r.findings.filter((f) => f.severity === 'error'), warningCount: 0 };
+}
+
+async function loadReport(file: string, io: CliIo, services: CliServices): Promise<InspectionReport> {
+  if (!services.loadInspectionReport) throw new CliError('--report is not supported yet: this build cannot read inspection reports');
+  const abs = path.resolve(io.cwd, file);
+  const shown = displayPath(abs, io.cwd);
+  const bytes = await readFile(abs).catch((err: unknown) => {
+    throw new CliError(`${shown}: ${fsReason(err)}`);
+  });
+  try {
+    return await services.loadInspectionReport({ path: shown, bytes });
+  } catch (err) {
+    if (err instanceof ReadError) throw new CliError(`${shown}: ${err.message}`);
+    throw err;
+  }
+}
