@@ -1,0 +1,204 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readPlan } from '../../src/read/index.js';
+import { formatHtml } from '../../src/report/html.js';
+import { runRules } from '../../src/rules/engine.js';
+import { rules } from '../../src/rules/index.js';
+import { sampleResults } from './sample-results.js';
+
+// Debian's Chromium by default; PLANCHECK_CHROMIUM points elsewhere (or nowhere, to see the skip).
+const CHROMIUM = process.env.PLANCHECK_CHROMIUM ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) {
+  console.warn(`test/browser skipped: ${CHROMIUM} is absent. Install Debian's chromium package (.ci/install-browser.sh does) to run it.`);
+}
+
+const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
+const SEED = path.resolve(import.meta.dirname, '../../fixtures/text/001-dlnr.txt');
+
+describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
+  let browser: Browser;
+  let dir: string;
+  let reportUrl: string;
+  const requests: string[] = [];
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    dir = mkdtempSync(path.join(tmpdir(), 'plancheck-html-'));
+    const file = path.join(dir, 'report.html');
+    writeFileSync(file, formatHtml(sampleResults(), { cwd: '/work', generatedAt: '2026-03-02T09:30:00Z', docsBaseUri: 'https://example.org/docs/rules' }));
+    reportUrl = pathToFileURL(file).href;
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: options.width ?? 1280, height: 900 },
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+    });
+    const page = await context.newPage();
+    page.on('request', (req) => requests.push(req.url()));
+    await page.goto(reportUrl);
+    return page;
+  }
+
+  it('shows every finding, beside its row and in the list, and the file that could not be read', async () => {
+    const page = await open();
+    expect(await page.locator('h1').allTextContents()).toEqual(['Action plan check: 2 plans']);
+    expect(await page.locator('h2').allTextContents()).toEqual(['DLNR', 'scan.pdf']);
+    expect(await page.locator('#f1 table.findings tbody tr').count()).toBe(10);
+    expect(await page.locator('#f1 .note.finding').count()).toBe(10);
+    expect(await page.locator('#f1-rec-2-action-1 .note').textContent()).toContain('Action 1 of recommendation 2 has no responsible owner');
+    expect(await page.locator('#f1-rec-4-action-1 td.c-act .note').allTextContents()).toEqual([
+      'Error Action 1 of recommendation 4 has no responsible owner <img src=x onerror="window.pwned=2"> action-owner · line 63',
+      'Error Action 1 of recommendation 4 has no target date action-due · line 63',
+    ]);
+    expect(await page.locator('#f1-plan').textContent()).toContain('The report-published date is missing');
+    expect(await page.locator('#f2 .fatal').textContent()).toContain('Reason: no text layer: the PDF is a scan');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('runs its own filter script and nothing from the plan, and fetches nothing', async () => {
+    const page = await open();
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.locator('#f1-rec-3 .rec-text').textContent()).toContain('<script>window.pwned=1</script>');
+    expect(await page.locator('#severity-filter').isVisible()).toBe(true);
+    expect(new Set(requests)).toEqual(new Set([reportUrl]));
+    await page.context().close();
+  });
+
+  it('moves to the row of a finding when its link is followed', async () => {
+    const page = await open();
+    await page.locator('#f1-finding-3 .where a').click();
+    expect(await page.evaluate(() => location.hash)).toBe('#f1-rec-2-action-1');
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('f1-rec-2-action-1');
+    const box = await page.locator('#f1-rec-2-action-1').boundingBox();
+    const bar = await page.locator('#severity-filter').boundingBox();
+    expect(box && bar).toBeTruthy();
+    // Below the sticky filter bar and inside the 900px viewport, so the reader sees the row they asked for.
+    expect(box!.y).toBeGreaterThanOrEqual(bar!.y + bar!.height - 1);
+    expect(box!.y).toBeLessThan(900);
+
+    await page.locator('#f1-finding-1 .where a').click();
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('f1-plan');
+    await page.context().close();
+  });
+
+  it('hides warnings when "Errors only" is chosen, by mouse or keyboard', async () => {
+    const page = await open();
+    const warning = page.locator('#f1-rec-2-action-2 .note.sev-warn');
+    const error = page.locator('#f1-rec-2-action-1 .note.sev-error');
+    expect(await warning.isVisible()).toBe(true);
+
+    await page.getByLabel('Errors only (6)').check();
+    expect(await warning.isVisible()).toBe(false);
+    expect(await error.isVisible()).toBe(true);
+    expect(await page.locator('#f1-finding-4').isVisible()).toBe(false);
+    expect(await page.locator('#filter-status').textContent()).toBe('Showing 6 errors; 4 warnings hidden');
+    // A row whose only finding is a warning is no longer highlighted either.
+    const washed = (sel: string): Promise<string> => page.locator(sel).evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await washed('#f1-rec-2-action-2 td.c-own')).toBe('rgba(0, 0, 0, 0)');
+    expect(await washed('#f1-rec-3-action-1 td.c-due')).toBe('rgba(0, 0, 0, 0)');
+    expect(await washed('#f1-rec-2-action-1 td.c-own')).not.toBe('rgba(0, 0, 0, 0)');
+
+    await page.getByLabel('All findings (10)').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByLabel('Errors only (6)').isChecked()).toBe(true);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByLabel('Warnings only (4)').isChecked()).toBe(true);
+    expect(await warning.isVisible()).toBe(true);
+    expect(await error.isVisible()).toBe(false);
+    expect(await page.locator('#filter-status').textContent()).toBe('Showing 4 warnings; 6 errors hidden');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-warnings-only.png') });
+    await page.context().close();
+  });
+
+  it('reads in full without JavaScript, the useless filter left out', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    expect(await page.locator('#severity-filter').isVisible()).toBe(false);
+    expect(await page.locator('#f1 .note.finding:visible').count()).toBe(10);
+    await page.context().close();
+  });
+
+  it('keeps every visible text at a contrast of at least 4.5:1', async () => {
+    const page = await open();
+    expect(await page.evaluate(lowContrastTexts)).toEqual([]);
+    // The check itself catches faint text: grey #999 on white is 2.85:1.
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p class="probe" style="color:#999">faint</p>'));
+    expect(await page.evaluate(lowContrastTexts)).toEqual(['p.probe "faint" 2.85']);
+    await page.context().close();
+  });
+
+  it('prints without the filter and without background tints', async () => {
+    const page = await open();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#severity-filter').isVisible()).toBe(false);
+    const bg = await page.locator('#f1-rec-2-action-1 td.c-act').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(bg).toBe('rgba(0, 0, 0, 0)');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-print.png'), fullPage: true });
+    await page.pdf({ path: path.join(ARTIFACTS, 'html-report.pdf'), preferCSSPageSize: true });
+    await page.context().close();
+  });
+
+  it('stacks the table on a narrow screen', async () => {
+    const page = await open({ width: 420 });
+    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-narrow.png'), fullPage: true });
+    await page.context().close();
+  });
+
+  it('renders seed 001 with each finding inside its row', async () => {
+    const parsed = await readPlan({ path: 'fixtures/text/001-dlnr.txt', bytes: readFileSync(SEED) });
+    const findings = runRules(parsed.document, parsed.sourceMap, { rules, settings: new Map() });
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const html = formatHtml(
+      [{ path: 'fixtures/text/001-dlnr.txt', fatal: null, plan: parsed.document, findings, errorCount: errors, warningCount: findings.length - errors }],
+      { cwd: process.cwd(), generatedAt: '2026-03-02T09:30:00Z' },
+    );
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.setContent(html);
+    expect(await page.locator('table.plan .note.finding').count() + (await page.locator('#f1-plan .note').count())).toBe(findings.length);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-seed-001.png'), fullPage: true });
+    await page.close();
+  });
+});
+
+/** Runs in the page: every element with its own visible text whose colour is below 4.5:1 on its effective background. */
+function lowContrastTexts(): string[] {
+  const parse = (c: string): number[] => (c.match(/[\d.]+/g) ?? []).map(Number);
+  const lum = ([r = 0, g = 0, b = 0]: number[]): number => {
+    const f = (v: number): number => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el: Element | null): number[] => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const out: string[] = [];
+  for (const el of Array.from(document.querySelectorAll('body *'))) {
+    const ownText = Array.from(el.childNodes).some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+    if (!ownText || !(el as HTMLElement).checkVisibility?.()) continue;
+    const fg = lum(parse(getComputedStyle(el).color));
+    const bg = lum(background(el));
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < 4.5) out.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent!.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return out;
+}
