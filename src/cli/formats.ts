@@ -1,3 +1,5 @@
+import { RULE_DOCS_BASE } from '../report/docs-uri.js';
+import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Formatter } from '../report/types.js';
@@ -9,4 +11,5 @@ import type { Formatter } from '../report/types.js';
 export const validateFormats: Readonly<Record<string, Formatter>> = {
   stylish: formatStylish,
   json: formatJson,
+  html: (results, options) => formatHtml(results, { cwd: options.cwd, generatedAt: options.generatedAt, docsBaseUri: RULE_DOCS_BASE }),
 };

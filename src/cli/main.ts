@@ -59,6 +59,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .description('Read each plan, run every rule on it and print the findings.\nInputs are files, directories (searched for .pdf .docx .html .htm .txt) or globs; - reads standard input.')
     .argument('<inputs...>', 'plan files, directories or globs')
     .addOption(new Option('-f, --format <format>', 'output format').choices(Object.keys(validateFormats)).default('stylish'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
     .option('-c, --config <file>', 'config file (default: the nearest .plancheck.yaml or .plancheck.yml)')
     .option('--rule <id=level>', 'set a rule to off, warn or error (repeatable; wins over the config)', parseRuleFlag)
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
@@ -70,7 +71,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .option('--verbose', 'print stack traces of internal errors')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no error, 1 an error finding or too many warnings, 2 a usage or config error or an unreadable input.\n\nExamples:\n  plancheck validate plan.pdf\n  plancheck validate plans/ --format sarif > plancheck.sarif\n  plancheck validate draft.docx --rule vague-action=off --max-warnings 0',
+      '\nExit codes: 0 no error, 1 an error finding or too many warnings, 2 a usage or config error or an unreadable input.\n\nExamples:\n  plancheck validate plan.pdf\n  plancheck validate plans/ --format sarif > plancheck.sarif\n  plancheck validate draft.docx --rule vague-action=off --max-warnings 0\n  plancheck validate plan.pdf --format html -o report.html',
     )
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       exit.code = await runValidate(
@@ -85,6 +86,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           jobs: o.jobs as number,
           color: colorLevel(o.color as boolean | undefined, io),
           verbose: o.verbose === true,
+          output: o.output as string | undefined,
         },
         io,
         services,

@@ -4,6 +4,7 @@ import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
 import { runRules } from '../rules/engine.js';
 import type { ColorLevel } from '../report/types.js';
+import { writeFileAtomic } from './atomic.js';
 import { loadConfig } from './config.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
@@ -33,6 +34,8 @@ export interface ValidateOptions {
   jobs: number;
   color: ColorLevel;
   verbose: boolean;
+  /** Write the report to this file (atomically) instead of standard output. */
+  output: string | undefined;
 }
 
 /** Run `validate`: read every input, run the rules, print the report; returns the exit code. */
@@ -59,8 +62,11 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   }
   const all = checked.map((c) => c.result);
   const shown = opts.quiet ? all.map(errorsOnly) : all;
-  const output = format(shown, { cwd: io.cwd, color: opts.color, rules: ruleInfos(services.rules) });
-  if (output !== '') io.stdout.write(output);
+  const toFile = opts.output !== undefined;
+  const generatedAt = new Date().toISOString();
+  const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt });
+  if (toFile) await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
+  else if (output !== '') io.stdout.write(output);
 
   // As in ESLint, --quiet hides warnings but --max-warnings still counts them, so the gate holds either way.
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
@@ -95,5 +101,13 @@ async function loadReport(file: string, io: CliIo, services: CliServices): Promi
   } catch (err) {
     if (err instanceof ReadError) throw new CliError(`${shown}: ${err.message}`);
     throw err;
+  }
+}
+
+async function writeReport(file: string, text: string, io: CliIo): Promise<void> {
+  try {
+    await writeFileAtomic(file, text);
+  } catch (err) {
+    throw new CliError(`cannot write ${displayPath(file, io.cwd)}: ${fsReason(err)}`);
   }
 }

@@ -20,6 +20,8 @@ export interface FormatOptions {
   color: ColorLevel;
   /** Every known rule, in registry order. */
   rules: readonly RuleInfo[];
+  /** When the run happened (ISO timestamp), for formats that record it. */
+  generatedAt?: string;
 }
 
 /** A `validate` formatter: a pure function from results to the text the CLI prints. */
