@@ -1,13 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readPlan } from '../../src/read/index.js';
 import { formatHtml } from '../../src/report/html.js';
-import { runRules } from '../../src/rules/engine.js';
-import { rules } from '../../src/rules/index.js';
 import { sampleResults } from './sample-results.js';
 
 // Debian's Chromium by default; PLANCHECK_CHROMIUM points elsewhere (or nowhere, to see the skip).
@@ -19,6 +17,14 @@ if (!hasChromium) {
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
 const SEED = path.resolve(import.meta.dirname, '../../fixtures/text/001-dlnr.txt');
+const BIN = path.resolve(import.meta.dirname, '../../bin/plancheck.js');
+
+interface SeedFinding {
+  ruleId: string;
+  message: string;
+  recommendation: string;
+  action: number | null;
+}
 
 describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
   let browser: Browser;
@@ -161,17 +167,24 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     await page.context().close();
   });
 
-  it('renders seed 001 with each finding inside its row', async () => {
-    const parsed = await readPlan({ path: 'fixtures/text/001-dlnr.txt', bytes: readFileSync(SEED) });
-    const findings = runRules(parsed.document, parsed.sourceMap, { rules, settings: new Map() });
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const html = formatHtml(
-      [{ path: 'fixtures/text/001-dlnr.txt', fatal: null, plan: parsed.document, findings, errorCount: errors, warningCount: findings.length - errors }],
-      { cwd: process.cwd(), generatedAt: '2026-03-02T09:30:00Z' },
-    );
+  it('seed 001 through the real CLI: each finding sits beside the action or recommendation it concerns', async () => {
+    const out = path.join(dir, 'seed-001.html');
+    const run = spawnSync(process.execPath, [BIN, 'validate', SEED, '--format', 'html', '-o', out], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    const json = spawnSync(process.execPath, [BIN, 'validate', SEED, '--format', 'json'], { encoding: 'utf8' });
+    const findings = (JSON.parse(json.stdout) as { files: Array<{ findings: SeedFinding[] }> }).files[0]!.findings;
+    expect(findings).toHaveLength(27);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.setContent(html);
-    expect(await page.locator('table.plan .note.finding').count() + (await page.locator('#f1-plan .note').count())).toBe(findings.length);
+    await page.goto(pathToFileURL(out).href);
+    // 001's recommendations are numbered 1 to 8 in table order, so the row anchors follow the rec numbers.
+    for (const f of findings) {
+      const row = f.action === null ? `#f1-rec-${f.recommendation}` : `#f1-rec-${f.recommendation}-action-${f.action}`;
+      const notes = await page.locator(`${row} .note.finding`).allTextContents();
+      expect(notes.some((n) => n.includes(f.message) && n.includes(f.ruleId)), `${f.ruleId}: ${f.message} in ${row}`).toBe(true);
+    }
+    // The actions with neither owner nor date (rec 3, actions 7 and 8) carry both errors, and nothing else does.
+    expect(await page.locator('#f1-rec-3-action-7 .note.sev-error').count()).toBe(2);
+    expect(await page.locator('table.plan .note.finding').count()).toBe(findings.length);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-seed-001.png'), fullPage: true });
     await page.close();
   });
