@@ -14,7 +14,10 @@ function describe(diag: Diagnostic, noun: string, count: RegExp): string {
   const actions = ACTIONS.exec(diag.message)?.[1];
   if (given !== undefined && actions !== undefined) {
     const plural = (n: string, word: string): string => `${n} ${n === '1' ? word.replace(/s$/, '') : word}`;
-    return `lists ${plural(given, noun)} for ${plural(actions, 'actions')}; they could not be paired one to one`;
+    const counts = `lists ${plural(given, noun)} for ${plural(actions, 'actions')}`;
+    // The reader applies a lone owner or date to every action of its row; say so, since it may be a guess.
+    if (given === '1' && /applied to each/i.test(diag.message)) return `${counts}; the one given was applied to each`;
+    return `${counts}; they could not be paired one to one`;
   }
   return `has ${noun} that could not be paired one to one with its actions (${diagnosticText(diag.message)})`;
 }

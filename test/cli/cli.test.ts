@@ -66,11 +66,11 @@ describe('validate on the seeds', () => {
     const alignment = report.files[0]!.findings.filter((f) => f.ruleId === 'owner-due-alignment');
     // Rec 16: one owner ("Probation Workforce Programme") for two actions, but two dates: only the owner is flagged.
     expect(alignment.filter((f) => f.recommendation === '16').map((f) => f.message)).toEqual([
-      'Recommendation 16 lists 1 owner for 2 actions; they could not be paired one to one',
+      'Recommendation 16 lists 1 owner for 2 actions; the one given was applied to each',
     ]);
     // Rec 14: one owner and five dates for seven actions.
     expect(alignment.filter((f) => f.recommendation === '14').map((f) => f.message)).toEqual([
-      'Recommendation 14 lists 1 owner for 7 actions; they could not be paired one to one',
+      'Recommendation 14 lists 1 owner for 7 actions; the one given was applied to each',
       'Recommendation 14 lists 5 target dates for 7 actions; they could not be paired one to one',
     ]);
     const missingDates = report.files[0]!.findings.filter((f) => f.ruleId === 'action-due').map(where);

@@ -39,6 +39,21 @@ ruleCases(ownerDueAlignment, [
     ],
   },
   {
+    name: 'a lone owner that the reader applied to each action says so',
+    doc: plan({
+      recommendations: recs(1),
+      diagnostics: [diagnostic('owner-count', 0, 'rec 1: 1 owner for 2 actions: the one given is applied to each')],
+    }),
+    expected: [
+      {
+        message: 'Recommendation 1 lists 1 owner for 2 actions; the one given was applied to each',
+        path: 'recommendations[0]',
+        recommendation: '1',
+        action: null,
+      },
+    ],
+  },
+  {
     name: 'a message without counts is quoted; a diagnostic without a path is plan-level',
     doc: plan({
       recommendations: recs(1, { 0: { number: null } }),
