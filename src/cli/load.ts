@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { ReadError } from '../read/errors.js';
-import { readPlan } from '../read/index.js';
+import { detectFormat, readPlan } from '../read/index.js';
+import { MAX_TEXT_BYTES, textTooLarge } from '../read/limits.js';
 import type { ParsedPlan } from '../read/parsed.js';
 import { fsReason, type InputEntry } from './inputs.js';
 import { readAll, type CliIo } from './io.js';
@@ -20,6 +21,8 @@ export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Pr
       if (!io.stdin) return { path, fatal: 'standard input is not available' };
       bytes = await readAll(io.stdin);
     } else {
+      const refused = await refuseOversizedText(entry.abs);
+      if (refused !== null) return { path, fatal: refused };
       bytes = await readFile(entry.abs);
     }
   } catch (err) {
@@ -41,4 +44,18 @@ function oneLine(message: string): string {
 /** What lies under a ReadError, shown with --verbose only. */
 function causeStack(err: ReadError): string | undefined {
   return err.cause instanceof Error ? `Caused by: ${err.cause.stack ?? err.cause.message}` : undefined;
+}
+
+/** A text file far larger than any plan is refused from its size and first bytes, before it is read whole. */
+async function refuseOversizedText(file: string): Promise<string | null> {
+  const handle = await open(file, 'r');
+  try {
+    const { size } = await handle.stat();
+    if (size <= MAX_TEXT_BYTES) return null;
+    const head = new Uint8Array(1024);
+    const { bytesRead } = await handle.read(head, 0, head.length, 0);
+    return detectFormat(head.subarray(0, bytesRead)) === 'text' ? textTooLarge(size) : null;
+  } finally {
+    await handle.close();
+  }
 }

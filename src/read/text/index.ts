@@ -7,6 +7,7 @@ import { headingAddressee } from '../headings.js';
 import type { ReadInput } from '../index.js';
 import { sha256 } from '../hash.js';
 import { extractMetadata } from '../metadata.js';
+import { textTooLarge } from '../limits.js';
 import type { ParsedPlan } from '../parsed.js';
 import { COLUMNS, type Column, type HeadingRow, type SourceRow } from '../source-row.js';
 import { alignCells } from './align.js';
@@ -16,8 +17,7 @@ const TEMPLATE: Array<Column | null> = [...COLUMNS];
 const SEPARATOR = /^[\s|:\-–—=_*]*$/;
 const FOOTER = /^(page \d+( of \d+)?|\d{1,3}|official( ?- ?sensitive)?|official sensitive)$/i;
 const SHORT = 75;
-/** Published plans export to well under a megabyte; past this a file is not a plan, and reading it would not be quick. */
-export const MAX_TEXT_BYTES = 20 * 1024 * 1024;
+export { MAX_TEXT_BYTES } from '../limits.js';
 
 /** Where the action-plan table starts and how its columns are laid out. */
 interface TableStart {
@@ -64,10 +64,8 @@ type Placed = Array<[Column | null, string]>;
 
 /** Read the text export of a published plan: tab-separated cells holding HTML fragments, page breaks as blank lines. */
 export function readTextExport(input: ReadInput): ParsedPlan {
-  if (input.bytes.length > MAX_TEXT_BYTES) {
-    const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
-    throw new ReadError(`text file too large to be an action plan (${mb(input.bytes.length)}; the limit is ${mb(MAX_TEXT_BYTES)})`);
-  }
+  const tooLarge = textTooLarge(input.bytes.length);
+  if (tooLarge !== null) throw new ReadError(tooLarge);
   const diagnostics: Diagnostic[] = [];
   const lines = decode(input.bytes, diagnostics).split(/\r?\n/);
   const table = findTable(lines);
