@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachAction } from './util.js';
+import { actionLabel, eachCommittedAction } from './util.js';
 
 /** Every action has a target date. */
 export const actionDue: Rule = {
@@ -7,7 +7,7 @@ export const actionDue: Rule = {
   description: 'every action has a target date',
   defaultSeverity: 'error',
   check(doc, ctx) {
-    eachAction(doc, (action, j, rec, i) => {
+    eachCommittedAction(doc, (action, j, rec, i) => {
       if (action.due !== null && action.due.raw.trim() !== '') return;
       ctx.report({
         message: `${actionLabel(rec, i, j)} has no target date`,

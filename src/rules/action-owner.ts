@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachAction } from './util.js';
+import { actionLabel, eachCommittedAction } from './util.js';
 
 /** Every action names a responsible owner. */
 export const actionOwner: Rule = {
@@ -7,7 +7,7 @@ export const actionOwner: Rule = {
   description: 'every action names a responsible owner',
   defaultSeverity: 'error',
   check(doc, ctx) {
-    eachAction(doc, (action, j, rec, i) => {
+    eachCommittedAction(doc, (action, j, rec, i) => {
       if (action.owner !== null && action.owner.trim() !== '') return;
       ctx.report({
         message: `${actionLabel(rec, i, j)} has no responsible owner`,

@@ -36,6 +36,19 @@ export function eachAction(
   doc.recommendations.forEach((rec, i) => rec.actions.forEach((action, j) => visit(action, j, rec, i)));
 }
 
+/**
+ * Like eachAction, but only for recommendations that commit to something: a Not Agreed response explains
+ * why nothing will be done, so the template asks it for reasons, not for owners, dates or firm wording.
+ */
+export function eachCommittedAction(
+  doc: PlanDocument,
+  visit: (action: Action, actionIndex: number, rec: Recommendation, recIndex: number) => void,
+): void {
+  eachAction(doc, (action, j, rec, i) => {
+    if (rec.agreement !== 'not-agreed') visit(action, j, rec, i);
+  });
+}
+
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Months since year 0 of an ISO date (`YYYY-MM` or `YYYY-MM-DD`), so that two dates can be compared by month. */

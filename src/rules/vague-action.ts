@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Rule } from './types.js';
-import { actionLabel, eachAction, quote } from './util.js';
+import { actionLabel, eachCommittedAction, quote } from './util.js';
 
 /** The non-committal wording vague-action looks for unless configured otherwise. */
 export const DEFAULT_VAGUE_WORDS = [
@@ -53,7 +53,7 @@ export const vagueAction: Rule<z.infer<typeof options>> = {
   options,
   check(doc, ctx) {
     const patterns = ctx.options.words.map(phrasePattern);
-    eachAction(doc, (action, j, rec, i) => {
+    eachCommittedAction(doc, (action, j, rec, i) => {
       if (isMeasurable(action.text)) return;
       const hits = patterns.map((re) => re.exec(action.text)).filter((m) => m !== null);
       const hit = hits.sort((a, b) => a.index - b.index)[0];

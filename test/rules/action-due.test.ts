@@ -20,4 +20,21 @@ ruleCases(actionDue, [
       },
     ],
   },
+  {
+    name: 'a Not Agreed response explains a refusal and needs no due; a Partly Agreed one still does',
+    doc: plan({
+      recommendations: [
+        rec({ number: '1', agreement: 'not-agreed', agreementRaw: 'Not Agreed', actions: [action({ due: null })] }),
+        rec({ number: '2', agreement: 'partly-agreed', agreementRaw: 'Partly Agreed', actions: [action({ due: null })] }),
+      ],
+    }),
+    expected: [
+      {
+        message: 'Action 1 of recommendation 2 has no target date',
+        path: 'recommendations[1].actions[0].due',
+        recommendation: '2',
+        action: 1,
+      },
+    ],
+  },
 ]);

@@ -27,4 +27,21 @@ ruleCases(actionOwner, [
       },
     ],
   },
+  {
+    name: 'a Not Agreed response explains a refusal and needs no owner; a Partly Agreed one still does',
+    doc: plan({
+      recommendations: [
+        rec({ number: '1', agreement: 'not-agreed', agreementRaw: 'Not Agreed', actions: [action({ owner: null })] }),
+        rec({ number: '2', agreement: 'partly-agreed', agreementRaw: 'Partly Agreed', actions: [action({ owner: null })] }),
+      ],
+    }),
+    expected: [
+      {
+        message: 'Action 1 of recommendation 2 has no responsible owner',
+        path: 'recommendations[1].actions[0].owner',
+        recommendation: '2',
+        action: 1,
+      },
+    ],
+  },
 ]);
