@@ -11,6 +11,7 @@ import { ownerDueAlignment } from './owner-due-alignment.js';
 import { partlyAgreedReason } from './partly-agreed-reason.js';
 import { planMetadata } from './plan-metadata.js';
 import { recommendationText } from './recommendation-text.js';
+import { reportCoverage } from './report-coverage.js';
 import type { AnyRule } from './types.js';
 import { vagueAction } from './vague-action.js';
 
@@ -30,5 +31,5 @@ export const rules: readonly AnyRule[] = [
   numbering,
   planMetadata,
   vagueAction,
-  // report-coverage is added here by its owner, after vague-action as in SPEC.md.
+  reportCoverage,
 ];
