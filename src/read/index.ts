@@ -10,12 +10,38 @@ export interface ReadInput {
 
 /** Recognise an input's format from its content, as SPEC.md says: PDF, Word, HTML, else text export. */
 export function detectFormat(bytes: Uint8Array): SourceFormat {
-  const head = Buffer.from(bytes.subarray(0, 1024));
-  if (head.subarray(0, 1024).includes('%PDF-')) return 'pdf';
+  // A view, not a copy: the input may be tens of megabytes.
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const head = all.subarray(0, 1024);
+  if (head.includes('%PDF-')) return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'docx';
-  const text = head.toString('latin1').toLowerCase();
-  if (/<(!doctype html|html|table|body)[\s>]/.test(text) || Buffer.from(bytes).includes('<table')) return 'html';
+  const text = utf16Head(head) ?? head.toString('latin1');
+  if (/<(!doctype html|html|table|body)[\s>]/.test(text.toLowerCase()) || all.includes('<table')) return 'html';
   return 'text';
+}
+
+/** The start of a file that a byte-order mark says is UTF-16 (as Windows saves "Unicode" text), decoded. */
+function utf16Head(head: Buffer): string | null {
+  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
+  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
+  return null;
+}
+
+/** The signature of an OLE compound file: the container of legacy Office files and of password-protected ones. */
+const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+
+/**
+ * Why an OLE compound file cannot be read, or null when the bytes are not one. A password-protected Word,
+ * Excel or PowerPoint file keeps its encrypted zip in a stream named EncryptedPackage; any other is a
+ * legacy binary Office file such as a Word .doc.
+ */
+function compoundFileReason(bytes: Uint8Array): string | null {
+  if (!COMPOUND_FILE.every((b, i) => bytes[i] === b)) return null;
+  const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (all.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+    return 'a password-protected Office file: remove the password and save it again as .docx';
+  }
+  return 'a legacy Office binary file (such as a Word .doc): save it as .docx';
 }
 
 export { sha256 } from './hash.js';
@@ -23,11 +49,25 @@ export { sha256 } from './hash.js';
 /** Read one input into the model, or throw a ReadError whose message is the one-line reason. */
 export async function readPlan(input: ReadInput): Promise<ParsedPlan> {
   if (input.bytes.length === 0) throw new ReadError('empty file');
+  const compound = compoundFileReason(input.bytes);
+  if (compound !== null) throw new ReadError(compound);
   const format = detectFormat(input.bytes);
   switch (format) {
     case 'text': {
       const { readTextExport } = await import('./text/index.js');
       return readTextExport(input);
+    }
+    case 'pdf': {
+      const { readPdf } = await import('./pdf/index.js');
+      return readPdf(input);
+    }
+    case 'html': {
+      const { readHtml } = await import('./html/index.js');
+      return readHtml(input);
+    }
+    case 'docx': {
+      const { readDocx } = await import('./docx/index.js');
+      return readDocx(input);
     }
     default:
       throw new ReadError(`${format} files are not supported yet`);

@@ -1,0 +1,32 @@
+import mammoth from 'mammoth';
+import { ReadError } from '../errors.js';
+import { sha256 } from '../hash.js';
+import { readHtmlMarkup } from '../html/index.js';
+import type { ReadInput } from '../index.js';
+import type { ParsedPlan } from '../parsed.js';
+import { checkWordZip } from './guard.js';
+
+/** Images are never read (a plan's text is all that matters), which keeps their bytes compressed. */
+const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
+
+async function toHtml(bytes: Uint8Array): Promise<string> {
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: dropImages, externalFileAccess: false });
+    return result.value;
+  } catch (err) {
+    const text = String((err as Error)?.message ?? err);
+    const message = err instanceof RangeError && /call stack/i.test(text) ? 'its content is nested too deeply to read' : text.split('\n')[0];
+    throw new ReadError(`damaged Word file: ${message}`, { cause: err });
+  }
+}
+
+/**
+ * Read a Word (.docx) plan: check the zip, convert it to HTML with mammoth (merged cells become rowspan
+ * and colspan, a repeated header row becomes the table head), then read that HTML. Rows are located by
+ * their number in the Word table, as for HTML.
+ */
+export async function readDocx(input: ReadInput): Promise<ParsedPlan> {
+  checkWordZip(input.bytes);
+  const html = await toHtml(input.bytes);
+  return readHtmlMarkup(html, { path: input.path, format: 'docx', sha256: sha256(input.bytes), pages: null });
+}

@@ -1,0 +1,81 @@
+import type { AnyNode } from 'domhandler';
+import type { Location } from '../../model/plan.js';
+import type { Piece } from '../source-row.js';
+import { BLOCKS, walk } from './walk.js';
+
+/**
+ * A bullet typed as text at the start of a line: the usual glyphs, Symbol-font bullets as Word's "Save as
+ * Web Page" writes them ("·", "o", "§" for the first three levels), and a dash or asterisk before a space.
+ */
+const LEADING_BULLET = /^(?:[•●▪◦‣∙○■□➢➤►▶✓✔·§\uF0A7\uF0B7\uF076\uF0D8]|[-–—*o](?=\s))\s*/u;
+/** A bullet glyph in the middle of a line: the cell was typed as "• one • two". */
+const INNER_BULLET = /\s+[•●▪◦‣➢➤►✓✔\uF0A7\uF0B7]\s+/u;
+
+/** Collapse whitespace (no-break spaces included) and drop soft hyphens and zero-width characters. */
+export function cleanText(text: string): string {
+  return text.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Add the pieces of one line of text: a leading bullet makes it a list item; inner bullets start further items. */
+function linePieces(raw: string, kind: Piece['kind'], location: Location, into: Piece[]): void {
+  let text = cleanText(raw);
+  if (text === '') return;
+  if (LEADING_BULLET.test(text)) {
+    text = text.replace(LEADING_BULLET, '');
+    kind = 'li';
+  }
+  text.split(INNER_BULLET).forEach((t, i) => {
+    const trimmed = t.trim();
+    if (trimmed !== '') into.push({ text: trimmed, kind: i === 0 ? kind : 'li', location });
+  });
+}
+
+/**
+ * Cut a cell into pieces: one per paragraph, list item or block, and one per line where `<br>` breaks a
+ * block; text outside any block is `plain`. Nested tables are read as more blocks of the cell.
+ */
+export function cellPieces(cell: AnyNode, location: Location): Piece[] {
+  const pieces: Piece[] = [];
+  const kinds: Array<Piece['kind']> = ['plain'];
+  let buffer = '';
+  const flush = (): void => {
+    if (buffer !== '') linePieces(buffer, kinds.at(-1)!, location, pieces);
+    buffer = '';
+  };
+  for (const step of walk(cell)) {
+    if (step.kind === 'text') {
+      buffer += step.text;
+      continue;
+    }
+    const { el } = step;
+    if (el.name === 'br') {
+      if (step.kind === 'enter') flush();
+      continue;
+    }
+    if (el === cell || !BLOCKS.has(el.name)) continue;
+    flush();
+    if (step.kind === 'enter') kinds.push(el.name === 'li' ? 'li' : el.name === 'ul' || el.name === 'ol' ? kinds.at(-1)! : 'p');
+    else kinds.pop();
+  }
+  flush();
+  return pieces;
+}
+
+const texts = new WeakMap<AnyNode, string>();
+
+/**
+ * The whole text of a subtree on one line, blocks and line breaks read as spaces. Remembered per node, as
+ * a cell merged down many rows is asked for its text on each of them.
+ */
+export function textOf(node: AnyNode): string {
+  const known = texts.get(node);
+  if (known !== undefined) return known;
+  let out = '';
+  for (const step of walk(node)) {
+    if (step.kind === 'text') out += step.text;
+    else if (step.el.name === 'br' || BLOCKS.has(step.el.name)) out += ' ';
+  }
+  const text = cleanText(out);
+  texts.set(node, text);
+  return text;
+}
