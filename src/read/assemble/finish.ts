@@ -1,5 +1,6 @@
 import type { Action, Diagnostic, Location, Recommendation } from '../../model/plan.js';
 import { parseDue } from '../dates.js';
+import { inlineAddressee } from '../headings.js';
 import type { SourceMap } from '../parsed.js';
 import type { Piece } from '../source-row.js';
 import { parseAgreement } from './agreement.js';
@@ -72,11 +73,13 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
       }
       actions.push(...group.flatMap((seg) => seg.actions));
     }
+    const text = joinPieces(draft.textPieces);
     recommendations.push({
       number: draft.number,
       refs: draft.refs,
-      addressee: draft.addressee,
-      text: joinPieces(draft.textPieces),
+      // Read the inline prefix ("Ashcombe PDU should: …") from the joined text too: a page break can split it.
+      addressee: inlineAddressee(text) ?? draft.addressee,
+      text,
       agreement: draft.agreementRaw ? parseAgreement(draft.agreementRaw) : null,
       agreementRaw: draft.agreementRaw,
       response: collapse(draft.responseParts.join(' ')),

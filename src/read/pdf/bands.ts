@@ -1,0 +1,110 @@
+import { parseAgreement } from '../assemble/agreement.js';
+import { parseNumberCell } from '../assemble/numbers.js';
+import { headingAddressee } from '../headings.js';
+import { columnsCrossed, slotAt, type Grid } from './grid.js';
+import { fragments, makeLine, type Line, type TextItem } from './items.js';
+import { paragraphs, type Layout } from './paragraphs.js';
+
+/** The part of one page that the table's body covers: its lines below the header, page furniture removed. */
+export interface TableArea {
+  page: number;
+  /** True when the page starts with the table's header (repeated), so the table goes on there. */
+  header: boolean;
+  lines: Line[];
+}
+
+/** A heading row found on a page, and where it stands. */
+export interface Heading {
+  text: string;
+  top: number;
+}
+
+/** One page's table text sorted into columns, before it is cut into rows. */
+export interface PageColumns {
+  page: number;
+  headings: Heading[];
+  /** Tops of runs of text across several columns that name no addressee: a closing note, or a section row. */
+  wide: number[];
+  /** Lines of each slot of the grid, top to bottom. */
+  columns: Line[][];
+}
+
+/** The top of a line's letters. */
+export const top = (line: Line): number => line.baseline - line.size * 0.8;
+
+/**
+ * Sort a page's lines into the grid's columns: each line is cut at the column boundaries. Text that runs
+ * across a boundary is a merged cell: a heading when it names an addressee ("Derwent PDU should:"),
+ * otherwise, when it is wide, a note that may end the table.
+ */
+export function sortIntoColumns(area: TableArea, grid: Grid): PageColumns {
+  const headings: Heading[] = [];
+  const wide: number[] = [];
+  const columns: Line[][] = grid.slots.map(() => []);
+  let lastWide: Line | null = null;
+  for (const line of area.lines) {
+    const bySlot = new Map<number, TextItem[]>();
+    for (const frag of fragments(line)) {
+      const crossed = columnsCrossed(grid, frag);
+      const addressee = crossed > 0 ? headingAddressee(frag.text) : null;
+      if (addressee) {
+        headings.push({ text: addressee, top: top(frag) });
+        continue;
+      }
+      // Only the first line of a wide paragraph starts anything; its other lines go with it.
+      if (crossed >= 2 && !(lastWide && frag.baseline - lastWide.baseline <= 1.6 * frag.size)) wide.push(top(frag));
+      if (crossed >= 2) lastWide = frag;
+      for (const item of frag.items) {
+        const slot = slotAt(grid, item.x);
+        const list = bySlot.get(slot);
+        if (list) list.push(item);
+        else bySlot.set(slot, [item]);
+      }
+    }
+    for (const [slot, items] of bySlot) columns[slot]!.push(makeLine(items));
+  }
+  return { page: area.page, headings, wide, columns };
+}
+
+/** A rec number, with or without references ("6 SW 6"), or a few characters that may be a garbled one ("t i"). */
+const looksLikeNumber = (text: string): boolean => parseNumberCell(text).number !== null || text.trim().length <= 6;
+
+/** Where rows start on a page: a rec number, an agreement value or a heading (which is a row of its own). */
+export function rowStarts(page: PageColumns, grid: Grid, layout: Layout, rights: readonly number[]): number[] {
+  const starts: number[] = page.headings.map((h) => h.top);
+  grid.slots.forEach((slot, i) => {
+    if (slot.column !== 'number' && slot.column !== 'agreement') return;
+    for (const p of paragraphs(page.columns[i]!, layout, rights[i]!)) {
+      if (slot.column === 'number' ? looksLikeNumber(p.text) : parseAgreement(p.text) !== null) starts.push(p.top);
+    }
+  });
+  starts.sort((a, b) => a - b);
+  return starts.filter((s, i) => i === 0 || s - starts[i - 1]! > 4);
+}
+
+/**
+ * Where the table ends on a page: at wide text with no row after it (a closing note, a signature), or null.
+ * Wide text above that is a row of its own (a section note).
+ */
+export function endOfTable(page: PageColumns, starts: readonly number[]): number | null {
+  const last = Math.max(-Infinity, ...starts);
+  return page.wide.find((t) => t > last) ?? null;
+}
+
+/** A page's lines by band (the stretch between consecutive row starts; -1 is above the first), then by slot. */
+export function bandsOf(page: PageColumns, starts: readonly number[]): Map<number, Line[][]> {
+  const bands = new Map<number, Line[][]>();
+  page.columns.forEach((lines, slot) => {
+    for (const line of lines) {
+      // A line belongs to the band it starts in, give or take the little that different fonts sit apart.
+      const t = top(line) + Math.min(4, line.size * 0.4);
+      let band = -1;
+      starts.forEach((s, i) => {
+        if (t >= s) band = i;
+      });
+      if (!bands.has(band)) bands.set(band, page.columns.map(() => []));
+      bands.get(band)![slot]!.push(line);
+    }
+  });
+  return bands;
+}

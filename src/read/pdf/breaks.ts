@@ -1,0 +1,82 @@
+import { flowBetween } from '../assemble/build.js';
+import { collapse, joinSplit } from '../assemble/text.js';
+import type { Column, Piece } from '../source-row.js';
+import { wrapped } from './paragraphs.js';
+import type { Paragraph } from './paragraphs.js';
+import type { Cells } from './subrows.js';
+
+/** The last owner or date of a column on a page, kept to join the top of the next page to it. */
+export interface Tail {
+  paragraph: Paragraph;
+  piece: Piece;
+  /** True when no further line would have fitted below it on its page, so the page break may have cut it. */
+  atBottom: boolean;
+}
+
+/** The columns joined here; the shared step joins split response and recommendation text itself. */
+export const SIDE_COLUMNS: readonly Column[] = ['owner', 'due'];
+
+/** How many actions the shared step will make of a table row's response pieces, split over pages. */
+function countActions(parts: readonly Cells[]): number {
+  let count = 0;
+  let prev: string | null = null;
+  for (const [k, part] of parts.entries()) {
+    const pieces = part.response ?? [];
+    pieces.forEach((p, i) => {
+      const text = collapse(p.text);
+      const joins = k > 0 && i === 0 && prev !== null && flowBetween(prev, p) === 'joins';
+      const leadIn = /:\s*$/.test(text) && pieces[i + 1]?.kind === 'li';
+      if (!joins && !leadIn) count++;
+      prev = joins ? `${prev} ${text}` : text;
+    });
+  }
+  return count;
+}
+
+/**
+ * Whether the owner (or date) at the top of a continuation page may be the rest of the one cut off at
+ * the bottom of the page before: nothing more fit on that page, and its last line is full (the first
+ * word at the top of the next page would not have fitted after it).
+ */
+export function mayContinue(tail: Tail | undefined, head: Paragraph, right: number): tail is Tail {
+  return tail !== undefined && tail.atBottom && wrapped(tail.paragraph.last, head.first, right);
+}
+
+/** A possible join across a page break, settled once the whole table row is known. */
+export interface Candidate {
+  tail: Tail;
+  part: Cells;
+  column: Column;
+}
+
+/**
+ * Settle the possible joins of one table row (its parts on successive pages). A page can break inside an
+ * owner or between two owners, and the two look alike; where owners (or dates) pair one to one with the
+ * row's actions only one way, counting decides, otherwise the joins are made.
+ */
+export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): void {
+  if (candidates.length === 0) return;
+  const actions = countActions(row);
+  for (const column of SIDE_COLUMNS) {
+    const mine = candidates.filter((c) => c.column === column);
+    const pieces = row.reduce((n, c) => n + (c[column]?.length ?? 0), 0);
+    if (mine.length === 0 || pieces === actions) continue;
+    // Later joins first, so that a piece cut over three pages is whole before it joins the first.
+    for (const c of [...mine].reverse()) joinAcross(c.tail, c.part, column);
+  }
+}
+
+/** True when the first response piece of `next` carries on the last action of the open row, as the shared step reads it. */
+export function continuesAction(row: readonly Cells[], next: Cells): boolean {
+  const last = row.flatMap((c) => c.response ?? []).at(-1);
+  const head = next.response?.[0];
+  return last !== undefined && head !== undefined && flowBetween(collapse(last.text), head) !== 'new';
+}
+
+/** Join the head piece into the tail piece it continues, and drop it from its row. */
+function joinAcross(tail: Tail, next: Cells, column: Column): void {
+  const pieces = next[column]!;
+  tail.piece.text = joinSplit(tail.piece.text, pieces[0]!.text);
+  pieces.shift();
+  if (pieces.length === 0) delete next[column];
+}

@@ -1,0 +1,143 @@
+import { columnForHeader, mapHeaderRow } from '../columns.js';
+import type { Column } from '../source-row.js';
+import { fragments, joinItems, type Line } from './items.js';
+
+/** One header cell: the column it names and the horizontal extent of its title. */
+export interface HeaderCell {
+  column: Column | null;
+  x: number;
+  right: number;
+  text: string;
+}
+
+/** The action-plan table's header row as found on one page. */
+export interface Header {
+  cells: HeaderCell[];
+  /** Indexes into the page's lines of the lines the header occupies. */
+  first: number;
+  last: number;
+  /** The fonts of the header's text, which is set apart from the body (bold, as a rule). */
+  fonts: Set<string>;
+}
+
+/** The longest run of lines one header row may take (a title wrapped in a narrow column). */
+const MAX_LINES = 12;
+
+interface Candidate extends Header {
+  mapped: number;
+}
+
+/** Cluster the fragments of some lines into cells: fragments that overlap horizontally are one cell. */
+function cells(lines: readonly Line[]): HeaderCell[] {
+  const frags = lines.flatMap((line) => fragments(line));
+  const parent = frags.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  frags.forEach((a, i) =>
+    frags.forEach((b, j) => {
+      if (j > i && Math.min(a.right, b.right) - Math.max(a.x, b.x) > -1) parent[find(i)] = find(j);
+    }),
+  );
+  const groups = new Map<number, Line[]>();
+  frags.forEach((f, i) => {
+    const root = find(i);
+    const list = groups.get(root);
+    if (list) list.push(f);
+    else groups.set(root, [f]);
+  });
+  return [...groups.values()]
+    .map((group) => {
+      group.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+      const parts = group.map((f) => joinItems(f.items));
+      let text = parts.join(' ');
+      // A title in a narrow column can break inside a word ("Recommendati" / "on"): read it whole again.
+      if (columnForHeader(text) === null) text = parts.reduce((acc, p) => (/[a-z]$/i.test(acc) && /^[a-z]/.test(p) ? acc + p : `${acc} ${p}`));
+      return { column: null, x: Math.min(...group.map((f) => f.x)), right: Math.max(...group.map((f) => f.right)), text };
+    })
+    .sort((a, b) => a.x - b.x);
+}
+
+function evaluate(lines: readonly Line[], first: number): Candidate | null {
+  const found = cells(lines);
+  if (found.length < 3) return null;
+  const mapping = mapHeaderRow(found.map((c) => c.text));
+  if (!mapping) return null;
+  found.forEach((c, i) => (c.column = mapping[i] ?? null));
+  return {
+    cells: found,
+    first,
+    last: first + lines.length - 1,
+    fonts: new Set(lines.flatMap((l) => l.items.map((i) => i.font))),
+    mapped: mapping.filter((c) => c !== null).length,
+  };
+}
+
+/** True when `next` keeps every column `prev` found and the added line is set like the header. */
+function extends_(prev: Candidate, next: Candidate, line: Line): boolean {
+  if (next.mapped < prev.mapped) return false;
+  const same = prev.cells.every((c) => c.column === null || next.cells.some((n) => n.column === c.column && n.x <= c.x + 1 && n.right >= c.right - 1));
+  return same && line.items.every((i) => prev.fonts.has(i.font));
+}
+
+/** True when `b` follows `a` at the spacing of lines in one cell, not of a new row. */
+const close = (a: Line, b: Line): boolean => b.baseline - a.baseline <= 1.6 * Math.max(a.size, b.size);
+
+function headerFrom(lines: readonly Line[], start: number): Candidate | null {
+  let best: Candidate | null = null;
+  for (let end = start; end < Math.min(lines.length, start + MAX_LINES); end++) {
+    const line = lines[end]!;
+    if (end > start && !close(lines[end - 1]!, line)) break;
+    const found = evaluate(lines.slice(start, end + 1), start);
+    if (!best) best = found;
+    else if (found && extends_(best, found, line)) best = found;
+    else if (found || !line.items.every((i) => best!.fonts.has(i.font))) break;
+    // An open bracket can make a title too long to read until the line that closes it: read on.
+  }
+  return best;
+}
+
+/**
+ * Find the header row among a page's lines: a band of lines whose text, clustered into cells by position,
+ * names at least three template columns (mapHeaderRow). Starts are tried from the top, up to `maxStart`;
+ * of the few bands that start together, the one naming the most columns wins, so that a title line
+ * just above the header is not taken into it.
+ */
+export function findHeader(lines: readonly Line[], maxStart = lines.length): Header | null {
+  for (let start = 0; start < Math.min(maxStart, lines.length); start++) {
+    // A header's first line holds at least one title word, whatever the layout of the rest.
+    if (!hasHeaderWord(lines[start]!)) continue;
+    const first = headerFrom(lines, start);
+    if (!first) continue;
+    let best = first;
+    for (let next = start + 1; next <= first.last && next < lines.length; next++) {
+      const other = headerFrom(lines, next);
+      if (other && (other.mapped > best.mapped || (other.mapped === best.mapped && other.cells.length > best.cells.length))) best = other;
+    }
+    return best;
+  }
+  return null;
+}
+
+/**
+ * The header repeated at the top of a later page: the same lines, word for word, within the first few
+ * lines of the page (a running header may stand above it). Returns null when the page does not repeat it.
+ */
+export function repeatedHeader(first: Header, firstLines: readonly Line[], lines: readonly Line[], maxStart: number): Header | null {
+  const texts = firstLines.slice(first.first, first.last + 1).map((l) => l.text);
+  for (let start = 0; start < Math.min(maxStart, lines.length); start++) {
+    if (texts.every((t, i) => lines[start + i]?.text === t)) return { ...first, first: start, last: start + texts.length - 1 };
+  }
+  const again = findHeader(lines, maxStart);
+  return again && sameHeader(first, again) ? again : null;
+}
+
+/** True when a header found on a later page names the same columns, in the same places, as the first. */
+export function sameHeader(a: Header, b: Header): boolean {
+  const named = (h: Header): HeaderCell[] => h.cells.filter((c) => c.column !== null);
+  const [x, y] = [named(a), named(b)];
+  return x.length === y.length && x.every((c, i) => c.column === y[i]!.column && Math.abs(c.x - y[i]!.x) < 6);
+}
+
+/** True when any run of a line's text reads as a column title: the first line of a header holds one. */
+function hasHeaderWord(line: Line): boolean {
+  return fragments(line).some((f) => columnForHeader(f.text) !== null);
+}

@@ -1,0 +1,26 @@
+import { assemblePlan } from '../assemble/index.js';
+import { ReadError } from '../errors.js';
+import { sha256 } from '../hash.js';
+import type { ReadInput } from '../index.js';
+import { extractMetadata } from '../metadata.js';
+import type { ParsedPlan } from '../parsed.js';
+import { loadPdf } from './load.js';
+import { readTable } from './table.js';
+
+/**
+ * Read a PDF action plan: the text of each page with its positions (pdfjs), the table rebuilt from it,
+ * then the shared table-to-model step. Throws a ReadError with a one-line reason for a file that cannot be
+ * read as a plan: encrypted, damaged, a scan with no text, or text with no action-plan table.
+ */
+export async function readPdf(input: ReadInput): Promise<ParsedPlan> {
+  const pages = await loadPdf(input.bytes);
+  if (!pages.some((p) => p.hasText)) throw new ReadError('no text layer: scanned document?');
+  const { table, above } = readTable(pages);
+  const parsed = assemblePlan({
+    table,
+    meta: extractMetadata(above),
+    source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages: pages.length },
+  });
+  if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
+  return parsed;
+}

@@ -1,0 +1,135 @@
+import { joinItems, type Line, type TextItem } from './items.js';
+
+/** A paragraph or list item of one cell, with its vertical extent on the page. */
+export interface Paragraph {
+  text: string;
+  bullet: boolean;
+  top: number;
+  bottom: number;
+  first: Line;
+  last: Line;
+}
+
+/** Bullet glyphs word processors and browsers draw as text, Symbol and Wingdings private-use ones included. */
+const GLYPH = /^[•●▪◦‣∙·○■□➢➤►▶✓✔\u2043\uF0A7\uF0B7\uF076\uF0D8\uF0FC]/u;
+const DASH = /^[-–*]$/;
+
+/** A line's bullet, if it starts with one: the glyph alone or with its text, a dash or "o" set apart by a gap. */
+function bulletOf(line: Line): { rest: TextItem[]; first: string } | null {
+  const [head, next] = line.items;
+  if (!head) return null;
+  const t = head.text.trim();
+  const apart = next !== undefined && next.x - head.right > 0.15 * head.size;
+  if (GLYPH.test(t)) {
+    const rest = t.replace(GLYPH, '').trim();
+    return { rest: line.items.slice(1), first: rest };
+  }
+  if ((DASH.test(t) || t === 'o') && apart) return { rest: line.items.slice(1), first: '' };
+  if (/^[-–*]\s+\S/.test(head.text.trimStart())) return { rest: line.items.slice(1), first: head.text.trimStart().replace(/^[-–*]\s+/, '') };
+  return null;
+}
+
+/** The width the first word of a line takes, estimated from its share of the first item's width. */
+function firstWordWidth(line: Line): number {
+  const item = line.items[0]!;
+  const word = item.text.trimStart().split(/\s+/)[0] ?? '';
+  const share = item.text.length > 0 ? word.length / item.text.length : 1;
+  return (item.right - item.x) * share;
+}
+
+/** What a document's text tells about its paragraphs, measured once over the whole table. */
+export interface Layout {
+  /** How far apart the baselines of two lines of one paragraph are, as a multiple of the font size. */
+  leading: number;
+  /** True when the PDF is tagged one marked-content block per paragraph, so a new block is a new paragraph. */
+  blocks: boolean;
+}
+
+/** The block a line belongs to: that of its last item, since a bullet before the text may be a block of its own. */
+const blockOf = (line: Line): string | null => [...line.items].reverse().find((i) => i.block !== null)?.block ?? null;
+
+/**
+ * Measure the layout: the leading is the smallest line spacing that is common between consecutive lines
+ * of a column (paragraph and row gaps are larger, and rarer); blocks are trusted when several pairs of
+ * consecutive lines share one, which shows they are paragraphs and not single lines.
+ */
+export function measureLayout(columns: readonly Line[][]): Layout {
+  const bins = new Map<number, number>();
+  let shared = 0;
+  for (const lines of columns) {
+    for (let i = 1; i < lines.length; i++) {
+      const [a, b] = [lines[i - 1]!, lines[i]!];
+      if (blockOf(a) !== null && blockOf(a) === blockOf(b)) shared++;
+      if (Math.abs(a.size - b.size) > 0.5) continue;
+      const ratio = (b.baseline - a.baseline) / a.size;
+      if (ratio < 0.9 || ratio > 2.5) continue;
+      const bin = Math.round(ratio * 20);
+      bins.set(bin, (bins.get(bin) ?? 0) + 1);
+    }
+  }
+  const blocks = shared >= 3;
+  if (bins.size === 0) return { leading: 1.15, blocks };
+  const most = Math.max(...bins.values());
+  const common = [...bins].filter(([, n]) => n >= most * 0.3).map(([bin]) => bin);
+  return { leading: Math.min(...common) / 20, blocks };
+}
+
+/**
+ * True when `line` starts a new paragraph after `prev`: it is in another tagged block, the gap between
+ * them is clearly larger than the leading, or `prev` stops short of the column's right edge by more than
+ * the first word of `line` needs — a line wraps only when the next word does not fit, so a short line
+ * ended its paragraph.
+ */
+function breaksAfter(prev: Line, line: Line, layout: Layout, right: number): boolean {
+  if (layout.blocks && blockOf(prev) !== null && blockOf(line) !== null && blockOf(prev) !== blockOf(line)) return true;
+  const gap = line.baseline - prev.baseline;
+  if (gap > layout.leading * prev.size + Math.max(2, 0.2 * prev.size)) return true;
+  return !wrapped(prev, line, right);
+}
+
+/** True when `prev` ends because the first word of `line` would not fit after it: one paragraph, wrapped. */
+export function wrapped(prev: Line, line: Line, right: number): boolean {
+  const room = right - prev.right - 0.3 * prev.size;
+  return room <= firstWordWidth(line) * 1.25 + 2 && bulletOf(line) === null;
+}
+
+/** The lines of a paragraph as one text; a word broken at a hyphen at the end of a line joins without a space. */
+function joinLines(texts: readonly string[]): string {
+  let out = '';
+  for (const text of texts) {
+    const next = text.trim();
+    if (out === '') out = next;
+    else if (/[A-Za-z]-$/.test(out) && /^[A-Za-z]/.test(next)) out += next;
+    else out += ` ${next}`;
+  }
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Group one cell's lines (top to bottom) into paragraphs: by tagged blocks, by spacing, by lines that end
+ * short, and by bullets (a glyph, or a tagged list label), which start list items. `right` is the right
+ * edge of the column's text.
+ */
+export function paragraphs(lines: readonly Line[], layout: Layout, right: number): Paragraph[] {
+  const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line }> = [];
+  let prev: Line | null = null;
+  for (const line of lines) {
+    const bullet = bulletOf(line);
+    const text = bullet ? `${bullet.first} ${joinItems(bullet.rest)}`.trim() : line.text;
+    const top = line.baseline - line.size * 0.8;
+    const bottom = line.baseline + line.size * 0.2;
+    if (!prev || bullet || breaksAfter(prev, line, layout, right)) {
+      const tagged = layout.blocks && line.items.some((i) => i.listed);
+      out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line });
+    } else {
+      const open = out.at(-1)!;
+      open.texts.push(text);
+      open.bottom = bottom;
+      open.last = line;
+    }
+    prev = line;
+  }
+  return out
+    .map(({ texts, ...p }) => ({ ...p, text: joinLines(texts) }))
+    .filter((p) => p.text !== '');
+}

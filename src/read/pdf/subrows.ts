@@ -1,0 +1,64 @@
+import type { Column, Piece } from '../source-row.js';
+
+/** The pieces of each column of one row band, top to bottom. */
+export type Cells = Partial<Record<Column, Piece[]>>;
+
+const SIDE: Column[] = ['owner', 'due'];
+
+/** The height of one line of text, from the shortest piece (a piece is at least one line). */
+const lineHeight = (pieces: readonly Piece[]): number => Math.min(...pieces.map((p) => p.bottom! - p.top!));
+
+/**
+ * True when a column's pieces were placed rather than stacked: the first starts below the top of the row,
+ * or there is a blank band between two of them wider than the spacing between paragraphs.
+ */
+function placed(pieces: readonly Piece[], rowTop: number, line: number): boolean {
+  if (pieces.length === 0) return false;
+  if (pieces[0]!.top! > rowTop + line * 0.5) return true;
+  return pieces.some((p, i) => i > 0 && p.top! - pieces[i - 1]!.bottom! > line * 1.2 + 2);
+}
+
+/** A band cut into the table rows it holds; `placed` when its owners or dates sit beside their actions. */
+export interface Split {
+  parts: Cells[];
+  placed: boolean;
+}
+
+/**
+ * Split a band between two rec numbers into the table rows it holds, when it is laid out one row per
+ * action with no ruling lines to show it: owners or dates are placed beside their actions (not stacked at
+ * the top of their cells), and a new row starts at each action whose top an owner or a date shares. A
+ * band whose owners and dates are stacked stays whole, and they pair with its actions in order.
+ */
+export function splitByAlignment(cells: Cells): Split {
+  const whole = { parts: [cells], placed: false };
+  const response = cells.response ?? [];
+  const side = SIDE.flatMap((c) => cells[c] ?? []);
+  const all = Object.values(cells).flat();
+  if (response.length === 0 || side.length === 0 || all.some((p) => p.top === undefined || p.bottom === undefined)) return whole;
+  const line = lineHeight(all);
+  const rowTop = Math.min(...all.map((p) => p.top!));
+  if (!SIDE.some((c) => placed(cells[c] ?? [], rowTop, line))) return whole;
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= line * 0.3;
+  const cuts = response.slice(1).map((p) => p.top!).filter((t) => side.some((s) => near(s.top!, t)));
+  const out: Cells[] = [{}, ...cuts.map(() => ({}))];
+  for (const [column, pieces] of Object.entries(cells) as Array<[Column, Piece[]]>) {
+    for (const p of pieces) {
+      let index = 0;
+      cuts.forEach((cut, i) => {
+        if (p.top! >= cut - line * 0.3) index = i + 1;
+      });
+      (out[index]![column] ??= []).push(p);
+    }
+  }
+  return { parts: out.filter((c) => Object.keys(c).length > 0), placed: true };
+}
+
+/** True when an owner or a date starts level with the first action of a row: the row starts there. */
+export function startsLevel(cells: Cells): boolean {
+  const first = cells.response?.[0];
+  const all = Object.values(cells).flat();
+  if (!first || first.top === undefined || all.some((p) => p.top === undefined || p.bottom === undefined)) return false;
+  const line = lineHeight(all);
+  return SIDE.some((c) => (cells[c] ?? []).some((p) => Math.abs(p.top! - first.top!) <= line * 0.3));
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { groupLines, type TextItem } from '../../../src/read/pdf/items.js';
+import { measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
+
+/** An item of 10-point text; its width is 5 points a character, near enough to Arial's average. */
+function item(text: string, x: number, baseline: number, extra: Partial<TextItem> = {}): TextItem {
+  return { text, x, right: x + text.length * 5, baseline, size: 10, font: 'body', block: null, listed: false, label: false, ...extra };
+}
+
+/** One column's lines, each [text, baseline], starting at x = 100. */
+const column = (lines: Array<[string, number]>, extra: Partial<TextItem> = {}) => groupLines(lines.map(([t, y]) => item(t, 100, y, extra)));
+const texts = (lines: ReturnType<typeof column>, layout: Layout, right = 200) => paragraphs(lines, layout, right).map((p) => [p.text, p.bullet]);
+const plain: Layout = { leading: 1.15, blocks: false };
+
+describe('PDF lines and paragraphs', () => {
+  it('keeps a raised "th" on its line and puts the next line apart', () => {
+    const lines = groupLines([item('27', 100, 100), item('th', 110, 96.5, { size: 6.5 }), item('June 2022', 122, 100), item('next line', 100, 111.5)]);
+    expect(lines.map((l) => l.text)).toEqual(['27th June 2022', 'next line']);
+  });
+
+  it('joins an owner wrapped because its next word did not fit, and splits two short owners set one under the other', () => {
+    // The column's text reaches x = 210: after "Head of Public" (ending at 170) "Protection" had no room,
+    // while after "Head of PDU" (ending at 155) "Deputy" would have fitted, so that line ended its paragraph.
+    const wrapped = column([['Head of Public', 100], ['Protection Lead', 111.5]]);
+    expect(texts(wrapped, plain, 210)).toEqual([['Head of Public Protection Lead', false]]);
+    const stacked = column([['Head of PDU', 100], ['Deputy Head', 111.5]]);
+    expect(texts(stacked, plain, 210)).toEqual([['Head of PDU', false], ['Deputy Head', false]]);
+  });
+
+  it('starts a paragraph where the gap is clearly wider than the leading, even after a full line', () => {
+    const lines = column([['Learning and Development', 100], ['Lead', 111.5], ['Quality Assurance Team', 129]]);
+    expect(texts(lines, plain, 220)).toEqual([['Learning and Development Lead', false], ['Quality Assurance Team', false]]);
+  });
+
+  it('makes list items of lines that start with a bullet glyph, a dash or an "o" set apart', () => {
+    const lines = groupLines([
+      item('The PDU will:', 100, 100),
+      item('•', 100, 111.5),
+      item('book every appointment', 112, 111.5),
+      item('-', 100, 123),
+      item('send reminders', 112, 123),
+      item('o', 100, 134.5),
+      item('check monthly', 112, 134.5),
+      item('\uF0B7 audit cases', 100, 146),
+    ]);
+    expect(texts(lines, plain)).toEqual([
+      ['The PDU will:', false],
+      ['book every appointment', true],
+      ['send reminders', true],
+      ['check monthly', true],
+      ['audit cases', true],
+    ]);
+  });
+
+  it('joins a word broken at a hyphen at the end of a line without a space', () => {
+    const lines = column([['complete the safeguarding e-', 100], ['learning module', 111.5]]);
+    expect(texts(lines, plain, 240)).toEqual([['complete the safeguarding e-learning module', false]]);
+  });
+
+  it('in a tagged PDF, splits at a new paragraph block, and reads a list label before a block as a bullet', () => {
+    const lines = groupLines([
+      item('offering evening sessions for people in', 100, 100, { block: 'p1' }),
+      item('work or training', 100, 111.5, { block: 'p1' }),
+      item('sending text message reminders to the', 100, 123, { block: 'p2', listed: true }),
+      item('people who have given a mobile number', 100, 134.5, { block: 'p2', listed: true }),
+    ]);
+    const layout = measureLayout([lines, lines]);
+    expect(layout.blocks).toBe(true);
+    // "work or training" ends short, but the block, not the line, decides here: it ends paragraph p1.
+    expect(texts(lines, layout, 300)).toEqual([
+      ['offering evening sessions for people in work or training', false],
+      ['sending text message reminders to the people who have given a mobile number', true],
+    ]);
+  });
+
+  it('measures the leading as the common spacing of lines, not the wider spacing between paragraphs', () => {
+    const lines = column([['a', 100], ['b', 111.5], ['c', 123], ['d', 140.5], ['e', 152], ['f', 163.5]]);
+    expect(measureLayout([lines]).leading).toBeCloseTo(1.15, 2);
+    expect(measureLayout([lines]).blocks).toBe(false);
+  });
+});
