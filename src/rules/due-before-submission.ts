@@ -1,6 +1,8 @@
 import type { Rule } from './types.js';
 import { actionLabel, eachAction, monthName, monthNumber, quote } from './util.js';
 
+const STARTED = /^\s*(?:from|since|commenc\w*|start\w*|began|begun|underway since)\b/i;
+
 /** A target date not marked complete falls before the month the plan was submitted. */
 export const dueBeforeSubmission: Rule = {
   id: 'due-before-submission',
@@ -13,6 +15,8 @@ export const dueBeforeSubmission: Rule = {
       const due = action.due;
       if (due === null || due.date === null || due.status === 'complete') return;
       if (monthNumber(due.date) >= monthNumber(submitted)) return;
+      // "From April 2023", "Commenced March 2023": the date says when work began, which may well be past.
+      if (STARTED.test(due.raw)) return;
       ctx.report({
         message:
           `${actionLabel(rec, i, j)} is due ${quote(due.raw)}, before the plan was submitted (${monthName(submitted)}), ` +

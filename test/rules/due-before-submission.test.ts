@@ -54,4 +54,21 @@ ruleCases(dueBeforeSubmission, [
       },
     ],
   },
+  {
+    name: 'a date that says when work began is not a missed target',
+    doc: plan({
+      plan: { title: 'T', inspection: 'I', submitted: '2023-05-10', reportPublished: null },
+      recommendations: [
+        rec({ actions: [action({ due: due('From April 2023', '2023-04') }), action({ due: due('Commenced March 2023', '2023-03') }), action({ due: due('April 2023', '2023-04') })] }),
+      ],
+    }),
+    expected: [
+      {
+        message: "Action 3 of recommendation 1 is due 'April 2023', before the plan was submitted (May 2023), and is not marked complete",
+        path: 'recommendations[0].actions[2].due',
+        recommendation: '1',
+        action: 3,
+      },
+    ],
+  },
 ]);
