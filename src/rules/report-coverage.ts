@@ -55,9 +55,14 @@ export const reportCoverage: Rule<z.infer<typeof options>> = {
           .map((p) => ({ p, score: similarity(r.words, p.words) }))
           .sort((x, y) => y.score - x.score)[0];
         const near = closest !== undefined && closest.score >= threshold / 2 ? closest.p : undefined;
-        const where = near ? `the closest is recommendation ${rowName(near)} (${firstWords(near.shown)})` : 'no row comes close';
+        const numbered = near !== undefined && sameNumber(near.number, r.number);
+        const where = !near
+          ? 'no row comes close'
+          : numbered
+            ? `recommendation ${rowName(near)} has its number but only ${Math.round(closest!.score * 100)}% of its wording (${firstWords(near.shown)})`
+            : `the closest is recommendation ${rowName(near)} (${firstWords(near.shown)})`;
         ctx.report({
-          message: `Report recommendation ${label(r.index)} (${firstWords(r.shown)}) has no row in the plan; ${where}`,
+          message: `Report recommendation ${label(r.index)} (${firstWords(r.shown)}) has no row in the plan${numbered ? ' that keeps its wording' : ''}; ${where}`,
           path: near ? ['recommendations', near.index, 'text'] : '',
         });
         continue;

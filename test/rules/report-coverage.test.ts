@@ -138,7 +138,7 @@ describe('report-coverage: findings and their wording', () => {
   it('a row reworded beyond the threshold is no row for that recommendation; the closest is named and pointed at', () => {
     const doc = rows(report[0]!.text, 'Kent PDU should improve services to reduce harm');
     expect(check(doc, report)).toEqual([
-      on(1, '2', "Report recommendation 2 ('improve the delivery of services most likely to reduce the…') has no row in the plan; the closest is recommendation 2 ('improve services to reduce harm')"),
+      on(1, '2', "Report recommendation 2 ('improve the delivery of services most likely to reduce the…') has no row in the plan that keeps its wording; recommendation 2 has its number but only 33% of its wording ('improve services to reduce harm')"),
     ]);
   });
 
@@ -166,7 +166,7 @@ describe('report-coverage: findings and their wording', () => {
       on(1, '2', "Recommendation 2 changes the wording of report recommendation 2: 'to others' became 'to staff'"),
     ]);
     expect(check(doc, report, { threshold: 0.95 })).toEqual([
-      on(1, '2', "Report recommendation 2 ('improve the delivery of services most likely to reduce the…') has no row in the plan; the closest is recommendation 2 ('improve the delivery of services most likely to reduce the…')"),
+      on(1, '2', "Report recommendation 2 ('improve the delivery of services most likely to reduce the…') has no row in the plan that keeps its wording; recommendation 2 has its number but only 93% of its wording ('improve the delivery of services most likely to reduce the…')"),
     ]);
   });
 
