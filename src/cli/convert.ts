@@ -1,14 +1,15 @@
+import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { stringify } from 'yaml';
-import type { PlanDocument } from '../model/plan.js';
 import { writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { expandInputs, fsReason } from './inputs.js';
 import type { CliIo } from './io.js';
-import { loadInput } from './load.js';
 import { outputPaths } from './out-paths.js';
-import { mapPool } from './pool.js';
+import { addToTally, newTally, summaryLine } from './summary.js';
+import { runBatch } from './workers/batch.js';
+
+export { serializeModel } from './workers/serialize.js';
 
 /** The `convert --format` choices. */
 export const convertFormats = ['json', 'yaml'] as const;
@@ -20,16 +21,10 @@ export interface ConvertOptions {
   outDir: string | undefined;
   format: (typeof convertFormats)[number];
   jobs: number;
+  /** Seconds one file may take (0: no limit), or undefined for the default. */
+  timeout?: number;
   verbose: boolean;
 }
-
-/** The model as `convert` prints it: pretty JSON with a trailing newline, or YAML. */
-export function serializeModel(doc: PlanDocument, format: ConvertOptions['format']): string {
-  if (format === 'yaml') return stringify(doc, { aliasDuplicateObjects: false, lineWidth: 0 });
-  return `${JSON.stringify(doc, null, 2)}\n`;
-}
-
-type Converted = { ok: true; recommendations: number; actions: number } | { ok: false; path: string; fatal: string; stack?: string };
 
 /** Run `convert`: parse every input to the model, print it or write it under -o; returns the exit code. */
 export async function runConvert(opts: ConvertOptions, io: CliIo): Promise<number> {
@@ -40,46 +35,74 @@ export async function runConvert(opts: ConvertOptions, io: CliIo): Promise<numbe
   }
   const outDir = opts.outDir === undefined ? undefined : path.resolve(io.cwd, opts.outDir);
   const targets = outDir === undefined ? [] : outputPaths(entries, outDir, opts.format, io.cwd);
+  const guard = outDir === undefined ? undefined : await outputGuard(outDir, io.cwd);
 
-  const converted = await mapPool(entries, opts.jobs, async (entry, i): Promise<Converted> => {
-    const loaded = await loadInput(entry, io);
-    if ('fatal' in loaded) return { ok: false, path: loaded.path, fatal: loaded.fatal, stack: loaded.stack };
-    const doc = loaded.parsed.document;
-    const text = serializeModel(doc, opts.format);
-    const target = targets[i];
-    if (target) {
-      try {
-        await writeFileAtomic(target, text);
-      } catch (err) {
-        return { ok: false, path: entry.path, fatal: `cannot write ${path.relative(io.cwd, target)}: ${fsReason(err)}` };
+  // Each model is written as soon as it is ready and then let go; only the failures are kept, to list in order.
+  const failures: Array<{ index: number; line: string }> = [];
+  const tally = newTally();
+  const fail = (index: number, f: { path: string; fatal: string; stack?: string }): void => {
+    addToTally(tally, null);
+    const stack = opts.verbose && f.stack ? `${f.stack}\n` : '';
+    failures.push({ index, line: `plancheck: ${f.path}: ${f.fatal}\n${stack}` });
+  };
+  await runBatch(
+    entries,
+    { command: 'convert', format: opts.format },
+    { jobs: opts.jobs, timeout: opts.timeout, rules: [], workers: true, progress: 'Converting' },
+    io,
+    async (result, index) => {
+      if (result.kind === 'fatal') return fail(index, result);
+      if (result.kind !== 'converted') return;
+      const target = targets[index];
+      if (target && guard) {
+        const unwritten = await writeOutput(target, result.text, guard, io.cwd);
+        if (unwritten) return fail(index, { path: result.path, fatal: unwritten });
+      } else {
+        io.stdout.write(result.text);
       }
-    } else {
-      io.stdout.write(text);
-    }
-    return { ok: true, recommendations: doc.recommendations.length, actions: doc.recommendations.reduce((n, r) => n + r.actions.length, 0) };
-  });
-
-  let files = 0;
-  let recommendations = 0;
-  let actions = 0;
-  for (const c of converted) {
-    if (c.ok) {
-      files += 1;
-      recommendations += c.recommendations;
-      actions += c.actions;
-      continue;
-    }
-    io.stderr.write(`plancheck: ${c.path}: ${c.fatal}\n`);
-    if (opts.verbose && c.stack) io.stderr.write(`${c.stack}\n`);
-  }
-  const failed = converted.length - files;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  io.stderr.write(
-    `Converted ${plural(files, 'file')}: ${plural(recommendations, 'recommendation')}, ${plural(actions, 'action')}, ${failed} failed in ${seconds} s\n`,
+      addToTally(tally, result.counts);
+    },
   );
-  return failed > 0 ? 2 : 0;
+
+  for (const f of failures.sort((a, b) => a.index - b.index)) io.stderr.write(f.line);
+  io.stderr.write(summaryLine('Converted', tally, performance.now() - started));
+  return tally.failed > 0 ? 2 : 0;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Checks that a directory about to be written to lies inside the output directory once symbolic links are followed. */
+type OutputGuard = (dir: string) => Promise<string | null>;
+
+/**
+ * The output directory is created up front; before each write, the deepest existing folder on the way to the
+ * target is resolved, so that a symbolic link inside DIR cannot lead a write outside it.
+ */
+async function outputGuard(outDir: string, cwd: string): Promise<OutputGuard> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (err) {
+    throw new CliError(`cannot create ${path.relative(cwd, outDir) || '.'}: ${fsReason(err)}`);
+  }
+  const root = await realpath(outDir);
+  const checked = new Set<string>([outDir]);
+  return async (dir) => {
+    if (checked.has(dir)) return null;
+    let existing = dir;
+    while (!(await lstat(existing).then(() => true, () => false))) existing = path.dirname(existing);
+    const real = await realpath(existing);
+    if (real !== root && !real.startsWith(root + path.sep)) return `${path.relative(cwd, existing)} leads outside the output directory`;
+    checked.add(dir);
+    return null;
+  };
+}
+
+/** Write one output atomically; the reason it could not be written, or null. */
+async function writeOutput(target: string, text: string, guard: OutputGuard, cwd: string): Promise<string | null> {
+  try {
+    const refused = await guard(path.dirname(target));
+    if (refused) return `cannot write ${path.relative(cwd, target)}: ${refused}`;
+    await writeFileAtomic(target, text);
+    return null;
+  } catch (err) {
+    return `cannot write ${path.relative(cwd, target)}: ${fsReason(err)}`;
+  }
 }

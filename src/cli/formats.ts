@@ -1,8 +1,14 @@
+import { createRequire } from 'node:module';
 import { RULE_DOCS_BASE } from '../report/docs-uri.js';
+import { formatGithub } from '../report/github.js';
 import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
+import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Formatter } from '../report/types.js';
+
+// package.json sits two levels above both src/cli/ and dist/cli/, and ships with the package.
+const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * The `validate --format` choices, in the order `--help` lists them; the first is the default. A new format
@@ -11,5 +17,7 @@ import type { Formatter } from '../report/types.js';
 export const validateFormats: Readonly<Record<string, Formatter>> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: (results, options) => formatSarif(results, { rules: options.rules, generatedAt: options.generatedAt, toolVersion: version }),
+  github: formatGithub,
   html: (results, options) => formatHtml(results, { cwd: options.cwd, generatedAt: options.generatedAt, docsBaseUri: RULE_DOCS_BASE }),
 };

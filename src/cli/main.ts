@@ -5,6 +5,7 @@ import { colorLevel } from './color.js';
 import { convertFormats, runConvert } from './convert.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
+import { DEFAULT_TIMEOUT_SECONDS } from './workers/batch.js';
 import type { CliIo, InStream, OutStream } from './io.js';
 import { ruleInfos, rulesJson, rulesTable } from './rules-list.js';
 import { defaultServices, type CliServices } from './services.js';
@@ -36,6 +37,12 @@ function nonNegativeInt(value: string): number {
   return n;
 }
 
+function seconds(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
+  return n;
+}
+
 /** The commander program, its actions writing through `io` and storing their exit code in `exit`. */
 function buildProgram(io: CliIo, services: CliServices, exit: { code: number }): Command {
   const program = new Command('plancheck')
@@ -52,6 +59,8 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   const cores = availableParallelism();
   const jobsOption = (): Option =>
     new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
+  const timeoutOption = (): Option =>
+    new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS} when reading several files)`).argParser(seconds);
 
   program
     .command('validate')
@@ -65,13 +74,16 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
     .option('-q, --quiet', 'report errors only')
     .option('--report <file>', 'the inspection report to check recommendation coverage against')
+    .option('--baseline <file>', 'report and count only findings not recorded in this baseline file')
+    .option('--update-baseline', 'record every current finding in the --baseline file (written atomically); exits 0 unless a file is unreadable')
     .addOption(jobsOption())
+    .addOption(timeoutOption())
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
     .option('--verbose', 'print stack traces of internal errors')
     .addHelpText(
       'after',
-      '\nExit codes: 0 no error, 1 an error finding or too many warnings, 2 a usage or config error or an unreadable input.\n\nExamples:\n  plancheck validate plan.pdf\n  plancheck validate plans/ --format sarif > plancheck.sarif\n  plancheck validate draft.docx --rule vague-action=off --max-warnings 0\n  plancheck validate plan.pdf --format html -o report.html',
+      '\nExit codes: 0 no error, 1 an error finding or too many warnings, 2 a usage or config error or an unreadable input.\n\nExamples:\n  plancheck validate plan.pdf\n  plancheck validate plans/ --format sarif > plancheck.sarif\n  plancheck validate draft.docx --rule vague-action=off --max-warnings 0\n  plancheck validate plan.pdf --format html -o report.html\n  plancheck validate plans/ --baseline .plancheck-baseline.json --update-baseline',
     )
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       exit.code = await runValidate(
@@ -84,9 +96,12 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           quiet: o.quiet === true,
           report: o.report as string | undefined,
           jobs: o.jobs as number,
+          timeout: o.timeout as number | undefined,
           color: colorLevel(o.color as boolean | undefined, io),
           verbose: o.verbose === true,
           output: o.output as string | undefined,
+          baseline: o.baseline as string | undefined,
+          updateBaseline: o.updateBaseline === true,
         },
         io,
         services,
@@ -101,6 +116,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .option('-o, --out-dir <dir>', 'write one file per input here (atomically)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...convertFormats]).default('json'))
     .addOption(jobsOption())
+    .addOption(timeoutOption())
     .option('--verbose', 'print stack traces of internal errors')
     .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -110,6 +126,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           outDir: o.outDir as string | undefined,
           format: o.format as (typeof convertFormats)[number],
           jobs: o.jobs as number,
+          timeout: o.timeout as number | undefined,
           verbose: o.verbose === true,
         },
         io,

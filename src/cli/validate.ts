@@ -1,20 +1,22 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
-import { runRules } from '../rules/engine.js';
 import type { ColorLevel } from '../report/types.js';
 import { writeFileAtomic } from './atomic.js';
+import { openBaseline } from './baseline.js';
 import { loadConfig } from './config.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
 import { displayPath, expandInputs, fsReason } from './inputs.js';
 import type { CliIo } from './io.js';
-import { loadInput } from './load.js';
-import { mapPool } from './pool.js';
+import { wantsProgress } from './progress.js';
 import { ruleInfos } from './rules-list.js';
-import type { CliServices, InspectionReport } from './services.js';
+import { defaultServices, type CliServices, type InspectionReport } from './services.js';
 import { buildSettings, type RuleFlag } from './settings.js';
+import { addToTally, newTally, summaryLine } from './summary.js';
+import { runBatch } from './workers/batch.js';
 
 /** Everything `plancheck validate` was asked to do, parsed from the command line. */
 export interface ValidateOptions {
@@ -32,35 +34,56 @@ export interface ValidateOptions {
   /** The inspection report for report-coverage, read with `services.loadInspectionReport`. */
   report: string | undefined;
   jobs: number;
+  /** Seconds one file may take (0: no limit), or undefined for the default. */
+  timeout?: number;
   color: ColorLevel;
   verbose: boolean;
   /** Write the report to this file (atomically) instead of standard output. */
   output: string | undefined;
+  /** `--baseline FILE`: report only findings this file does not record. */
+  baseline?: string | undefined;
+  /** `--update-baseline`: record every current finding in the baseline file first. */
+  updateBaseline?: boolean;
 }
 
 /** Run `validate`: read every input, run the rules, print the report; returns the exit code. */
 export async function runValidate(opts: ValidateOptions, io: CliIo, services: CliServices): Promise<number> {
+  const started = performance.now();
   const format = validateFormats[opts.format];
   if (!format) throw new CliError(`unknown format "${opts.format}": expected ${Object.keys(validateFormats).join(', ')}`);
   const config = await loadConfig({ explicit: opts.config, cwd: io.cwd, rules: services.rules });
   const settings = buildSettings(services.rules, config, opts.ruleFlags);
   const inspectionReport = opts.report === undefined ? null : await loadReport(opts.report, io, services);
+  const baseline = await openBaseline(opts.baseline, opts.updateBaseline === true, io);
 
   const entries = await expandInputs(opts.inputs, io.cwd);
-  const checked = await mapPool(entries, opts.jobs, async (entry) => {
-    const loaded = await loadInput(entry, io);
-    if ('fatal' in loaded) return { result: fatalResult(loaded.path, loaded.fatal), stack: loaded.stack };
-    const { document, sourceMap } = loaded.parsed;
-    const findings = runRules(document, sourceMap, { rules: services.rules, settings, inspectionReport });
-    return { result: fileResult(loaded.path, document, findings) };
-  });
+  const checked = new Array<{ result: FileResult; stack?: string }>(entries.length);
+  const tally = newTally();
+  await runBatch(
+    entries,
+    // Only the html report shows the plan itself: other formats get results without it, so memory stays flat.
+    { command: 'validate', settings, inspectionReport, keepPlan: opts.format === 'html' },
+    {
+      jobs: opts.jobs,
+      timeout: opts.timeout,
+      rules: services.rules,
+      workers: services.rules === defaultServices.rules,
+      progress: opts.quiet ? null : 'Checking',
+    },
+    io,
+    (r, index) => {
+      if (r.kind === 'validated') checked[index] = { result: r.result };
+      else if (r.kind === 'fatal') checked[index] = { result: fatalResult(r.path, r.fatal), stack: r.stack };
+      addToTally(tally, r.kind === 'validated' ? r.counts : null);
+    },
+  );
 
   for (const { result, stack } of checked) {
     if (result.fatal === null) continue;
     io.stderr.write(`plancheck: ${result.path}: ${result.fatal}\n`);
     if (opts.verbose && stack) io.stderr.write(`${stack}\n`);
   }
-  const all = checked.map((c) => c.result);
+  const all = baseline ? await baseline.apply(checked.map((c) => c.result)) : checked.map((c) => c.result);
   const shown = opts.quiet ? all.map(errorsOnly) : all;
   const toFile = opts.output !== undefined;
   const generatedAt = new Date().toISOString();
@@ -72,13 +95,10 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
   const tooManyWarnings = opts.maxWarnings !== undefined && warnings > opts.maxWarnings;
   if (tooManyWarnings) io.stderr.write(`plancheck: too many warnings: ${warnings}, the maximum is ${opts.maxWarnings}\n`);
+  // A batch at a terminal ends with the same summary as convert; pipes and CI logs get the report alone.
+  if (!opts.quiet && wantsProgress(io, entries.length)) io.stderr.write(summaryLine('Checked', tally, performance.now() - started));
   if (all.some((r) => r.fatal !== null)) return 2;
   return tooManyWarnings || all.some((r) => r.errorCount > 0) ? 1 : 0;
-}
-
-function fileResult(filePath: string, plan: FileResult['plan'], findings: FileResult['findings']): FileResult {
-  const errorCount = findings.filter((f) => f.severity === 'error').length;
-  return { path: filePath, fatal: null, plan, findings, errorCount, warningCount: findings.length - errorCount };
 }
 
 function fatalResult(filePath: string, reason: string): FileResult {

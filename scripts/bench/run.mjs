@@ -1,0 +1,303 @@
+// npm run bench: build a corpus of plan files from the fixtures in a temporary directory and time, in one run,
+// plancheck convert with one job and with one job per core, the pdfjs getTextContent floor on the same PDFs,
+// and pdftotext -layout where it is installed. Options:
+//   --files N   corpus size (at least 300; default 320)      --runs N   keep the best of N runs (default 1)
+//   --grow      also convert a corpus four times as large, to show that memory stays flat
+//   --bin PATH  the plancheck to measure (default bin/plancheck.js)      --keep   keep the temporary directory
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const USAGE_HOOK = path.join(import.meta.dirname, 'usage.mjs');
+const FLOOR = path.join(import.meta.dirname, 'floor.mjs');
+const FIXTURE_DIRS = ['fixtures/text', 'fixtures/plans', 'fixtures/pdf', 'fixtures/html', 'fixtures/docx'];
+const FORMAT_OF = { '.pdf': 'pdf', '.docx': 'docx', '.html': 'html', '.htm': 'html', '.txt': 'text' };
+const AREAS = ['london', 'wales', 'north-east', 'kent-surrey-sussex', 'yorkshire', 'midlands', 'south-west'];
+
+const { values: flags } = parseArgs({
+  options: {
+    files: { type: 'string', default: '320' },
+    runs: { type: 'string', default: '1' },
+    grow: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    bin: { type: 'string', default: path.join(ROOT, 'bin/plancheck.js') },
+  },
+});
+const BIN = path.resolve(flags.bin);
+const wanted = Math.max(300, Number(flags.files));
+const runs = Math.max(1, Number(flags.runs));
+const cores = availableParallelism();
+
+if (!existsSync(path.join(path.dirname(BIN), '../dist/cli/main.js'))) {
+  console.error('bench: dist/ is missing: run npm run build first');
+  process.exit(1);
+}
+const work = mkdtempSync(path.join(tmpdir(), 'plancheck-bench-'));
+try {
+  await bench();
+} catch (err) {
+  console.error(`bench: ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 1;
+} finally {
+  if (flags.keep) console.log(`\nkept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}
+
+async function bench() {
+  const { readable, skipped } = readableFixtures();
+  if (readable.length === 0) throw new Error('no fixture plan that plancheck can read');
+  const corpus = path.join(work, 'corpus');
+  const files = buildCorpus(readable, corpus, wanted);
+  const pdfs = files.filter((f) => f.format === 'pdf').map((f) => f.file);
+  const byFormat = countBy(files, (f) => f.format);
+
+  console.log(`plancheck bench: ${files.length} files (${Object.entries(byFormat).map(([k, v]) => `${k} ${v}`).join(', ')}) from ${readable.length} fixtures`);
+  console.log(`machine: ${cores} cores (${cpus()[0]?.model.trim() ?? 'unknown cpu'}), Node ${process.version}, load average ${loadLine()}`);
+  for (const s of skipped) console.log(`left out: ${s.file} (${s.reason})`);
+  console.log('');
+
+  const rows = [];
+  let ceiling = null;
+  if (pdfs.length > 0) {
+    const floor = best(() => timed('pdfjs floor', [FLOOR, ...pdfs]));
+    const pages = JSON.parse(floor.stdout).pages;
+    const pdfRow = (run) => ({ ...run, files: pdfs.length, pages, vsFloor: run.seconds / floor.seconds });
+    rows.push(pdfRow(floor));
+    rows.push(pdfRow(best(() => timed('pdfjs floor, plain import', [FLOOR, '--plain', ...pdfs]))));
+    if (cores > 1) {
+      const parallel = await bestAsync(() => floorInParallel(pdfs));
+      ceiling = floor.seconds / parallel.seconds;
+      rows.push(pdfRow(parallel));
+    }
+    const poppler = pdftotext(pdfs);
+    if (poppler) rows.push(pdfRow(poppler));
+    for (const jobs of unique([1, cores])) {
+      rows.push(pdfRow(best(() => timed(`convert PDFs --jobs ${jobs}`, [BIN, 'convert', path.join(corpus, 'pdf'), '-o', path.join(work, `out-pdf-${jobs}`), '--jobs', String(jobs)]))));
+    }
+  }
+  for (const jobs of unique([1, cores])) {
+    rows.push({ ...best(() => timed(`convert all --jobs ${jobs}`, [BIN, 'convert', corpus, '-o', path.join(work, `out-all-${jobs}`), '--jobs', String(jobs)])), files: files.length });
+  }
+  rows.push({ ...best(() => timed(`validate all --jobs ${cores}`, [BIN, 'validate', corpus, '--format', 'json', '--jobs', String(cores)], [0, 1])), files: files.length });
+  if (flags.grow) {
+    const big = buildCorpus(readable, path.join(work, 'corpus-x4'), files.length * 4);
+    rows.push({ ...timed(`convert all x4 --jobs ${cores}`, [BIN, 'convert', path.join(work, 'corpus-x4'), '-o', path.join(work, 'out-x4'), '--jobs', String(cores)]), files: big.length });
+  }
+  printTable(rows);
+
+  const speedups = ['PDFs', 'all'].flatMap((what) => {
+    const one = rows.find((r) => r.label === `convert ${what} --jobs 1`);
+    const many = rows.find((r) => r.label === `convert ${what} --jobs ${cores}`);
+    return one && many && cores > 1 ? [`${what} ${(one.seconds / many.seconds).toFixed(2)}x`] : [];
+  });
+  if (speedups.length > 0) {
+    const room = ceiling === null ? '' : `; ${cores} floor processes at once ran ${ceiling.toFixed(2)}x as fast as one, the most this machine gave`;
+    console.log(`\nspeed-up from --jobs 1 to --jobs ${cores}: ${speedups.join(', ')}${room}`);
+  }
+  singleFile(readable);
+  console.log(`load average at the end: ${loadLine()}`);
+}
+
+/** The fixture plans, each checked once by converting it: files plancheck cannot read yet are left out. */
+function readableFixtures() {
+  const found = FIXTURE_DIRS.flatMap((dir) => {
+    const abs = path.join(ROOT, dir);
+    if (!existsSync(abs)) return [];
+    return readdirSync(abs)
+      .filter((name) => FORMAT_OF[path.extname(name).toLowerCase()])
+      .map((name) => path.join(abs, name));
+  });
+  const all = [...new Set(found)].sort();
+  const check = spawnSync(process.execPath, [BIN, 'convert', ...all, '-o', path.join(work, 'check'), '--jobs', String(cores)], { encoding: 'utf8' });
+  const reasons = new Map();
+  for (const line of check.stderr.split('\n')) {
+    const hit = /^plancheck: (.+?): (.+)$/.exec(line);
+    if (hit) reasons.set(path.resolve(ROOT, hit[1]), hit[2]);
+  }
+  return {
+    readable: all.filter((f) => !reasons.has(f)).map((file) => ({ file, format: FORMAT_OF[path.extname(file).toLowerCase()] })),
+    skipped: all.filter((f) => reasons.has(f)).map((f) => ({ file: path.relative(ROOT, f), reason: reasons.get(f) })),
+  };
+}
+
+/**
+ * Copy fixtures into `dir` until it holds `count` files: formats taken in turn so each is equally present, under
+ * format/area folders, with names that vary (years, numbers, now and then spaces and brackets).
+ */
+function buildCorpus(fixtures, dir, count) {
+  const groups = Object.values(groupBy(fixtures, (f) => f.format));
+  const files = [];
+  for (let i = 0; files.length < count; i++) {
+    const group = groups[i % groups.length];
+    const source = group[Math.floor(i / groups.length) % group.length];
+    const area = AREAS[i % AREAS.length];
+    const stem = path.basename(source.file).replace(/\.(chromium\.)?[a-z]+$/i, '');
+    const ext = source.format === 'html' && i % 5 === 0 ? '.htm' : path.extname(source.file);
+    const year = 2019 + (i % 6);
+    const name = i % 10 === 3 ? `${area} action plan (${year}) ${stem} ${i}${ext}` : `${year}-${stem}-${String(i).padStart(4, '0')}${ext}`;
+    const target = path.join(dir, source.format, area, name);
+    mkdirSync(path.dirname(target), { recursive: true });
+    copyFileSync(source.file, target);
+    files.push({ file: target, format: source.format });
+  }
+  return files;
+}
+
+/** Run node on `args` with the usage hook: wall time from spawn to exit, CPU time and peak RSS of the process. */
+function timed(label, args, okCodes = [0]) {
+  const usageFile = path.join(work, `usage-${process.hrtime.bigint()}`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', USAGE_HOOK, ...args], {
+    cwd: work,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, BENCH_USAGE_FILE: usageFile, NO_COLOR: '1' },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  if (!okCodes.includes(run.status ?? -1)) throw new Error(`${label} exited with ${run.status}:\n${run.stderr.split('\n').slice(0, 10).join('\n')}`);
+  return { label, seconds, ...readUsage(usageFile), stdout: run.stdout };
+}
+
+function readUsage(file) {
+  if (!existsSync(file)) return { cpuSeconds: NaN, rssMb: NaN };
+  const usage = JSON.parse(readFileSync(file, 'utf8'));
+  return { cpuSeconds: usage.cpuSeconds, rssMb: usage.maxRssKb / 1024 };
+}
+
+/** The floor split over one process per core, all started at once: how much faster this machine can go at all. */
+async function floorInParallel(pdfs) {
+  const chunks = Array.from({ length: cores }, (_, k) => pdfs.filter((_, i) => i % cores === k));
+  const started = performance.now();
+  const usages = await Promise.all(
+    chunks.map(
+      (chunk, k) =>
+        new Promise((resolve, reject) => {
+          const usageFile = path.join(work, `usage-par-${k}-${process.hrtime.bigint()}`);
+          const child = spawn(process.execPath, ['--import', USAGE_HOOK, FLOOR, ...chunk], { env: { ...process.env, BENCH_USAGE_FILE: usageFile }, stdio: 'ignore' });
+          child.on('error', reject);
+          child.on('exit', (code) => (code === 0 ? resolve(readUsage(usageFile)) : reject(new Error(`floor process exited with ${code}`))));
+        }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    label: `pdfjs floor, ${cores} processes at once`,
+    seconds,
+    cpuSeconds: usages.reduce((n, u) => n + u.cpuSeconds, 0),
+    rssMb: usages.reduce((n, u) => n + u.rssMb, 0),
+  };
+}
+
+/** `pdftotext -layout` on each PDF, one process per file as it is used; null when poppler-utils is absent. */
+function pdftotext(pdfs) {
+  if (spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).error) {
+    console.log('pdftotext not installed (apt-get install poppler-utils): its row is left out\n');
+    return null;
+  }
+  const gnuTime = existsSync('/usr/bin/time');
+  return best(() => {
+    let rssKb = 0;
+    let cpuSeconds = 0;
+    const started = performance.now();
+    for (const pdf of pdfs) {
+      const run = gnuTime
+        ? spawnSync('/usr/bin/time', ['-f', '%M %U %S', 'pdftotext', '-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 })
+        : spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+      if (run.status !== 0) throw new Error(`pdftotext failed on ${pdf}: ${run.stderr}`);
+      if (gnuTime) {
+        const [rss, user, sys] = run.stderr.trim().split('\n').at(-1).split(' ').map(Number);
+        rssKb = Math.max(rssKb, rss);
+        cpuSeconds += user + sys;
+      }
+    }
+    return { label: 'pdftotext -layout', seconds: (performance.now() - started) / 1000, cpuSeconds: gnuTime ? cpuSeconds : NaN, rssMb: gnuTime ? rssKb / 1024 : NaN };
+  });
+}
+
+/**
+ * One plan validated end to end, process start to exit, as a user runs it: the PDF nearest 12 pages, else the
+ * largest fixture; the median and the best of nine runs.
+ */
+function singleFile(fixtures) {
+  const pdfs = fixtures.filter((f) => f.format === 'pdf');
+  const pick = pdfs.length > 0 ? largestBy(pdfs, (f) => -Math.abs(pdfPages(f.file) - 12)) : largestBy(fixtures, (f) => statSync(f.file).size);
+  const times = [];
+  for (let i = 0; i < 9; i++) {
+    const started = performance.now();
+    const run = spawnSync(process.execPath, [BIN, 'validate', pick.file], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    times.push((performance.now() - started) / 1000);
+    if (run.status !== 0 && run.status !== 1) throw new Error(`validate ${pick.file} exited with ${run.status}: ${run.stderr}`);
+  }
+  times.sort((a, b) => a - b);
+  const pages = pick.format === 'pdf' ? `, ${pdfPages(pick.file)} pages` : '';
+  console.log(`\nvalidate one plan, process start to exit (${path.relative(ROOT, pick.file)}${pages}): median ${times[4].toFixed(3)} s, best ${times[0].toFixed(3)} s`);
+}
+
+function pdfPages(file) {
+  const run = spawnSync(process.execPath, [FLOOR, file], { encoding: 'utf8' });
+  return run.status === 0 ? JSON.parse(run.stdout).pages : 0;
+}
+
+function printTable(rows) {
+  const header = ['run', 'files', 'pages', 'wall s', 'cpu s', 'files/s', 'pages/s', 'peak RSS MB', 'x floor'];
+  const fixed = (n, digits) => (Number.isNaN(n) ? '-' : n.toFixed(digits));
+  const body = rows.map((r) => [
+    r.label,
+    String(r.files),
+    r.pages ? String(r.pages) : '-',
+    fixed(r.seconds, 2),
+    fixed(r.cpuSeconds, 2),
+    fixed(r.files / r.seconds, 1),
+    r.pages ? fixed(r.pages / r.seconds, 1) : '-',
+    fixed(r.rssMb, 0),
+    r.vsFloor === undefined ? '' : `${r.vsFloor.toFixed(2)}x`,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(header));
+  for (const b of body) console.log(line(b));
+  console.log('pages: of the PDFs; x floor: wall time over the pdfjs floor (pdfjs loaded as the reader loads it) on the same PDFs;\ncpu s: user + system time of all threads; peak RSS: of the whole process, worker threads included');
+}
+
+function best(measure) {
+  let winner = null;
+  for (let i = 0; i < runs; i++) {
+    const run = measure();
+    if (!winner || run.seconds < winner.seconds) winner = run;
+  }
+  return winner;
+}
+
+async function bestAsync(measure) {
+  let winner = null;
+  for (let i = 0; i < runs; i++) {
+    const run = await measure();
+    if (!winner || run.seconds < winner.seconds) winner = run;
+  }
+  return winner;
+}
+
+function loadLine() {
+  return loadavg().map((n) => n.toFixed(2)).join(' ');
+}
+
+function groupBy(items, key) {
+  const groups = {};
+  for (const item of items) (groups[key(item)] ??= []).push(item);
+  return groups;
+}
+
+function countBy(items, key) {
+  return Object.fromEntries(Object.entries(groupBy(items, key)).map(([k, v]) => [k, v.length]));
+}
+
+function largestBy(items, size) {
+  return items.map((item) => ({ item, size: size(item) })).sort((a, b) => b.size - a.size)[0].item;
+}
+
+function unique(values) {
+  return [...new Set(values)];
+}

@@ -1,0 +1,87 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AnyRule } from '../../rules/types.js';
+import { fsReason, type InputEntry } from '../inputs.js';
+import { readAll, type CliIo } from '../io.js';
+import { mapPool, WorkerPool } from '../pool.js';
+import { startProgress, wantsProgress, type Progress } from '../progress.js';
+import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
+
+/** Seconds a file may take in a batch before it is given up, when --timeout is not given. */
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+/** How a batch is run. */
+export interface BatchOptions {
+  /** Files processed at once: worker threads, or reads in flight when running in this thread. */
+  jobs: number;
+  /** `--timeout` in seconds (0: none), or undefined when not given. */
+  timeout: number | undefined;
+  /** The rules `validate` runs. */
+  rules: readonly AnyRule[];
+  /**
+   * Whether workers may be used: they load the rule registry themselves, so a caller with rules of its own
+   * (a test's) keeps everything in this thread.
+   */
+  workers: boolean;
+  /** The word before the progress bar ("Checking"), or null for no bar. */
+  progress: string | null;
+}
+
+/**
+ * Process every entry and hand each result to `onResult` as soon as it is ready, with the entry's index, so the
+ * caller can write it out and let it go. A single input runs in this thread, which costs no worker start-up;
+ * a batch, or a single input with an explicit --timeout, runs on worker threads, whose files can be timed out.
+ * Draws a progress bar on standard error when it is a terminal; the bar is gone when this returns.
+ */
+export async function runBatch(
+  entries: readonly InputEntry[],
+  setup: TaskSetup,
+  opts: BatchOptions,
+  io: CliIo,
+  onResult: (result: TaskResult, index: number) => void | Promise<void>,
+): Promise<void> {
+  const timeout = opts.timeout ?? DEFAULT_TIMEOUT_SECONDS;
+  const threaded = opts.workers && (entries.length > 1 || (opts.timeout ?? 0) > 0) && existsSync(fileURLToPath(WORKER_SCRIPT));
+  const progress: Progress | null =
+    opts.progress !== null && wantsProgress(io, entries.length) ? await startProgress(io.stderr, entries.length, opts.progress) : null;
+  const done = async (result: TaskResult, index: number): Promise<void> => {
+    await onResult(result, index);
+    progress?.tick();
+  };
+  try {
+    if (!threaded) {
+      await mapPool(entries, opts.jobs, async (entry, index) => {
+        const task = await prepare(entry, io);
+        await done('kind' in task ? task : await runTask(setup, opts.rules, task), index);
+      });
+      return;
+    }
+    const size = Math.min(opts.jobs, entries.length);
+    const pool = new WorkerPool<Task, TaskResult>(WORKER_SCRIPT, size, setup, timeout * 1000);
+    try {
+      // Two tasks per worker, so that a worker starts its next file while the last one's result is written out.
+      await mapPool(entries, size * 2, async (entry, index) => {
+        const task = await prepare(entry, io);
+        if ('kind' in task) return done(task, index);
+        const outcome = await pool.run(task);
+        await done(outcome.ok ? outcome.value : { kind: 'fatal', path: entry.path, fatal: outcome.reason }, index);
+      });
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    progress?.stop();
+  }
+}
+
+/** The task for an entry, with standard input read here since workers cannot read it; a failed read is its result. */
+async function prepare(entry: InputEntry, io: CliIo): Promise<Task | TaskResult> {
+  if (entry.kind !== 'stdin' || io.stdin === undefined) return { entry };
+  try {
+    return { entry, stdin: await readAll(io.stdin) };
+  } catch (err) {
+    return { kind: 'fatal', path: entry.path, fatal: fsReason(err) };
+  }
+}

@@ -1,0 +1,143 @@
+import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import type { Location } from '../model/plan.js';
+import type { FileResult, Finding, Severity } from '../model/result.js';
+import { ruleDocsUri } from './docs-uri.js';
+import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './fingerprint.js';
+import type { FormatOptions, RuleInfo } from './types.js';
+
+/** The SARIF formatter also needs the tool's version, which the CLI reads from package.json. */
+export interface SarifOptions extends Pick<FormatOptions, 'rules' | 'generatedAt'> {
+  toolVersion: string;
+}
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/plancheck/plancheck';
+/**
+ * GitHub reads relative URIs from the repository root and ignores `originalUriBaseIds`, so, as in CodeQL's own logs,
+ * paths are relative with the base named `%SRCROOT%` and no path of the linting machine is written.
+ */
+const SRCROOT = '%SRCROOT%';
+
+/**
+ * Not a rule of the registry: the descriptor of the result that stands for a file plancheck could not read. It is
+ * a result rather than only a tool notification because GitHub shows results as alerts and keeps third-party
+ * notifications out of sight.
+ */
+export const UNREADABLE_RULE: RuleInfo = {
+  id: 'unreadable-file',
+  description: 'The file could not be read as an action plan (not a PDF, Word, HTML or text export, damaged, encrypted or a scan)',
+  defaultSeverity: 'error',
+  docs: 'docs/ci.md#unreadable-files',
+};
+
+function level(severity: Severity): 'error' | 'warning' {
+  return severity === 'error' ? 'error' : 'warning';
+}
+
+function ruleName(id: string): string {
+  return id.replace(/(^|-)([a-z])/g, (_m, _dash: string, c: string) => c.toUpperCase());
+}
+
+function descriptor(rule: RuleInfo): ReportingDescriptor {
+  const helpUri = rule.id === UNREADABLE_RULE.id ? `${INFORMATION_URI}/blob/main/${rule.docs}` : ruleDocsUri(rule.id);
+  return {
+    id: rule.id,
+    name: ruleName(rule.id),
+    shortDescription: { text: rule.description },
+    fullDescription: { text: rule.description },
+    help: { text: `${rule.description}\n\nDocumentation: ${helpUri}`, markdown: `${rule.description}\n\n[Documentation of ${rule.id}](${helpUri})` },
+    helpUri,
+    defaultConfiguration: { level: level(rule.defaultSeverity) },
+  };
+}
+
+/** ` (page 3)` or ` (row 5)`: the place a reader of a PDF, Word or HTML plan looks for, since there is no line. */
+export function placeSuffix(loc: Location): string {
+  if (loc.line !== undefined) return '';
+  if (loc.page !== undefined) return ` (page ${loc.page})`;
+  if (loc.row !== undefined) return ` (row ${loc.row})`;
+  return '';
+}
+
+/** `recommendation 4/action 2`, `recommendation 4`, or the model path of a plan-level finding. */
+function logicalName(f: Finding): string {
+  if (f.recommendation === null) return f.path === '' ? 'plan' : f.path;
+  return f.action === null ? `recommendation ${f.recommendation}` : `recommendation ${f.recommendation}/action ${f.action}`;
+}
+
+function location(uri: string, f: Finding | null): SarifLocation {
+  const loc = f?.location ?? {};
+  // GitHub refuses a result without a region, and PDF pages and table rows have no line: those results point at
+  // line 1 and keep their page or row in the properties, the message and the logical location.
+  const physicalLocation: SarifLocation['physicalLocation'] = {
+    artifactLocation: { uri, uriBaseId: SRCROOT },
+    region: { startLine: loc.line ?? 1 },
+  };
+  if (loc.line === undefined && (loc.page !== undefined || loc.row !== undefined)) {
+    physicalLocation.properties = loc.page !== undefined ? { page: loc.page } : { row: loc.row };
+  }
+  if (!f) return { physicalLocation };
+  const logical = { fullyQualifiedName: logicalName(f), kind: 'object', ...(f.path === '' ? {} : { decoratedName: f.path }) };
+  return { physicalLocation, logicalLocations: [logical] };
+}
+
+/** Fingerprints as GitHub expects them: the stable hash, and `hash:n` counting repeats of it within the file. */
+function fingerprinter(uri: string): (f: Pick<Finding, 'ruleId' | 'recommendation' | 'path' | 'message'>) => Result['partialFingerprints'] {
+  const seen = new Map<string, number>();
+  return (f) => {
+    const hash = findingFingerprint(uri, f);
+    const n = (seen.get(hash) ?? 0) + 1;
+    seen.set(hash, n);
+    return { primaryLocationLineHash: `${hash}:${n}`, [FINGERPRINT_KEY]: hash };
+  };
+}
+
+/** Build the SARIF 2.1.0 log: one run, every rule as a descriptor, one result per finding and per unreadable file. */
+export function sarifLog(results: readonly FileResult[], options: SarifOptions): Log {
+  const fatal = results.filter((r) => r.fatal !== null);
+  const rules = fatal.length > 0 ? [...options.rules, UNREADABLE_RULE] : [...options.rules];
+  const index = new Map(rules.map((r, i) => [r.id, i]));
+  const out: Result[] = [];
+  const notifications: Notification[] = [];
+  for (const r of results) {
+    const uri = portablePath(r.path);
+    const fingerprints = fingerprinter(uri);
+    if (r.fatal !== null) {
+      const message = { text: r.fatal };
+      const where = location(uri, null);
+      const unreadable = { ruleId: UNREADABLE_RULE.id, recommendation: null, path: '', message: r.fatal };
+      out.push({ ruleId: UNREADABLE_RULE.id, ruleIndex: index.get(UNREADABLE_RULE.id), level: 'error', message, locations: [where], partialFingerprints: fingerprints(unreadable) });
+      notifications.push({ level: 'error', message, locations: [where] });
+      continue;
+    }
+    for (const f of r.findings) {
+      out.push({
+        ruleId: f.ruleId,
+        ruleIndex: index.get(f.ruleId),
+        level: level(f.severity),
+        message: { text: `${f.message}${placeSuffix(f.location)}` },
+        locations: [location(uri, f)],
+        partialFingerprints: fingerprints(f),
+      });
+    }
+  }
+  const invocation: NonNullable<Log['runs'][number]['invocations']>[number] = { executionSuccessful: fatal.length === 0 };
+  if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
+  if (options.generatedAt !== undefined) invocation.endTimeUtc = options.generatedAt;
+  return {
+    $schema: SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'plancheck', informationUri: INFORMATION_URI, version: options.toolVersion, rules: rules.map(descriptor) } },
+        invocations: [invocation],
+        results: out,
+      },
+    ],
+  };
+}
+
+/** `validate --format sarif`: the SARIF log as pretty JSON with a trailing newline. */
+export function formatSarif(results: FileResult[], options: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(results, options), null, 2)}\n`;
+}

@@ -1,0 +1,269 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parse as parseYaml } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkerPool } from '../../src/cli/pool.js';
+import { startProgress, wantsProgress } from '../../src/cli/progress.js';
+import { BIN, plancheck, ROOT } from './run.js';
+
+const FIXTURES = ['000-london', '001-dlnr', '002-essex-northants', 'variant-refs-bullets', 'variant-row-per-action'];
+interface Expected {
+  recommendations: Array<{ actions: unknown[] }>;
+}
+const expected = (name: string): Expected => JSON.parse(readFileSync(path.join(ROOT, 'fixtures/text', `${name}.expected.json`), 'utf8')) as Expected;
+const source = (name: string): Buffer => readFileSync(path.join(ROOT, 'fixtures/text', `${name}.txt`));
+
+interface JsonReport {
+  files: Array<{ path: string; fatal: string | null; errorCount: number; warningCount: number; findings: unknown[] }>;
+  errorCount: number;
+  warningCount: number;
+}
+
+/** Every file under a directory, as sorted paths relative to it. */
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => !e.isDirectory())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+const asRoot = process.getuid?.() === 0;
+let tmp: string;
+/** The batch: four copies of each text fixture, two at the top and two in nested folders, 20 plans in all. */
+let plans: string;
+/** Each good input (relative to `plans`) and the fixture it copies. */
+const good: Array<{ rel: string; fixture: string }> = [];
+
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'plancheck-batch-'));
+  plans = path.join(tmp, 'plans');
+  for (const name of FIXTURES) {
+    for (const rel of [`${name}-1.txt`, `${name}-2.txt`, `north/${name}.txt`, `south/2022/${name}.txt`]) {
+      mkdirSync(path.dirname(path.join(plans, rel)), { recursive: true });
+      writeFileSync(path.join(plans, rel), source(name));
+      good.push({ rel, fixture: name });
+    }
+  }
+  writeFileSync(path.join(plans, 'empty.txt'), '');
+  // A directory named like a plan, given on the command line: an input that cannot be read, even as root.
+  mkdirSync(path.join(tmp, 'not-a-plan.txt'));
+  if (!asRoot) {
+    writeFileSync(path.join(plans, 'locked.txt'), source('000-london'));
+    chmodSync(path.join(plans, 'locked.txt'), 0o000);
+  }
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const rel = (p: string): string => path.relative(ROOT, p);
+const totals = (items: ReadonlyArray<{ fixture: string }>): { recommendations: number; actions: number } => {
+  let recommendations = 0;
+  let actions = 0;
+  for (const { fixture } of items) {
+    const recs = expected(fixture).recommendations;
+    recommendations += recs.length;
+    actions += recs.reduce((n, r) => n + r.actions.length, 0);
+  }
+  return { recommendations, actions };
+};
+
+describe('convert a batch with --jobs', () => {
+  it('writes every good file at its mirrored path, names the bad ones in input order, leaves no temp file, exit 2', () => {
+    const out = path.join(tmp, 'out-json');
+    const run = plancheck(['convert', plans, path.join(tmp, 'not-a-plan.txt'), '-o', out, '--jobs', '2']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(listTree(out)).toEqual(good.map((g) => g.rel.replace(/\.txt$/, '.json')).sort());
+    for (const g of good) {
+      const doc = JSON.parse(readFileSync(path.join(out, g.rel.replace(/\.txt$/, '.json')), 'utf8')) as Expected & { source: { path: string } };
+      expect(doc.source.path).toBe(rel(path.join(plans, g.rel)));
+      expect(doc.recommendations).toEqual(expected(g.fixture).recommendations);
+    }
+    const { recommendations, actions } = totals(good);
+    const failed = asRoot ? 2 : 3;
+    const lines = run.stderr.split('\n');
+    expect(lines.slice(0, failed)).toEqual([
+      `plancheck: ${rel(path.join(plans, 'empty.txt'))}: empty file`,
+      ...(asRoot ? [] : [`plancheck: ${rel(path.join(plans, 'locked.txt'))}: permission denied`]),
+      `plancheck: ${rel(path.join(tmp, 'not-a-plan.txt'))}: no .pdf, .docx, .html, .htm or .txt file in this directory`,
+    ]);
+    expect(lines[failed]).toMatch(new RegExp(`^Converted 20 files: ${recommendations} recommendations, ${actions} actions, ${failed} failed in \\d+\\.\\d s$`));
+    expect(lines.slice(failed + 1)).toEqual(['']);
+  });
+
+  it('--format yaml writes .yaml files holding the same model', () => {
+    const out = path.join(tmp, 'out-yaml');
+    const run = plancheck(['convert', plans, '-o', out, '--format', 'yaml', '--jobs', '2']);
+    expect(run.code).toBe(2);
+    expect(listTree(out)).toEqual(good.map((g) => g.rel.replace(/\.txt$/, '.yaml')).sort());
+    const doc = parseYaml(readFileSync(path.join(out, 'north/001-dlnr.yaml'), 'utf8')) as Expected;
+    expect(doc.recommendations).toEqual(expected('001-dlnr').recommendations);
+  });
+
+  it('standard input can be one input among files', () => {
+    const out = path.join(tmp, 'out-stdin');
+    const run = plancheck(['convert', '-', path.join(plans, 'north/000-london.txt'), '-o', out, '--jobs', '2'], { input: source('001-dlnr') });
+    expect(run.code).toBe(0);
+    expect(listTree(out)).toEqual(['000-london.json', 'stdin.json']);
+    const doc = JSON.parse(readFileSync(path.join(out, 'stdin.json'), 'utf8')) as Expected;
+    expect(doc.recommendations).toEqual(expected('001-dlnr').recommendations);
+  });
+});
+
+describe('-o never writes outside its directory', () => {
+  it('inputs from sibling folders are mirrored under DIR by their common base', () => {
+    const base = path.join(tmp, 'siblings');
+    for (const dir of ['east', 'west']) {
+      mkdirSync(path.join(base, dir), { recursive: true });
+      writeFileSync(path.join(base, dir, 'plan.txt'), source('000-london'));
+    }
+    const out = path.join(base, 'out');
+    const run = plancheck(['convert', path.join(base, 'east/plan.txt'), path.join(base, 'west/plan.txt'), '-o', out]);
+    expect(run.code).toBe(0);
+    expect(listTree(base)).toEqual(['east/plan.txt', 'out/east/plan.json', 'out/west/plan.json', 'west/plan.txt']);
+  });
+
+  it('a symbolic link inside DIR that leads elsewhere is refused for the files under it; the others are written', () => {
+    const base = path.join(tmp, 'escape');
+    mkdirSync(path.join(base, 'in/linked'), { recursive: true });
+    mkdirSync(path.join(base, 'elsewhere'));
+    mkdirSync(path.join(base, 'out'));
+    writeFileSync(path.join(base, 'in/linked/plan.txt'), source('000-london'));
+    writeFileSync(path.join(base, 'in/plan.txt'), source('000-london'));
+    symlinkSync(path.join(base, 'elsewhere'), path.join(base, 'out/linked'));
+    const run = plancheck(['convert', path.join(base, 'in'), '-o', path.join(base, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `plancheck: ${rel(path.join(base, 'in/linked/plan.txt'))}: cannot write ${rel(path.join(base, 'out/linked/plan.json'))}: ${rel(path.join(base, 'out/linked'))} leads outside the output directory`,
+    );
+    expect(readdirSync(path.join(base, 'elsewhere'))).toEqual([]);
+    expect(readdirSync(path.join(base, 'out')).sort()).toEqual(['linked', 'plan.json']);
+  });
+});
+
+describe('validate a batch with --jobs', () => {
+  it('gives the same JSON report with two workers as with one, files in input order', () => {
+    const one = plancheck(['validate', plans, '--format', 'json', '--jobs', '1']);
+    const two = plancheck(['validate', plans, '--format', 'json', '--jobs', '2']);
+    expect(two.code).toBe(2);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.stderr).toBe(one.stderr);
+    const report = JSON.parse(two.stdout) as JsonReport;
+    const inputs = [...good.map((g) => g.rel), 'empty.txt', ...(asRoot ? [] : ['locked.txt'])].sort();
+    expect(report.files.map((f) => f.path)).toEqual(inputs.map((r) => rel(path.join(plans, r))));
+    // 001 has ten error findings (checked by hand in cli.test.ts), whichever copy and whichever worker read it.
+    expect(report.files.filter((f) => f.path.includes('001-dlnr')).map((f) => f.errorCount)).toEqual([10, 10, 10, 10]);
+    // Not at a terminal: standard error holds the unreadable files only, no progress bar and no summary.
+    expect(two.stderr).toBe(`plancheck: ${rel(path.join(plans, 'empty.txt'))}: empty file\n${asRoot ? '' : `plancheck: ${rel(path.join(plans, 'locked.txt'))}: permission denied\n`}`);
+  });
+});
+
+describe('--timeout', () => {
+  // PLANCHECK_TEST_HANG_ON is a test hook: the worker spins forever on the file of that name.
+  const hang = { PLANCHECK_TEST_HANG_ON: '002-essex-northants-1.txt' };
+  const hung = (): string => rel(path.join(plans, '002-essex-northants-1.txt'));
+
+  it('gives up on a file that takes too long; the others complete', () => {
+    const run = plancheck(['validate', plans, '--format', 'json', '--jobs', '2', '--timeout', '1'], { env: hang });
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.find((f) => f.path === hung())).toEqual({ path: hung(), fatal: 'timed out after 1 s', errorCount: 0, warningCount: 0, findings: [] });
+    const others = report.files.filter((f) => f.path !== hung() && !/empty|locked/.test(f.path));
+    expect(others).toHaveLength(19);
+    expect(others.every((f) => f.fatal === null)).toBe(true);
+    expect(run.stderr).toContain(`plancheck: ${hung()}: timed out after 1 s\n`);
+  });
+
+  it('convert writes the other files and names the one that timed out', () => {
+    const out = path.join(tmp, 'out-timeout');
+    const run = plancheck(['convert', plans, '-o', out, '--jobs', '2', '--timeout', '1'], { env: hang });
+    expect(run.code).toBe(2);
+    expect(listTree(out)).toEqual(good.filter((g) => g.rel !== '002-essex-northants-1.txt').map((g) => g.rel.replace(/\.txt$/, '.json')).sort());
+    expect(run.stderr).toContain(`plancheck: ${hung()}: timed out after 1 s\n`);
+  });
+
+  it('applies to a single input when given, and is a usage error when not a number of seconds', () => {
+    const run = plancheck(['validate', path.join(plans, '002-essex-northants-1.txt'), '--timeout', '0.5'], { env: hang });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`plancheck: ${hung()}: timed out after 0.5 s\n`);
+    const bad = plancheck(['convert', path.join(plans, 'north/000-london.txt'), '--timeout', 'soon']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("option '--timeout <seconds>' argument 'soon' is invalid. expected a number of seconds, 0 or more");
+  });
+});
+
+describe('WorkerPool', () => {
+  // A worker that doubles numbers, throws on 13, dies on 7 and spins forever on 99.
+  const script = (): URL => {
+    const file = path.join(tmp, 'pool-worker.mjs');
+    writeFileSync(
+      file,
+      [
+        "import { parentPort } from 'node:worker_threads';",
+        "parentPort.on('message', ({ id, task }) => {",
+        "  if (task === 99) for (;;);",
+        "  if (task === 7) process.exit(3);",
+        "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
+        '  else parentPort.postMessage({ id, result: task * 2 });',
+        '});',
+      ].join('\n'),
+    );
+    return pathToFileURL(file);
+  };
+
+  it('answers each task, and turns a crash or a time-out into a reason while the other tasks carry on', async () => {
+    const pool = new WorkerPool<number, number>(script(), 2, null, 500);
+    try {
+      const outcomes = await Promise.all([1, 99, 2, 7, 3, 13, 4].map((n) => pool.run(n)));
+      expect(outcomes).toEqual([
+        { ok: true, value: 2 },
+        { ok: false, reason: 'timed out after 0.5 s' },
+        { ok: true, value: 4 },
+        { ok: false, reason: 'internal error: the worker stopped with exit code 3' },
+        { ok: true, value: 6 },
+        { ok: false, reason: 'internal error: unlucky number' },
+        { ok: true, value: 8 },
+      ]);
+    } finally {
+      await pool.close();
+    }
+    expect(await pool.run(5)).toEqual({ ok: false, reason: 'internal error: the worker pool is closed' });
+  });
+});
+
+describe('progress bar', () => {
+  it('is wanted only for several files on a terminal that is not dumb', () => {
+    const tty = { isTTY: true, write: () => true };
+    expect(wantsProgress({ stderr: tty, env: {} }, 2)).toBe(true);
+    expect(wantsProgress({ stderr: tty, env: {} }, 1)).toBe(false);
+    expect(wantsProgress({ stderr: tty, env: { TERM: 'dumb' } }, 2)).toBe(false);
+    expect(wantsProgress({ stderr: { write: () => true }, env: {} }, 2)).toBe(false);
+  });
+
+  it('counts files and is cleared from its line when stopped', async () => {
+    const written: string[] = [];
+    const stream = { isTTY: true, columns: 100, write: (s: string) => written.push(s) };
+    const bar = await startProgress(stream, 3, 'Checking');
+    for (let i = 0; i < 3; i++) bar.tick();
+    const before = written.length;
+    bar.stop();
+    const screen = written.join('');
+    expect(screen).toMatch(/^\u001b7\u001b\[1GChecking ░{30} 0\/3 files \| 0s\u001b\[0K/);
+    // Stopping draws the last state, then goes back to where the bar began and erases the line for the summary.
+    expect(written.slice(before).join('')).toMatch(/\u001b\[1GChecking █{30} 3\/3 files \| 0s\u001b\[0K\u001b8\u001b\[1G\u001b\[2K$/);
+  });
+
+  const hasScript = spawnSync('script', ['--version']).status === 0;
+  it.skipIf(!hasScript)('is drawn on a real terminal and followed by the summary line for validate', () => {
+    // script(1) runs the command with a pseudo-terminal as its standard streams.
+    const command = `${process.execPath} ${BIN} validate ${plans} --format json --jobs 2 > /dev/null`;
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', TERM: 'xterm' } });
+    const screen = run.stdout.replace(/\r/g, '');
+    expect(screen).toContain(`/${good.length + (asRoot ? 1 : 2)} files`);
+    const { recommendations, actions } = totals(good);
+    expect(screen).toMatch(new RegExp(`\\u001b\\[2Kplancheck: .*empty\\.txt: empty file\\n`));
+    expect(screen).toMatch(new RegExp(`Checked 20 files: ${recommendations} recommendations, ${actions} actions, ${asRoot ? 1 : 2} failed in \\d+\\.\\d s\\n$`));
+  });
+});
