@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -213,6 +214,12 @@ describe('convert', () => {
     const doc = JSON.parse(readFileSync(path.join(out, '001-dlnr.json'), 'utf8')) as { recommendations: unknown[] };
     expect(doc.recommendations).toHaveLength(8);
     expect(run.stderr).toMatch(/^Converted 5 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+  });
+
+  it('stops quietly when the reader of its output goes away (| head)', () => {
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" bin/plancheck.js convert ${fixture('000-london.txt')} | head -n 1`], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.stdout).toBe('{\n');
+    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
   });
 
   it('two inputs without -o are a usage error', () => {
