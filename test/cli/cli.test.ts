@@ -216,10 +216,11 @@ describe('convert', () => {
     expect(run.stderr).toMatch(/^Converted 5 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
   });
 
-  it('stops quietly when the reader of its output goes away (| head)', () => {
-    const run = spawnSync('sh', ['-c', `"${process.execPath}" bin/plancheck.js convert ${fixture('000-london.txt')} | head -n 1`], { cwd: ROOT, encoding: 'utf8' });
-    expect(run.stdout).toBe('{\n');
-    expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
+  it('stops quietly when the reader of its output has gone (| true, like | head)', () => {
+    // `true` exits without reading, so every write to the pipe fails with EPIPE.
+    const run = spawnSync('sh', ['-c', `"${process.execPath}" bin/plancheck.js convert ${fixture('000-london.txt')} | true`], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stderr).not.toMatch(/EPIPE|Error|Node\.js/);
   });
 
   it('two inputs without -o are a usage error', () => {
