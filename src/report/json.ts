@@ -1,15 +1,7 @@
-import type { Location } from '../model/plan.js';
 import type { FileResult, Finding, Severity } from '../model/result.js';
 
 /** One finding as `validate --format json` shows it: the model path stays internal. */
-export interface JsonFinding {
-  ruleId: string;
-  severity: Severity;
-  message: string;
-  recommendation: string | null;
-  action: number | null;
-  location: Location;
-}
+export type JsonFinding = Omit<Finding, 'path'>;
 
 /** One input file in the JSON report. */
 export interface JsonFile {
