@@ -1,5 +1,8 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachCommittedAction } from './util.js';
+import { actionLabel, eachCommittedAction, quote } from './util.js';
+
+/** Cell contents that hold the place of an owner without naming one. */
+const PLACEHOLDER = /^\s*(?:[-–—?.]+|n\/?a|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined)|none|unknown)\s*$/i;
 
 /** Every action names a responsible owner. */
 export const actionOwner: Rule = {
@@ -8,9 +11,10 @@ export const actionOwner: Rule = {
   defaultSeverity: 'error',
   check(doc, ctx) {
     eachCommittedAction(doc, (action, j, rec, i) => {
-      if (action.owner !== null && action.owner.trim() !== '') return;
+      const owner = action.owner?.trim() ?? '';
+      if (owner !== '' && !PLACEHOLDER.test(owner)) return;
       ctx.report({
-        message: `${actionLabel(rec, i, j)} has no responsible owner`,
+        message: `${actionLabel(rec, i, j)} has no responsible owner${owner === '' ? '' : `: ${quote(owner)} names nobody`}`,
         path: ['recommendations', i, 'actions', j, 'owner'],
       });
     });

@@ -44,4 +44,25 @@ ruleCases(actionOwner, [
       },
     ],
   },
+  {
+    name: 'a placeholder names nobody: TBC, N/A, a dash; a real owner that merely contains such letters passes',
+    doc: plan({
+      recommendations: [
+        rec({
+          actions: [action({ owner: 'TBC' }), action({ owner: 'N/A' }), action({ owner: ' – ' }), action({ owner: 'Head of NA Services' }), action({ owner: 'To be confirmed' })],
+        }),
+      ],
+    }),
+    expected: [
+      { message: "Action 1 of recommendation 1 has no responsible owner: 'TBC' names nobody", path: 'recommendations[0].actions[0].owner', recommendation: '1', action: 1 },
+      { message: "Action 2 of recommendation 1 has no responsible owner: 'N/A' names nobody", path: 'recommendations[0].actions[1].owner', recommendation: '1', action: 2 },
+      { message: "Action 3 of recommendation 1 has no responsible owner: '–' names nobody", path: 'recommendations[0].actions[2].owner', recommendation: '1', action: 3 },
+      {
+        message: "Action 5 of recommendation 1 has no responsible owner: 'To be confirmed' names nobody",
+        path: 'recommendations[0].actions[4].owner',
+        recommendation: '1',
+        action: 5,
+      },
+    ],
+  },
 ]);
