@@ -164,7 +164,7 @@ describe.each(EXPECTED.map((e) => [e.id, e] as const))('%s', (id, expected) => {
     expect(stated).toEqual([expected.defaultSeverity]);
   });
 
-  it('documents every option with its type and default, and shows a config that plancheck accepts', () => {
+  it('documents every option with its type and default, and shows a config that plancheck accepts', async () => {
     const options = section(page, 'Options');
     const schema = expected.rule?.options ? (z.toJSONSchema(expected.rule.options) as { properties?: Record<string, { type?: string; default?: unknown }> }) : null;
     const properties = Object.entries(schema?.properties ?? {});
@@ -185,7 +185,7 @@ describe.each(EXPECTED.map((e) => [e.id, e] as const))('%s', (id, expected) => {
     expect(options.blocks.some((b) => b.kind === 'code' && b.info === 'yaml')).toBe(true);
     for (const b of yamls) {
       if (b.kind !== 'code') continue;
-      expect([...parseConfig(b.text, `${id}.md`, CONFIG_RULES).keys()]).toEqual([id]);
+      expect([...(await parseConfig(b.text, `${id}.md`, CONFIG_RULES)).keys()]).toEqual([id]);
     }
   });
 
