@@ -4,6 +4,7 @@ import { headingAddressee } from '../headings.js';
 import { columnsCrossed, slotAt, type Grid } from './grid.js';
 import { fragments, makeLine, type Line, type TextItem } from './items.js';
 import { paragraphs, type Layout } from './paragraphs.js';
+import type { Rulings } from './rulings.js';
 
 /** The part of one page that the table's body covers: its lines below the header, page furniture removed. */
 export interface TableArea {
@@ -11,6 +12,8 @@ export interface TableArea {
   /** True when the page starts with the table's header (repeated), so the table goes on there. */
   header: boolean;
   lines: Line[];
+  /** The page's ruling lines, when they were read. */
+  rulings?: Rulings;
 }
 
 /** A heading row found on a page, and where it stands. */

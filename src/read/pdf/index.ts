@@ -4,18 +4,31 @@ import { sha256 } from '../hash.js';
 import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
 import type { ParsedPlan } from '../parsed.js';
-import { loadPdf } from './load.js';
-import { readTable } from './table.js';
+import { openPdf } from './load.js';
+import { readTable, type PdfTable } from './table.js';
 
 /**
- * Read a PDF action plan: the text of each page with its positions (pdfjs), the table rebuilt from it,
- * then the shared table-to-model step. Throws a ReadError with a one-line reason for a file that cannot be
- * read as a plan: encrypted, damaged, a scan with no text, or text with no action-plan table.
+ * Read a PDF action plan: the text of each page with its positions (pdfjs), the table rebuilt from it (and
+ * from the pages' ruling lines, where the text leaves rows in doubt), then the shared table-to-model step.
+ * Throws a ReadError with a one-line reason for a file that cannot be read as a plan: encrypted, damaged,
+ * a scan with no text, or text with no action-plan table.
  */
 export async function readPdf(input: ReadInput): Promise<ParsedPlan> {
-  const pages = await loadPdf(input.bytes);
-  if (!pages.some((p) => p.hasText)) throw new ReadError('no text layer: scanned document?');
-  const { table, above } = readTable(pages);
+  const doc = await openPdf(input.bytes);
+  const pages = doc.pages;
+  let read: PdfTable;
+  try {
+    if (!pages.some((p) => p.hasText)) throw new ReadError('no text layer: scanned document?');
+    read = readTable(pages);
+    // Ruling lines cost a second pass over each page: read them only when the text left a row in doubt.
+    if (read.doubtful) {
+      await doc.readRulings(read.pages);
+      read = readTable(pages);
+    }
+  } finally {
+    await doc.close();
+  }
+  const { table, above } = read;
   const parsed = assemblePlan({
     table,
     meta: extractMetadata(above),

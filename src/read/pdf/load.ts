@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { ReadError } from '../errors.js';
 import { toTextItems, type TextItem } from './items.js';
 import { loadPdfjs } from './pdfjs.js';
+import { rulingsOf, type Rulings } from './rulings.js';
 
 /** One page's text, in points from the page's top-left corner as it is displayed (rotation applied). */
 export interface PdfPage {
@@ -13,6 +14,8 @@ export interface PdfPage {
   items: TextItem[];
   /** True when the page has any text at all, whichever way it runs. */
   hasText: boolean;
+  /** The ruling lines drawn on the page, when they were asked for (reading them costs a second pass over the page). */
+  rulings?: Rulings;
 }
 
 /** The package's own font and CMap folders, read from disk only if a document needs them. */
@@ -34,8 +37,19 @@ function reason(error: unknown): string {
   return line === '' ? 'unreadable' : line.charAt(0).toLowerCase() + line.slice(1);
 }
 
-/** Open a PDF and read the text of every page, one getTextContent call per page. */
-export async function loadPdf(bytes: Uint8Array): Promise<PdfPage[]> {
+/** An open PDF: its pages' text, and the ruling lines of any of them on demand. */
+export interface PdfDocument {
+  pages: PdfPage[];
+  /** Read the ruling lines of the numbered pages into their `rulings`. */
+  readRulings(numbers: readonly number[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Open a PDF and read the text of every page, one getTextContent call per page. Ruling lines cost a second
+ * pass over a page (its operator list), so they are read only when asked for; close the document after.
+ */
+export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const lib = await loadPdfjs();
   const task = lib.getDocument({
     // pdfjs may take over the buffer it is given; the caller keeps its own bytes.
@@ -54,8 +68,9 @@ export async function loadPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     await task.destroy().catch(() => undefined);
     throw openError(error);
   }
+  const close = (): Promise<void> => doc.destroy().catch(() => undefined);
+  const pages: PdfPage[] = [];
   try {
-    const pages: PdfPage[] = [];
     for (let number = 1; number <= doc.numPages; number++) {
       try {
         const page = await doc.getPage(number);
@@ -68,8 +83,32 @@ export async function loadPdf(bytes: Uint8Array): Promise<PdfPage[]> {
         throw new ReadError(`damaged PDF: page ${number}: ${reason(error)}`, { cause: error });
       }
     }
-    return pages;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const readRulings = async (numbers: readonly number[]): Promise<void> => {
+    for (const number of numbers) {
+      try {
+        const page = await doc.getPage(number);
+        const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+        pages[number - 1]!.rulings = rulingsOf(ops, page.getViewport({ scale: 1 }).transform, lib);
+        page.cleanup();
+      } catch (error) {
+        throw new ReadError(`damaged PDF: page ${number}: ${reason(error)}`, { cause: error });
+      }
+    }
+  };
+  return { pages, readRulings, close };
+}
+
+/** Open a PDF, read the text of every page (and with `rulings`, its ruling lines), and close it. */
+export async function loadPdf(bytes: Uint8Array, options: { rulings?: boolean } = {}): Promise<PdfPage[]> {
+  const doc = await openPdf(bytes);
+  try {
+    if (options.rulings) await doc.readRulings(doc.pages.map((p) => p.number));
+    return doc.pages;
   } finally {
-    await doc.destroy().catch(() => undefined);
+    await doc.close();
   }
 }

@@ -4,6 +4,7 @@ import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
 import { measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
+import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
 
 export type { TableArea } from './bands.js';
@@ -20,6 +21,12 @@ class RowCutter {
   /** The parts (one per page) of the table row still open, and the joins across its page breaks to settle. */
   private open: Cells[] = [];
   private candidates: Candidate[] = [];
+  /** Set when the text alone left a row boundary in doubt, which ruling lines, where drawn, would settle. */
+  private doubts = false;
+  /** True once a band laid out one row per action (owners or dates placed beside their actions) is seen. */
+  private placed = false;
+  /** Pages starting with a row of actions alone, after a break: in a table of a row per action, a new row or the rest of one. */
+  private bareTops = 0;
 
   constructor(
     private readonly grid: Grid,
@@ -29,29 +36,40 @@ class RowCutter {
     this.rights = grid.slots.map((_, i) => Math.max(-Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.right))));
   }
 
-  /** Cut one page into rows; returns true when the table ends on it. */
-  page(page: PageColumns, continued: boolean): boolean {
-    const found = rowStarts(page, this.grid, this.layout, this.rights);
-    const end = endOfTable(page, found);
-    if (end !== null) page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < end - 1));
-    const notes = page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
+  /**
+   * Cut one page into rows; returns true when the table ends on it. With the page's rules, rows start at
+   * the rules and `ended` (from the page before) says whether the first of them starts afresh.
+   */
+  page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null): boolean {
+    const found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
+    // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
+    const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
+    const cut = ruled && !ruled.open ? ruled.foot : end;
+    if (cut !== null) page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
+    const notes = ruled ? [] : page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
     const starts = [...found, ...notes].sort((a, b) => a - b);
     const lines = page.columns.flat();
     if (lines.length === 0 && page.headings.length === 0) return end !== null;
     const areaTop = Math.min(...lines.map(top));
     const bands = bandsOf(page, starts);
+    // Text rows start with the band above the first start; ruled rows with the first band that holds text.
+    const carried = ruled ? Math.min(...[...bands.keys()]) : -1;
     const last = new Map<Column, Piece>();
-    let first = continued;
+    let first = continued && ended !== true;
     for (let band = -1; band < starts.length; band++) {
-      const heading = band >= 0 ? page.headings.find((h) => Math.abs(h.top - starts[band]!) <= 4) : undefined;
+      const heading = band >= 0 ? page.headings.find((h) => (ruled ? h.top >= starts[band]! && h.top < (starts[band + 1] ?? Infinity) : Math.abs(h.top - starts[band]!) <= 4)) : undefined;
       if (heading) this.rows.push({ heading: heading.text, location: { page: page.page } });
       const columns = bands.get(band);
       if (!columns) continue;
-      const split = splitByAlignment(this.cells(columns, page.page));
+      const cells = this.cells(columns, page.page);
+      // A ruled band is one row: the rules, not the alignment of its text, say where rows part.
+      const split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
+      if (!ruled) this.doubt(split, band, continued);
       split.parts.forEach((part, k) => {
         // Beside actions, an owner or date level with the first action on a page shows that a new row starts there.
-        if (first && split.placed && band === -1 && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
-        if (first && band === -1 && k === 0) this.carryOn(part, areaTop);
+        if (first && split.placed && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
+        if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
+        if (first && band === carried && k === 0) this.carryOn(part, areaTop);
         else this.closeRow(part);
         for (const [column, pieces] of Object.entries(part) as Array<[Column, Piece[]]>) if (pieces.length > 0) last.set(column, pieces.at(-1)!);
         if (Object.keys(part).length === 0) return;
@@ -61,6 +79,24 @@ class RowCutter {
     }
     this.keepTails(last, Math.max(...lines.map((l) => l.baseline)));
     return end !== null;
+  }
+
+  /**
+   * Note where the text alone may have cut rows wrongly: text above the first row start on the page the
+   * table starts (cells centred in their rows, so a rec number sits below the top of its row), and a band
+   * laid out one row per action in which an action has neither owner nor date beside it (it may be a row
+   * of its own, or part of the action above).
+   */
+  private doubt(split: { parts: Cells[]; placed: boolean }, band: number, continued: boolean): void {
+    if (band === -1 && !continued) this.doubts = true;
+    const side = (part: Cells): number => Math.max(part.owner?.length ?? 0, part.due?.length ?? 0);
+    if (split.placed && split.parts.some((part) => side(part) > 0 && (part.response?.length ?? 0) > side(part))) this.doubts = true;
+    this.placed ||= split.placed;
+  }
+
+  /** True when the text alone left a row boundary in doubt, which ruling lines, where drawn, would settle. */
+  get doubtful(): boolean {
+    return this.doubts || (this.placed && this.bareTops > 0);
   }
 
   /** True when text across the columns comes before any row on the page: after the table, an annex. */
@@ -121,21 +157,32 @@ class RowCutter {
   }
 }
 
+/** The table's rows, and whether the text alone left any row boundary in doubt. */
+export interface CutRows {
+  rows: Array<SourceRow | HeadingRow>;
+  doubtful: boolean;
+}
+
 /**
  * Cut the table's pages into rows. Rows start at rec numbers and agreement values (so that one row per
  * recommendation holds its actions, owners and dates with their positions), headings are rows of their
  * own, and the first row of every page after the first is marked as following a page break unless it
  * plainly starts afresh. An owner or date cut in two by a page break is joined back into one piece. Past
  * a note that ends the table, a page with text across the columns before any row (an annex) is left out.
+ * Where an area carries its page's ruling lines, its rows start at the rules instead.
  */
-export function tableRows(areas: readonly TableArea[], grid: Grid): Array<SourceRow | HeadingRow> {
+export function tableRows(areas: readonly TableArea[], grid: Grid): CutRows {
   const pages = areas.map((area) => sortIntoColumns(area, grid));
   const cutter = new RowCutter(grid, pages);
+  const ruled = areas.map((area) => ruledPage(area.rulings, grid));
+  const floor = Math.max(-Infinity, ...ruled.map((r) => r?.foot ?? -Infinity));
+  const line = Math.max(8, ...pages.flatMap((p) => p.columns.flat().map((l) => l.size))) * 1.2;
   let ended = false;
   pages.forEach((page, i) => {
     if (ended && !areas[i]!.header && cutter.startsWithNote(page)) return;
-    ended = cutter.page(page, i > 0) || ended;
+    const before = i > 0 ? endsRow(ruled[i - 1]!, floor, line) : null;
+    ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null) || ended;
   });
   cutter.finish();
-  return cutter.rows;
+  return { rows: cutter.rows, doubtful: cutter.doubtful };
 }

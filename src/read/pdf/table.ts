@@ -6,6 +6,7 @@ import { findHeader, repeatedHeader, type Header } from './header.js';
 import { groupLines, type Line } from './items.js';
 import type { PdfPage } from './load.js';
 import { tableRows, type TableArea } from './rows.js';
+import type { Rulings } from './rulings.js';
 
 /** How many lines from the top of a later page its repeated header may start at (below a running header). */
 const REPEAT_WITHIN = 4;
@@ -15,6 +16,10 @@ export interface PdfTable {
   table: TableRows;
   /** The text above the table, one line each, with an empty line between paragraphs. */
   above: string[];
+  /** True when the text alone left a row boundary in doubt: the pages' ruling lines would settle it. */
+  doubtful: boolean;
+  /** The numbers of the pages the table covers. */
+  pages: number[];
 }
 
 /** Lines above the table, with an empty line wherever a gap between lines marks a new paragraph. */
@@ -32,9 +37,25 @@ function paragraphLines(pages: readonly Line[][]): string[] {
 }
 
 /**
+ * The lines below a header. Where the page is ruled, the header row ends at the first rule under its last
+ * line found: a title centred in its cell can run on below the others' last lines, past where the text
+ * alone shows the header to end.
+ */
+function underHeader(lines: readonly Line[], header: Header, rulings: Rulings | undefined): Line[] {
+  const below = lines.slice(header.last + 1);
+  const last = lines[header.last]!;
+  const foot = rulings?.horizontal.map((r) => r.at).filter((y) => y > last.baseline && y < last.baseline + 4 * last.size);
+  if (!foot || foot.length === 0) return below;
+  const y = Math.min(...foot);
+  // Only what is set like the header is taken into it: a body row above an unruled header's foot stays.
+  return below.filter((l) => l.baseline > y || !l.items.every((i) => header.fonts.has(i.font)));
+}
+
+/**
  * Find the table by its header row (the first page whose lines name the template's columns), drop the
  * header where it repeats at the top of later pages and the running headers and footers, and cut the
- * text below it into rows. Throws a ReadError when no page has the header.
+ * text below it into rows, at the ruling lines of pages that carry them. Throws a ReadError when no page
+ * has the header.
  */
 export function readTable(pages: readonly PdfPage[]): PdfTable {
   const laid = pages.map((p) => ({ number: p.number, height: p.height, lines: groupLines(p.items) }));
@@ -54,11 +75,13 @@ export function readTable(pages: readonly PdfPage[]): PdfTable {
   const furniture = findFurniture(laid, headerLines);
   const areas: TableArea[] = laid.slice(start).map((page, k) => {
     const h = headers.get(start + k);
-    const lines = h ? page.lines.slice(h.last + 1) : page.lines;
-    return { page: page.number, header: h !== undefined, lines: lines.filter((l) => !furniture.has(l)) };
+    const rulings = pages[start + k]!.rulings;
+    const lines = h ? underHeader(page.lines, h, rulings) : page.lines;
+    return { page: page.number, header: h !== undefined, lines: lines.filter((l) => !furniture.has(l)), ...(rulings ? { rulings } : {}) };
   });
   const grid = buildGrid(header, areas.flatMap((a) => a.lines));
   const first = header.first;
   const before = laid.slice(0, start + 1).map((page, k) => (k === start ? page.lines.slice(0, first) : page.lines).filter((l) => !furniture.has(l)));
-  return { table: { rows: tableRows(areas, grid) }, above: paragraphLines(before) };
+  const { rows, doubtful } = tableRows(areas, grid);
+  return { table: { rows }, above: paragraphLines(before), doubtful, pages: areas.map((a) => a.page) };
 }

@@ -30,7 +30,7 @@ function withoutLocations(value: unknown): unknown {
 
 describe('PDF reader: each fixture equals its hand-checked expectation', () => {
   it('has each plan from LibreOffice and from Chromium', () => {
-    for (const plan of ['wessex-stacked', 'derwent-row-per-action', 'avon-unruled']) {
+    for (const plan of ['wessex-stacked', 'derwent-row-per-action', 'avon-unruled', 'severn-centred', 'tamar-row-per-action']) {
       expect(files).toContain(`${plan}.pdf`);
       expect(files).toContain(`${plan}.chromium.pdf`);
     }
