@@ -15,9 +15,15 @@ async function toHtml(bytes: Uint8Array): Promise<string> {
     return result.value;
   } catch (err) {
     const text = String((err as Error)?.message ?? err);
-    const message = err instanceof RangeError && /call stack/i.test(text) ? 'its content is nested too deeply to read' : text.split('\n')[0];
+    const message = err instanceof RangeError && /call stack/i.test(text) ? 'its content is nested too deeply to read' : firstLine(text);
     throw new ReadError(`damaged Word file: ${message}`, { cause: err });
   }
+}
+
+/** The first line of mammoth's message; the XML parser's own wording (shown with --verbose) helps no reader of a plan. */
+function firstLine(text: string): string {
+  const line = text.split('\n')[0]!.replace(/\s+/g, ' ').trim();
+  return /^(?:\w+: )?\[xmldom \w+\]/i.test(line) ? 'its XML is not well-formed' : line;
 }
 
 /**

@@ -47,10 +47,15 @@ function cost(text: string, column: Column, open: OpenColumns): number {
   }
 }
 
+/** Totals closer than this are equal: costs are fractions, and sums taken in another order can differ in the last bit. */
+const EPSILON = 1e-9;
+
 /**
  * Place the cells of a line (returning each cell's column index) that has fewer cells than the table has columns (the export drops empty
  * ones): the order of cells is kept, and each goes to the column its content and the open columns of the
- * line before fit best.
+ * line before fit best. Of the placements with the lowest total cost, the one that puts cells furthest left
+ * wins. Found by dynamic programming over (cell, column), so a line of many cells under a header of many
+ * columns costs k × n look-ups rather than one per placement, of which there are n choose k.
  */
 export function alignCells(
   cells: readonly string[],
@@ -64,26 +69,35 @@ export function alignCells(
   // A line shaped like the one before (as when an export breaks a cell into one line per row) likely
   // puts its cells where that line did.
   const same = previous.length === k;
-  let best: number[] = [];
-  let bestCost = Infinity;
-  const chosen: number[] = [];
-  const walk = (cell: number, from: number, sum: number): void => {
-    if (sum >= bestCost) return;
-    if (cell === k) {
-      bestCost = sum;
-      best = [...chosen];
-      return;
-    }
-    for (let col = from; col <= n - (k - cell); col++) {
-      const column = columns[col];
-      const c = (column ? cost(cells[cell]!, column, open) : cells[cell] === '' ? 0 : 25) - (same && previous[cell] === col && cells[cell] !== '' ? 1 : 0);
-      chosen.push(col);
-      walk(cell + 1, col + 1, sum + c);
-      chosen.pop();
-    }
+  const costAt = (cell: number, col: number): number => {
+    const column = columns[col];
+    const text = cells[cell]!;
+    return (column ? cost(text, column, open) : text === '' ? 0 : 25) - (same && previous[cell] === col && text !== '' ? 1 : 0);
   };
-  walk(0, 0, 0);
-  return best;
+  // best[cell][col]: the lowest cost of placing cells cell..k-1 with `cell` in column col. Cell i can only
+  // sit in columns i..n-k+i, leaving room for the cells before and after it.
+  const best: number[][] = [];
+  for (let cell = k - 1; cell >= 0; cell--) {
+    const row = new Array<number>(n).fill(Infinity);
+    let restMin = Infinity;
+    for (let col = n - k + cell; col >= cell; col--) {
+      if (cell < k - 1) restMin = Math.min(restMin, best[cell + 1]![col + 1]!);
+      row[col] = costAt(cell, col) + (cell === k - 1 ? 0 : restMin);
+    }
+    best[cell] = row;
+  }
+  const placed: number[] = [];
+  let from = 0;
+  for (let cell = 0; cell < k; cell++) {
+    const row = best[cell]!;
+    let min = Infinity;
+    for (let col = from; col <= n - k + cell; col++) min = Math.min(min, row[col]!);
+    let col = from;
+    while (row[col]! > min + EPSILON) col++;
+    placed.push(col);
+    from = col + 1;
+  }
+  return placed;
 }
 
 /** The columns of a placed line whose text stops mid-sentence. */

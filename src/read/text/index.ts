@@ -11,12 +11,15 @@ import { textTooLarge } from '../limits.js';
 import type { ParsedPlan } from '../parsed.js';
 import { COLUMNS, type Column, type HeadingRow, type SourceRow } from '../source-row.js';
 import { alignCells } from './align.js';
+import { binaryReason, looksBinary } from './binary.js';
 import { cellPieces, plainText } from './fragment.js';
 
 const TEMPLATE: Array<Column | null> = [...COLUMNS];
 const SEPARATOR = /^[\s|:\-–—=_*]*$/;
 const FOOTER = /^(page \d+( of \d+)?|\d{1,3}|official( ?- ?sensitive)?|official sensitive)$/i;
 const SHORT = 75;
+/** The template has six columns; cells past this many are not read, so that a line of a thousand tabs costs no more than one of six. */
+const MAX_COLUMNS = 64;
 export { MAX_TEXT_BYTES } from '../limits.js';
 
 /** Where the action-plan table starts and how its columns are laid out. */
@@ -35,19 +38,28 @@ function findTable(lines: string[]): TableStart | null {
     if (mapped) {
       // A header with an empty first cell still has the rec number there.
       if (!mapped.includes('number') && mapped[0] === null && cells[0] === '') mapped[0] = 'number';
-      return { index: i + 1, columns: mapped };
+      return { index: i + 1, columns: mapped.slice(0, MAX_COLUMNS) };
     }
     if (/^(term|agreed|partly agreed|not agreed)$/i.test(cells[0] ?? '') && cells.length <= 4) afterDefinitions = i;
   }
-  // No header (its page may be missing): the first row of six-ish cells after the definitions table.
+  // No header (its page may be missing): the first row of six-ish cells after the definitions table. Without
+  // the definitions either, nothing says that the document is a plan: a letter's table of contacts is not one.
+  if (afterDefinitions < 0) return null;
   for (let i = afterDefinitions + 1; i < lines.length; i++) {
     if (lines[i]!.split('\t').length >= 4) return { index: i, columns: TEMPLATE };
   }
   return null;
 }
 
-/** UTF-8 as it should be; otherwise Windows-1252, which older exports from Word on Windows use. */
-function decode(bytes: Uint8Array, diagnostics: Diagnostic[]): string {
+/**
+ * UTF-8 as it should be; UTF-16 when a byte-order mark says so (Windows' "Unicode" text); otherwise
+ * Windows-1252, which older exports from Word on Windows use. Binary data is refused.
+ */
+function decode(input: ReadInput, diagnostics: Diagnostic[]): string {
+  const { bytes } = input;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  if (looksBinary(bytes)) throw new ReadError(binaryReason(input.path));
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
@@ -67,7 +79,7 @@ export function readTextExport(input: ReadInput): ParsedPlan {
   const tooLarge = textTooLarge(input.bytes.length);
   if (tooLarge !== null) throw new ReadError(tooLarge);
   const diagnostics: Diagnostic[] = [];
-  const lines = decode(input.bytes, diagnostics).split(/\r?\n/);
+  const lines = decode(input, diagnostics).split(/\r?\n/);
   const table = findTable(lines);
   if (!table) throw new ReadError('no action-plan table found');
   const rows: Array<SourceRow | HeadingRow> = [];
@@ -120,7 +132,7 @@ export function readTextExport(input: ReadInput): ParsedPlan {
     placed.forEach(([column], j) => {
       if (!column) return;
       const pieces = cellPieces(rawCells[j]!, location);
-      if (pieces.length > 0) row.cells[column] = [...(row.cells[column] ?? []), ...pieces];
+      if (pieces.length > 0) row.cells[column] = (row.cells[column] ?? []).concat(pieces);
     });
     pendingBreak = false;
     // An export that broke a cell into one short line per row: the lines are one paragraph again.
@@ -131,8 +143,8 @@ export function readTextExport(input: ReadInput): ParsedPlan {
         const last = into?.at(-1);
         if (last && pieces?.[0] && pieces[0].kind !== 'li') {
           last.text = `${last.text} ${pieces[0].text}`;
-          into!.push(...pieces.slice(1));
-        } else shortRun.cells[column] = [...(into ?? []), ...(pieces ?? [])];
+          for (const piece of pieces.slice(1)) into!.push(piece);
+        } else shortRun.cells[column] = (into ?? []).concat(pieces ?? []);
       }
       continue;
     }
@@ -146,7 +158,8 @@ export function readTextExport(input: ReadInput): ParsedPlan {
     meta: extractMetadata(metaLines),
     source: { path: input.path, format: 'text', sha256: sha256(input.bytes), pages: null },
   });
-  parsed.document.diagnostics.unshift(...diagnostics);
+  // Not unshift(...diagnostics): a hostile file can have more of them than a call can take arguments.
+  parsed.document.diagnostics = diagnostics.concat(parsed.document.diagnostics);
   if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
   return parsed;
 }
