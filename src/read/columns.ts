@@ -17,7 +17,7 @@ const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
 export function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/^\s*\d+\s*[.)]\s*/, '')
     .replace(/\([^)]*\)/g, ' ')
     .replace(/[^a-z0-9#/ ]+/g, ' ')

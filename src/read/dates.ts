@@ -29,14 +29,14 @@ interface Found {
 
 /** Every date a target-date cell states, full days and months alike, in the order written. */
 export function findDates(input: string): Found[] {
-  const text = input.toLowerCase().replace(/<\/?su[pb]>/g, '').replace(/<[^>]*>/g, ' ');
+  const text = input.toLowerCase().replace(/<\/?su[pb]>/g, '').replace(/<[^<>]*>/g, ' ');
   const found: Found[] = [];
-  const taken: Array<[number, number]> = [];
+  const taken = new Uint8Array(text.length);
   const add = (iso: string | null, m: RegExpMatchArray): void => {
     const start = m.index ?? 0;
     const end = start + m[0].length;
-    if (!iso || taken.some(([s, e]) => start < e && end > s)) return;
-    taken.push([start, end]);
+    if (!iso || taken.subarray(start, end).includes(1)) return;
+    taken.fill(1, start, end);
     found.push({ iso, index: start });
   };
   // 30th May 2019, 30 May 19

@@ -6,7 +6,7 @@
  */
 export function headingAddressee(text: string): string | null {
   const plain = text
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/\*\*|__/g, '')
     .replace(/^\s*#+\s*/, '')
     .replace(/&amp;/g, '&')
@@ -20,6 +20,6 @@ export function headingAddressee(text: string): string | null {
 
 /** The addressee named by an inline prefix of a recommendation, as in "DLNR CRC should: Ensure …", or null. */
 export function inlineAddressee(text: string): string | null {
-  const m = /^\s*(.{2,80}?)\s+should\s*:\s*\S/.exec(text.replace(/<[^>]*>/g, ' '));
+  const m = /^\s*(.{2,80}?)\s+should\s*:\s*\S/.exec(text.replace(/<[^<>]*>/g, ' '));
   return m ? m[1]!.trim() : null;
 }

@@ -16,7 +16,7 @@ type Field = keyof typeof LABELS;
 export function plainLine(line: string): string {
   return line
     .replace(/<\/?su[pb]>/gi, '')
-    .replace(/<[^>]*>/g, ' ')
+    .replace(/<[^<>]*>/g, ' ')
     .replace(/&nbsp;/g, ' ')
     .replace(/&amp;/g, '&')
     .replace(/^\s*#+\s*/, '')

@@ -2,7 +2,7 @@ import type { Agreement } from '../../model/plan.js';
 
 /** Read the agreement cell: Agreed, Partly/Partially Agreed, Not Agreed, or the same with "accepted". */
 export function parseAgreement(raw: string): Agreement | null {
-  const t = raw.replace(/<[^>]*>/g, ' ').toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = raw.replace(/<[^<>]*>/g, ' ').toLowerCase().replace(/[^a-z ]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (t === '') return null;
   if (/^(not|non|dis) ?(agreed|accepted)\b/.test(t) || /^rejected\b/.test(t)) return 'not-agreed';
   if (/^(partly|partially|part) (agreed|accepted)\b/.test(t) || /^agreed in part\b/.test(t)) return 'partly-agreed';

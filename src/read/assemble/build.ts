@@ -122,8 +122,8 @@ export class RecBuilder {
     const last = rec.textPieces.at(-1);
     if (last && pieces[0]) {
       rec.textPieces[rec.textPieces.length - 1] = { ...last, text: joinSplit(last.text, pieces[0].text) };
-      rec.textPieces.push(...pieces.slice(1));
-    } else rec.textPieces.push(...pieces);
+      for (const p of pieces.slice(1)) rec.textPieces.push(p);
+    } else for (const p of pieces) rec.textPieces.push(p);
   }
 
   private continueResponse(rec: RecDraft, row: SourceRow, resp: Piece[], owners: Piece[], dues: Piece[]): void {
@@ -131,8 +131,8 @@ export class RecBuilder {
     const prevText = prev ? collapse(prev.pieces.map((p) => p.text).join(' ')) : null;
     if (resp.length === 0) {
       const seg = row.afterBreak && rec.groups.length > 0 ? this.newSegment(rec, null) : currentSegment(rec);
-      seg.owners.push(...owners);
-      seg.dues.push(...dues);
+      for (const p of owners) seg.owners.push(p);
+      for (const p of dues) seg.dues.push(p);
       return;
     }
     const flow = prev && prevText !== null ? flowBetween(prevText, resp[0]!) : 'new';
@@ -176,8 +176,8 @@ export class RecBuilder {
       const leadIn = /:\s*$/.test(piece.text) && resp[i + 1]?.kind === 'li';
       if (!leadIn) seg.actions.push(newAction(piece));
     });
-    seg.owners.push(...owners);
-    seg.dues.push(...dues);
+    for (const p of owners) seg.owners.push(p);
+    for (const p of dues) seg.dues.push(p);
   }
 
   private joinInto(rec: RecDraft, action: Segment['actions'][number], piece: Piece): void {

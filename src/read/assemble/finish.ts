@@ -17,15 +17,16 @@ const joinPieces = (pieces: Piece[]): string => pieces.reduce((acc, p) => (acc =
  */
 export function placeFragments(recs: RecDraft[]): RecDraft[] {
   const out: RecDraft[] = [];
+  const following = nextNumbered(recs);
   recs.forEach((rec, i) => {
     if (!rec.orphanOf) return void out.push(rec);
     const before = numericValue(rec.orphanOf.number);
-    const after = numericValue(recs.slice(i + 1).find((r) => r.number !== null)?.number ?? null);
+    const after = numericValue(recs[following[i]!]?.number ?? null);
     if (before !== null && after !== null && after - before === 2) return void out.push(rec);
     const host = out.at(-1)!;
-    host.textPieces.push(...rec.textPieces);
-    host.groups.push(...rec.groups);
-    host.responseParts.push(...rec.responseParts);
+    for (const p of rec.textPieces) host.textPieces.push(p);
+    for (const g of rec.groups) host.groups.push(g);
+    for (const r of rec.responseParts) host.responseParts.push(r);
     host.diagnostics.push({
       code: 'flow-broken',
       message: `text after a page break does not follow on from the text before it; kept with the recommendation before`,
@@ -35,12 +36,20 @@ export function placeFragments(recs: RecDraft[]): RecDraft[] {
   return out;
 }
 
+/** For each rec, the index of the first rec after it that has a number (-1 for none), found in one pass from the end. */
+function nextNumbered(recs: readonly RecDraft[]): number[] {
+  const next = new Array<number>(recs.length).fill(-1);
+  for (let i = recs.length - 2; i >= 0; i--) next[i] = recs[i + 1]!.number !== null ? i + 1 : next[i + 1]!;
+  return next;
+}
+
 /** Give every rec without a readable number the one its neighbours imply, and record that it was inferred. */
 export function inferNumbers(recs: RecDraft[]): void {
+  const following = nextNumbered(recs);
   recs.forEach((rec, i) => {
     if (rec.number !== null) return;
     const prev = numericValue(recs[i - 1]?.number ?? null);
-    const nextIndex = recs.findIndex((r, j) => j > i && r.number !== null);
+    const nextIndex = following[i]!;
     const next = nextIndex >= 0 ? numericValue(recs[nextIndex]!.number) : null;
     let value: number | null = null;
     if (prev !== null && (next === null || next > prev + 1)) value = prev + 1;
@@ -71,7 +80,7 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
           diagnostics.push({ message: `rec ${label}: ${mismatch}`, location, code, path });
         }
       }
-      actions.push(...group.flatMap((seg) => seg.actions));
+      for (const seg of group) for (const action of seg.actions) actions.push(action);
     }
     const text = joinPieces(draft.textPieces);
     recommendations.push({

@@ -32,7 +32,7 @@ export function pairSlot(segments: readonly Segment[], slot: Slot): string | nul
   if (pieces.length === 0) return null;
   if (actions.length === 0) {
     const owner = segments.find((s) => s.tail)?.tail;
-    if (owner) owner[slot].push(...pieces);
+    if (owner) for (const p of pieces) owner[slot].push(p);
     return null;
   }
   if (pieces.length === actions.length && !segments.some((s) => s.tail && s[slot].length > s.actions.length)) {
