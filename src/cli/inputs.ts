@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -34,9 +35,31 @@ export function fsReason(err: unknown): string {
       return 'is a directory';
     case 'ENOTDIR':
       return 'a part of the path is not a directory';
-    default:
-      return err instanceof Error ? err.message : String(err);
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENXIO':
+      return 'not a regular file (a socket or a device with nothing behind it)';
+    case 'EIO':
+      return 'input/output error';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    default: {
+      // Node's message is "CODE: reason, syscall 'path'": the path is already on the line, the code adds nothing.
+      const message = err instanceof Error ? err.message : String(err);
+      return message.replace(/^[A-Z][A-Z0-9_]+: /, '').replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '');
+    }
   }
+}
+
+/** Why an input that exists is not a file that can be read: a FIFO would block the read, a device never end it. */
+export function notRegularFile(stats: Stats): string {
+  if (stats.isFIFO()) return 'not a regular file (a named pipe): give - to read standard input';
+  if (stats.isSocket()) return 'not a regular file (a socket)';
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'not a regular file (a device)';
+  return 'not a regular file';
 }
 
 function isPlanFile(name: string): boolean {
@@ -68,7 +91,8 @@ async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
   // An existing path wins over a glob reading of it, so "plan [draft].pdf" is the file of that name.
   const stats = await stat(abs).catch((err: unknown) => err as Error);
   if (!(stats instanceof Error)) {
-    if (!stats.isDirectory()) return [{ kind: 'file', path: shown, abs }];
+    if (stats.isFile()) return [{ kind: 'file', path: shown, abs }];
+    if (!stats.isDirectory()) return [{ kind: 'missing', path: shown, reason: notRegularFile(stats) }];
     const files = (await walk(abs)).sort(byCodeUnit);
     if (files.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];
     return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));

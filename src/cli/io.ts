@@ -17,9 +17,21 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
 }
 
-/** Read a stream to its end as one buffer. */
-export async function readAll(stream: InStream): Promise<Buffer> {
+/** The most read from standard input: far past any plan, short of exhausting memory on `- < /dev/zero`. */
+export const MAX_STDIN_BYTES = 256 * 1024 * 1024;
+
+/** Why standard input was not read whole. */
+export const STDIN_TOO_LARGE = `standard input runs past ${MAX_STDIN_BYTES / 1024 / 1024} MB: not an action plan`;
+
+/** Read a stream to its end as one buffer; null when it runs past `limit` bytes (the rest is not read). */
+export async function readAll(stream: InStream, limit = MAX_STDIN_BYTES): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+  let total = 0;
+  for await (const chunk of stream) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    total += buffer.length;
+    if (total > limit) return null;
+    chunks.push(buffer);
+  }
   return Buffer.concat(chunks);
 }

@@ -1,10 +1,11 @@
-import { open, readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { ReadError } from '../read/errors.js';
 import { detectFormat, readPlan } from '../read/index.js';
 import { MAX_TEXT_BYTES, textTooLarge } from '../read/limits.js';
 import type { ParsedPlan } from '../read/parsed.js';
-import { fsReason, type InputEntry } from './inputs.js';
-import { readAll, type CliIo } from './io.js';
+import { fsReason, notRegularFile, type InputEntry } from './inputs.js';
+import { readAll, STDIN_TOO_LARGE, type CliIo } from './io.js';
 
 /** An input read into the model, or the one-line reason it could not be (with a stack for internal errors). */
 export type Loaded =
@@ -19,11 +20,13 @@ export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Pr
     if (entry.kind === 'missing') return { path, fatal: entry.reason };
     if (entry.kind === 'stdin') {
       if (!io.stdin) return { path, fatal: 'standard input is not available' };
-      bytes = await readAll(io.stdin);
+      const all = await readAll(io.stdin);
+      if (all === null) return { path, fatal: STDIN_TOO_LARGE };
+      bytes = all;
     } else {
-      const refused = await refuseOversizedText(entry.abs);
-      if (refused !== null) return { path, fatal: refused };
-      bytes = await readFile(entry.abs);
+      const read = await readRegularFile(entry.abs);
+      if (typeof read === 'string') return { path, fatal: read };
+      bytes = read;
     }
   } catch (err) {
     return { path, fatal: fsReason(err) };
@@ -46,15 +49,23 @@ function causeStack(err: ReadError): string | undefined {
   return err.cause instanceof Error ? `Caused by: ${err.cause.stack ?? err.cause.message}` : undefined;
 }
 
-/** A text file far larger than any plan is refused from its size and first bytes, before it is read whole. */
-async function refuseOversizedText(file: string): Promise<string | null> {
-  const handle = await open(file, 'r');
+/**
+ * Read a file whole; or the reason it is not read: it is not a regular file (it may have been swapped for one
+ * since the inputs were listed), or it is a text file far larger than any plan, known from its size and first
+ * bytes before it is read.
+ */
+async function readRegularFile(file: string): Promise<Uint8Array | string> {
+  // O_NONBLOCK: opening a FIFO that no one writes to would otherwise wait for ever (it has no effect on files).
+  const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
-    const { size } = await handle.stat();
-    if (size <= MAX_TEXT_BYTES) return null;
-    const head = new Uint8Array(1024);
-    const { bytesRead } = await handle.read(head, 0, head.length, 0);
-    return detectFormat(head.subarray(0, bytesRead)) === 'text' ? textTooLarge(size) : null;
+    const stats = await handle.stat();
+    if (!stats.isFile()) return notRegularFile(stats);
+    if (stats.size > MAX_TEXT_BYTES) {
+      const head = new Uint8Array(1024);
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      if (detectFormat(head.subarray(0, bytesRead)) === 'text') return textTooLarge(stats.size)!;
+    }
+    return await handle.readFile();
   } finally {
     await handle.close();
   }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnyRule } from '../../rules/types.js';
 import { fsReason, type InputEntry } from '../inputs.js';
-import { readAll, type CliIo } from '../io.js';
+import { readAll, STDIN_TOO_LARGE, type CliIo } from '../io.js';
 import { mapPool, WorkerPool } from '../pool.js';
 import { startProgress, wantsProgress, type Progress } from '../progress.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
@@ -80,7 +80,8 @@ export async function runBatch(
 async function prepare(entry: InputEntry, io: CliIo): Promise<Task | TaskResult> {
   if (entry.kind !== 'stdin' || io.stdin === undefined) return { entry };
   try {
-    return { entry, stdin: await readAll(io.stdin) };
+    const stdin = await readAll(io.stdin);
+    return stdin === null ? { kind: 'fatal', path: entry.path, fatal: STDIN_TOO_LARGE } : { entry, stdin };
   } catch (err) {
     return { kind: 'fatal', path: entry.path, fatal: fsReason(err) };
   }
