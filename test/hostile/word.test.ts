@@ -56,7 +56,7 @@ describe('Word files that cannot be read', { timeout: 30_000 }, () => {
     const result = convertWithGood(dir, [path.join(dir, 'bomb-declared.docx'), path.join(dir, 'bomb-hidden.docx')]);
     expect(Date.now() - started).toBeLessThan(10_000);
     expectRefused(result, [
-      [path.join(dir, 'bomb-declared.docx'), 'word/document.xml expands to more than 50 MB: refusing a possible zip bomb'],
+      [path.join(dir, 'bomb-declared.docx'), 'word/document.xml expands to more than 10 MB: refusing a possible zip bomb'],
       [path.join(dir, 'bomb-hidden.docx'), 'word/document.xml expands to more than the 20000 bytes its zip entry declares: refusing a possible zip bomb'],
     ]);
   });

@@ -2,8 +2,13 @@ import { ReadError } from '../errors.js';
 import { expandedSize, readZipDirectory, ZipError, type ZipEntry } from './zip.js';
 
 const MB = 1024 * 1024;
-/** No part of a real plan comes near this; a Word file's document.xml is rarely past a few megabytes. */
+/** No part of a real plan comes near this: embedded pictures can be large, so media parts get more room. */
 export const MAX_PART_BYTES = 50 * MB;
+/**
+ * The XML parts are what mammoth parses, at about 70 times their size in memory and a second a megabyte:
+ * a long plan's document.xml is one or two megabytes, so past this it is not a plan worth the wait.
+ */
+export const MAX_XML_BYTES = 10 * MB;
 export const MAX_TOTAL_BYTES = 200 * MB;
 
 const damaged = (err: unknown): ReadError => new ReadError(`damaged Word file: ${(err as Error).message}`, { cause: err });
@@ -24,7 +29,8 @@ export function checkWordZip(bytes: Uint8Array): ZipEntry[] {
   }
   let total = 0;
   for (const entry of entries) {
-    if (entry.size > MAX_PART_BYTES) throw bomb(`${entry.name} expands to more than ${MAX_PART_BYTES / MB} MB`);
+    const cap = /\.(?:xml|rels)$/i.test(entry.name) ? MAX_XML_BYTES : MAX_PART_BYTES;
+    if (entry.size > cap) throw bomb(`${entry.name} expands to more than ${cap / MB} MB`);
     total += entry.size;
     if (total > MAX_TOTAL_BYTES) throw bomb(`the Word file's parts expand to more than ${MAX_TOTAL_BYTES / MB} MB in all`);
   }

@@ -7,6 +7,7 @@ import { zip } from '../../../fixtures/make/lib/zip.mjs';
 import type { PlanDocument } from '../../../src/model/plan.js';
 import { ReadError } from '../../../src/read/errors.js';
 import { readPlan } from '../../../src/read/index.js';
+import { checkWordZip } from '../../../src/read/docx/guard.js';
 
 const plans = join(import.meta.dirname, '../../../fixtures/plans');
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -115,14 +116,22 @@ describe('Word reader: damaged and hostile files', () => {
 
   it('refuses an entry that declares a huge size, before inflating anything', async () => {
     const bomb = zip([{ name: 'word/document.xml', data: 'tiny', store: true, declaredSize: 4_000_000_000 }]);
-    expect(await failure(bomb)).toBe('word/document.xml expands to more than 50 MB: refusing a possible zip bomb');
+    expect(await failure(bomb)).toBe('word/document.xml expands to more than 10 MB: refusing a possible zip bomb');
   });
 
   it('refuses a deflated document.xml of 64 MB of zeros, honestly declared', async () => {
     const zeros = Buffer.alloc(64 * 1024 * 1024);
     const bomb = zip([{ name: '[Content_Types].xml', data: CONTENT_TYPES }, { name: 'word/document.xml', data: zeros }]);
     expect(bomb.length).toBeLessThan(200_000);
-    expect(await failure(bomb)).toBe('word/document.xml expands to more than 50 MB: refusing a possible zip bomb');
+    expect(await failure(bomb)).toBe('word/document.xml expands to more than 10 MB: refusing a possible zip bomb');
+  });
+
+  it('gives pictures more room than XML: a 20 MB image passes the check, a 20 MB document.xml does not', () => {
+    const picture = Buffer.alloc(20 * 1024 * 1024);
+    const withImage = zip([{ name: 'word/document.xml', data: p('x') }, { name: 'word/media/image1.png', data: picture }]);
+    expect(checkWordZip(withImage).map((e) => e.name)).toEqual(['word/document.xml', 'word/media/image1.png']);
+    const bigXml = zip([{ name: 'word/document.xml', data: picture }]);
+    expect(() => checkWordZip(bigXml)).toThrow('word/document.xml expands to more than 10 MB: refusing a possible zip bomb');
   });
 
   it('refuses an entry that expands past the size it declares, stopping there', async () => {
