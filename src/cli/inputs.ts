@@ -75,13 +75,10 @@ async function walk(dir: string): Promise<string[]> {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await walk(full)));
-    else if (isPlanFile(entry.name) && (entry.isFile() || (entry.isSymbolicLink() && (await isFile(full))))) found.push(full);
+    // A link named like a plan is kept even when broken, so that reading it reports the problem: lose nothing.
+    else if (isPlanFile(entry.name) && (entry.isFile() || entry.isSymbolicLink())) found.push(full);
   }
   return found;
-}
-
-async function isFile(file: string): Promise<boolean> {
-  return stat(file).then((s) => s.isFile(), () => false);
 }
 
 async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {

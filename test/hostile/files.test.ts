@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, existsSync, mkdirSync, openSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, mkdirSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAll, STDIN_TOO_LARGE } from '../../src/cli/io.js';
 import { loadInput } from '../../src/cli/load.js';
-import { BIN, ROOT, type Run } from '../cli/run.js';
+import { BIN, plancheck, ROOT, type Run } from '../cli/run.js';
 import { caseDir, convertWithGood, expectRefused, tempRoot } from './harness.js';
 
 const tmp = tempRoot('hostile-files');
@@ -32,6 +32,17 @@ describe('files that vanish or cannot be read', { timeout: 30_000 }, () => {
     const link = path.join(dir, 'moved.txt');
     symlinkSync(path.join(dir, 'was-here.txt'), link);
     expectRefused(convertWithGood(dir, [link]), [[link, 'no such file or directory']]);
+  });
+
+  it('a broken link inside a directory is reported, not skipped in silence', () => {
+    const dir = caseDir(tmp.dir, 'dangling-in-dir');
+    const link = path.join(dir, 'moved.txt');
+    symlinkSync(path.join(dir, 'was-here.txt'), link);
+    const out = `${dir}-out`;
+    const run = plancheck(['convert', dir, '-o', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(`plancheck: ${path.relative(ROOT, link)}: no such file or directory`);
+    expect(readdirSync(out)).toEqual(['good.json']);
   });
 
   it('a file deleted after the inputs were listed and before it was read: no such file or directory', async () => {
