@@ -4,20 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline, filterBaseline, type Baseline } from '../../src/cli/baseline.js';
 import type { FileResult, Finding } from '../../src/model/result.js';
+import type { JsonFinding, JsonReport } from '../../src/report/json.js';
 import { fixture, plancheck, ROOT } from './run.js';
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  recommendation: string | null;
-  action: number | null;
-}
-interface JsonReport {
-  files: Array<{ path: string; fatal: string | null; findings: JsonFinding[] }>;
-  errorCount: number;
-  warningCount: number;
-}
 
 const BASELINE = '.plancheck-baseline.json';
 const original = readFileSync(path.join(ROOT, fixture('001-dlnr.txt')), 'utf8');

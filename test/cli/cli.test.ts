@@ -4,21 +4,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JsonFinding, JsonReport } from '../../src/report/json.js';
 import { fixture, plancheck, ROOT } from './run.js';
 
-interface JsonFinding {
-  ruleId: string;
-  severity: string;
-  message: string;
-  recommendation: string | null;
-  action: number | null;
-  location: Record<string, number>;
-}
-interface JsonReport {
-  files: Array<{ path: string; fatal: string | null; errorCount: number; warningCount: number; findings: JsonFinding[] }>;
-  errorCount: number;
-  warningCount: number;
-}
 
 function validateJson(args: readonly string[], cwd?: string): { code: number | null; report: JsonReport; stderr: string } {
   const run = plancheck(['validate', '--format', 'json', ...args], { cwd });
