@@ -9,8 +9,6 @@ import { outputPaths } from './out-paths.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
 import { runBatch } from './workers/batch.js';
 
-export { serializeModel } from './workers/serialize.js';
-
 /** The `convert --format` choices. */
 export const convertFormats = ['json', 'yaml'] as const;
 

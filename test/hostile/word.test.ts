@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
-import { damageEntry, rawZip, seededBytes, zipBombDocx } from '../../fixtures/hostile/make.mjs';
+import { rawZip } from '../../fixtures/make/lib/zip.mjs';
+import { damageEntry, seededBytes, zipBombDocx } from '../../fixtures/hostile/make.mjs';
 import { ROOT } from '../cli/run.js';
 import { caseDir, convertWithGood, copyInto, expectRefused, tempRoot } from './harness.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReadError } from '../../src/read/errors.js';
-import { readTextExport, MAX_TEXT_BYTES } from '../../src/read/text/index.js';
+import { MAX_TEXT_BYTES } from '../../src/read/limits.js';
+import { readTextExport } from '../../src/read/text/index.js';
 
 const seed = readFileSync(join(import.meta.dirname, '../../fixtures/text/000-london.txt'));
 

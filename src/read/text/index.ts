@@ -20,7 +20,6 @@ const FOOTER = /^(page \d+( of \d+)?|\d{1,3}|official( ?- ?sensitive)?|official 
 const SHORT = 75;
 /** The template has six columns; cells past this many are not read, so that a line of a thousand tabs costs no more than one of six. */
 const MAX_COLUMNS = 64;
-export { MAX_TEXT_BYTES } from '../limits.js';
 
 /** Where the action-plan table starts and how its columns are laid out. */
 interface TableStart {
