@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/bundle/plancheck.js';
 
 // A reader that stops early (`plancheck convert plan.pdf | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {

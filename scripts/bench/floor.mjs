@@ -1,6 +1,7 @@
 // The floor for PDF reading: open each PDF with pdfjs-dist and call getTextContent on every page, nothing more,
 // with the getDocument options of src/read/pdf/load.ts and pdfjs loaded the way the reader loads it
-// (dist/read/pdf/pdfjs.js: parser on this thread, no canvas package, natives kept). Usage:
+// (dist/read/pdf/pdfjs.js: parser on this thread, no canvas package, natives kept; dist/read/pdf/inflate.js:
+// Flate streams through zlib). Usage:
 //   node scripts/bench/floor.mjs [--plain] FILE.pdf...     prints {"files":n,"pages":n,"items":n}
 // --plain imports pdfjs-dist as is instead, as a script that knows nothing of plancheck would.
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,7 +18,11 @@ async function plainImport() {
   globalThis.pdfjsWorker ??= await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
   return import('pdfjs-dist/legacy/build/pdf.mjs');
 }
-const pdfjs = plain || !existsSync(readerLoader) ? await plainImport() : await (await import(readerLoader)).loadPdfjs();
+const reader = !plain && existsSync(readerLoader);
+const pdfjs = reader ? await (await import(readerLoader)).loadPdfjs() : await plainImport();
+// The reader decompresses with zlib instead of the web's DecompressionStream while it reads (inflate.js); so does
+// the floor, unless --plain.
+if (reader) (await import(join(import.meta.dirname, '../../dist/read/pdf/inflate.js'))).useInflate();
 
 let pages = 0;
 let items = 0;

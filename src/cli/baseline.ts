@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { FileResult, Finding } from '../model/result.js';
 import { findingFingerprint, portablePath } from '../report/fingerprint.js';
 import { writeFileAtomic } from './atomic.js';
@@ -8,21 +8,32 @@ import { CliError } from './errors.js';
 import { displayPath, fsReason, STDIN_NAME } from './inputs.js';
 import type { CliIo } from './io.js';
 
-const EntrySchema = z.object({
-  ruleId: z.string(),
-  fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
-  recommendation: z.string().nullable(),
-  action: z.number().int().positive().nullable(),
-  message: z.string(),
-});
-
-const BaselineSchema = z.object({ version: z.literal(1), files: z.record(z.string(), z.array(EntrySchema)) });
-
 /** One recorded finding: the fingerprint decides; the rest is there so a reviewer can read what was accepted. */
-export type BaselineEntry = z.infer<typeof EntrySchema>;
+export interface BaselineEntry {
+  ruleId: string;
+  fingerprint: string;
+  recommendation: string | null;
+  action: number | null;
+  message: string;
+}
 
 /** The baseline file: findings accepted for now, per plan path relative to the baseline file's own folder. */
-export type Baseline = z.infer<typeof BaselineSchema>;
+export interface Baseline {
+  version: 1;
+  files: Record<string, BaselineEntry[]>;
+}
+
+/** The schema a baseline file is read with, built from zod once a baseline is asked for. */
+function baselineSchema(z: typeof import('zod').z): z.ZodType<Baseline> {
+  const entry = z.object({
+    ruleId: z.string(),
+    fingerprint: z.string().regex(/^[0-9a-f]{16}$/),
+    recommendation: z.string().nullable(),
+    action: z.number().int().positive().nullable(),
+    message: z.string(),
+  });
+  return z.object({ version: z.literal(1), files: z.record(z.string(), z.array(entry)) });
+}
 
 /** `--baseline FILE` opened before any plan is read, so that a missing or broken file fails fast. */
 export interface BaselineHandle {
@@ -72,7 +83,8 @@ async function readBaseline(abs: string, shown: string): Promise<Baseline> {
   } catch (err) {
     throw new CliError(`${shown}: not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const parsed = BaselineSchema.safeParse(json);
+  const { z } = await import('zod');
+  const parsed = baselineSchema(z).safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';

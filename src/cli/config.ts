@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RuleLevel } from '../model/result.js';
 import type { AnyRule } from '../rules/types.js';
 import { ConfigError } from './errors.js';
@@ -24,10 +24,17 @@ export interface Config {
 }
 
 /** The levels a rule can be set to, in config and in `--rule`. */
-export const LevelSchema = z.enum(['off', 'warn', 'error']);
+export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 
-const EntrySchema = z.union([LevelSchema, z.tuple([LevelSchema]), z.tuple([LevelSchema, z.record(z.string(), z.unknown())])]);
-const ConfigSchema = z.strictObject({ rules: z.record(z.string(), EntrySchema).nullable().optional() });
+/** zod, loaded only when there is a config file to check: it costs about 60 ms of start-up. */
+type Zod = typeof z;
+
+/** The shape of a config file: `rules:` maps rule ids to a level, or to `[level]` or `[level, { options }]`. */
+function configSchema(z: Zod) {
+  const level = z.enum(['off', 'warn', 'error']);
+  const entry = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
+  return z.strictObject({ rules: z.record(z.string(), entry).nullable().optional() });
+}
 
 /** The nearest `.plancheck.yaml` or `.plancheck.yml`, walking up from `dir` to the root; null when none. */
 export async function findConfig(dir: string): Promise<string | null> {
@@ -53,13 +60,13 @@ export async function loadConfig(opts: { explicit: string | undefined; cwd: stri
 
 /** Validate config text against the known rules and their option schemas. */
 export async function parseConfig(text: string, file: string, rules: readonly AnyRule[]): Promise<Map<string, ConfiguredRule>> {
-  // yaml costs ~25 ms to load: only runs that have a config file pay for it.
-  const { parseDocument } = await import('yaml');
+  // yaml and zod cost ~25 and ~60 ms to load: only runs that have a config file pay for them.
+  const [{ parseDocument }, { z }] = await Promise.all([import('yaml'), import('zod')]);
   const doc = parseDocument(text);
   const yamlError = doc.errors[0];
   if (yamlError) throw new ConfigError(file, `invalid YAML: ${yamlError.message.split('\n')[0] ?? ''}`);
   const raw: unknown = doc.toJS() ?? {};
-  const parsed = ConfigSchema.safeParse(raw);
+  const parsed = configSchema(z).safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, structureProblem(raw, parsed.error.issues[0]));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const out = new Map<string, ConfiguredRule>();
@@ -67,20 +74,25 @@ export async function parseConfig(text: string, file: string, rules: readonly An
     const rule = byId.get(id);
     if (!rule) throw new ConfigError(file, unknownRule(id, rules, `rules.${id}`));
     const [level, options] = typeof entry === 'string' ? [entry, undefined] : entry;
-    out.set(id, { level, options: ruleOptions(rule, options, file) });
+    out.set(id, { level, options: ruleOptions(rule, options, file, z) });
   }
   return out;
 }
 
+/** What a rule runs with when no config gives it options. */
+export function defaultOptions(rule: AnyRule): unknown {
+  return rule.options ? rule.options.defaults : {};
+}
+
 /** A rule's options checked by its own schema, with its defaults applied; absent options mean `{}`. */
-export function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, file: string): unknown {
+function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, file: string, z: Zod): unknown {
   if (!rule.options) {
     if (given !== undefined && Object.keys(given).length > 0) {
       throw new ConfigError(file, `rules.${rule.id}: this rule takes no options, got ${Object.keys(given).map((k) => `"${k}"`).join(', ')}`);
     }
     return {};
   }
-  const result = rule.options.safeParse(given ?? {});
+  const result = rule.options.schema(z).safeParse(given ?? {});
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue?.code === 'unrecognized_keys') {

@@ -1,7 +1,7 @@
 import type { RuleLevel } from '../model/result.js';
 import type { RuleSetting } from '../rules/engine.js';
 import type { AnyRule } from '../rules/types.js';
-import { LevelSchema, ruleOptions, unknownRule, type Config } from './config.js';
+import { defaultOptions, LEVELS, unknownRule, type Config } from './config.js';
 import { CliError } from './errors.js';
 
 /** A `--rule ID=LEVEL` flag, split but not yet checked against the known rules. */
@@ -14,9 +14,9 @@ export interface RuleFlag {
 export function parseRuleFlag(value: string, previous: RuleFlag[] = []): RuleFlag[] {
   const eq = value.indexOf('=');
   const id = eq < 0 ? value : value.slice(0, eq).trim();
-  const level = LevelSchema.safeParse(eq < 0 ? undefined : value.slice(eq + 1).trim());
-  if (id === '' || !level.success) throw new CliError(`--rule ${value}: expected ID=off, ID=warn or ID=error`);
-  return [...previous, { id, level: level.data }];
+  const level = LEVELS.find((l) => eq >= 0 && l === value.slice(eq + 1).trim());
+  if (id === '' || level === undefined) throw new CliError(`--rule ${value}: expected ID=off, ID=warn or ID=error`);
+  return [...previous, { id, level }];
 }
 
 /**
@@ -34,7 +34,7 @@ export function buildSettings(rules: readonly AnyRule[], config: Config, flags: 
     const flagged = flags.filter((f) => f.id === rule.id).at(-1);
     settings.set(rule.id, {
       level: flagged?.level ?? configured?.level ?? rule.defaultSeverity,
-      options: configured ? configured.options : ruleOptions(rule, undefined, config.file ?? '(defaults)'),
+      options: configured ? configured.options : defaultOptions(rule),
     });
   }
   return settings;

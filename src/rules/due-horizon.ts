@@ -1,14 +1,18 @@
-import { z } from 'zod';
-import type { Rule } from './types.js';
+import type { Rule, RuleOptions } from './types.js';
 import { actionLabel, eachAction, monthName, monthNumber, quote } from './util.js';
 
-const options = z.strictObject({
+interface DueHorizonOptions {
   /** How many months after the submission month a target date may lie. */
-  maxMonths: z.number().int().min(1).default(24),
-});
+  maxMonths: number;
+}
+
+const options: RuleOptions<DueHorizonOptions> = {
+  defaults: { maxMonths: 24 },
+  schema: (z) => z.strictObject({ maxMonths: z.number().int().min(1).default(24) }),
+};
 
 /** A target date lies more than `maxMonths` after submission. */
-export const dueHorizon: Rule<z.infer<typeof options>> = {
+export const dueHorizon: Rule<DueHorizonOptions> = {
   id: 'due-horizon',
   description: 'a target date lies more than maxMonths (default 24) after submission',
   defaultSeverity: 'warn',

@@ -24,7 +24,7 @@ export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOp
     const setting = opts.settings.get(rule.id);
     const level = setting?.level ?? rule.defaultSeverity;
     if (level === 'off') continue;
-    const options = setting ? setting.options : rule.options ? rule.options.parse({}) : {};
+    const options = setting ? setting.options : (rule.options?.defaults ?? {});
     const report = (r: RuleReport): void => {
       findings.push(toFinding(doc, sourceMap, rule.id, level, r));
     };

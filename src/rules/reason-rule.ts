@@ -1,15 +1,18 @@
-import { z } from 'zod';
 import type { Agreement } from '../model/plan.js';
 import { classifyReasons, reasonSentences, type ReasonHit } from './lexicon/reasons.js';
-import type { Rule } from './types.js';
+import type { Rule, RuleOptions } from './types.js';
 import { recLabel } from './util.js';
 
 /** Options shared by partly-agreed-reason and not-agreed-reason. */
-export const reasonOptions = z.strictObject({
+export interface ReasonOptions {
   /** Report a reason that the lexicon recognises but whose category the response does not name. */
-  requireExplicit: z.boolean().default(false),
-});
-export type ReasonOptions = z.infer<typeof reasonOptions>;
+  requireExplicit: boolean;
+}
+
+const reasonOptions: RuleOptions<ReasonOptions> = {
+  defaults: { requireExplicit: false },
+  schema: (z) => z.strictObject({ requireExplicit: z.boolean().default(false) }),
+};
 
 /** What distinguishes the two reason rules. */
 interface ReasonRuleSpec {

@@ -1,14 +1,18 @@
-import { z } from 'zod';
-import type { Rule } from './types.js';
+import type { Rule, RuleOptions } from './types.js';
 import { quote, recName } from './util.js';
 import { matchRows, sameNumber, type Entry } from './report-match.js';
 import { substantiveChanges } from './word-diff.js';
 import { addresseePrefix, groupBodies, similarity, withoutPrefix, words } from './wording.js';
 
-const options = z.strictObject({
+interface ReportCoverageOptions {
   /** How alike, from 0 to 1 by words, a plan row's wording must be to a report recommendation's to answer it. */
-  threshold: z.number().min(0).max(1).default(0.6),
-});
+  threshold: number;
+}
+
+const options: RuleOptions<ReportCoverageOptions> = {
+  defaults: { threshold: 0.6 },
+  schema: (z) => z.strictObject({ threshold: z.number().min(0).max(1).default(0.6) }),
+};
 
 /** Changes listed in one message before the rest are counted. */
 const MAX_CHANGES = 3;
@@ -23,7 +27,7 @@ function firstWords(text: string, max = 60): string {
 }
 
 /** Every recommendation of the inspection report has a row in the plan, its wording not changed in substance. */
-export const reportCoverage: Rule<z.infer<typeof options>> = {
+export const reportCoverage: Rule<ReportCoverageOptions> = {
   id: 'report-coverage',
   description: 'with --report: every recommendation of the inspection report has a row in the plan, and its wording was not changed in substance',
   defaultSeverity: 'error',

@@ -1,16 +1,20 @@
-import { z } from 'zod';
-import type { Rule } from './types.js';
+import type { Rule, RuleOptions } from './types.js';
 import { actionLabel, eachCommittedAction, quote } from './util.js';
 
 /** The non-committal wording vague-action looks for unless configured otherwise. */
-export const DEFAULT_VAGUE_WORDS = [
+export const DEFAULT_VAGUE_WORDS: readonly string[] = [
   'explore', 'consider', 'seek to', 'endeavour', 'look at', 'aim to', 'look into', 'where possible', 'investigate options',
 ];
 
-const options = z.strictObject({
+interface VagueActionOptions {
   /** Phrases that make an action non-committal; the first word also matches its -s, -ed and -ing forms. */
-  words: z.array(z.string().trim().min(1)).default(DEFAULT_VAGUE_WORDS),
-});
+  words: readonly string[];
+}
+
+const options: RuleOptions<VagueActionOptions> = {
+  defaults: { words: DEFAULT_VAGUE_WORDS },
+  schema: (z) => z.strictObject({ words: z.array(z.string().trim().min(1)).default([...DEFAULT_VAGUE_WORDS]) }),
+};
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -44,7 +48,7 @@ export function isMeasurable(text: string): boolean {
 }
 
 /** An action rests on non-committal wording with no measurable element. */
-export const vagueAction: Rule<z.infer<typeof options>> = {
+export const vagueAction: Rule<VagueActionOptions> = {
   id: 'vague-action',
   description:
     'an action rests on non-committal wording ("explore", "consider", "seek to", "endeavour", "look at", "aim to") ' +

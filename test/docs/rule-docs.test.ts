@@ -166,7 +166,7 @@ describe.each(EXPECTED.map((e) => [e.id, e] as const))('%s', (id, expected) => {
 
   it('documents every option with its type and default, and shows a config that plancheck accepts', async () => {
     const options = section(page, 'Options');
-    const schema = expected.rule?.options ? (z.toJSONSchema(expected.rule.options) as { properties?: Record<string, { type?: string; default?: unknown }> }) : null;
+    const schema = expected.rule?.options ? (z.toJSONSchema(expected.rule.options.schema(z)) as { properties?: Record<string, { type?: string; default?: unknown }> }) : null;
     const properties = Object.entries(schema?.properties ?? {});
     if (properties.length === 0) expect(options.body.trim()).toMatch(/^None\./);
     const table = options.blocks.find((b) => b.kind === 'table' && b.header[0] === 'Option');

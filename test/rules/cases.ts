@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/model/plan.js';
 import { runRules, type RuleSetting } from '../../src/rules/engine.js';
@@ -22,7 +23,7 @@ export interface Case {
 /** Run one rule through the real engine, with options validated by the rule's own schema. */
 export function lint(rule: AnyRule, doc: PlanDocument, options?: unknown): ReturnType<typeof runRules> {
   const settings = new Map<string, RuleSetting>();
-  if (options !== undefined) settings.set(rule.id, { level: rule.defaultSeverity, options: rule.options?.parse(options) });
+  if (options !== undefined) settings.set(rule.id, { level: rule.defaultSeverity, options: rule.options?.schema(z).parse(options) });
   return runRules(doc, new Map(), { rules: [rule], settings });
 }
 

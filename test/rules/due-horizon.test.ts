@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { dueHorizon } from '../../src/rules/due-horizon.js';
 import { action, due, plan, rec } from '../helpers/plan.js';
@@ -62,14 +63,14 @@ ruleCases(dueHorizon, [
 
 describe('due-horizon options', () => {
   it('default maxMonths to 24', () => {
-    expect(dueHorizon.options?.parse({})).toEqual({ maxMonths: 24 });
-    expect(dueHorizon.options?.parse({ maxMonths: 1 })).toEqual({ maxMonths: 1 });
+    expect(dueHorizon.options?.schema(z).parse({})).toEqual({ maxMonths: 24 });
+    expect(dueHorizon.options?.schema(z).parse({ maxMonths: 1 })).toEqual({ maxMonths: 1 });
   });
 
   it.each([[{ maxMonths: 0 }], [{ maxMonths: -3 }], [{ maxMonths: 1.5 }], [{ maxMonths: '24' }], [{ maxMonth: 24 }]])(
     'reject %j',
     (bad) => {
-      const result = dueHorizon.options?.safeParse(bad);
+      const result = dueHorizon.options?.schema(z).safeParse(bad);
       expect(result?.success).toBe(false);
     },
   );

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules/index.js';
 
@@ -33,10 +34,15 @@ describe('rules/index', () => {
     }
   });
 
-  it('gives every rule a one-line description and options that default from an empty object', () => {
+  it('gives every rule a one-line description, and options whose schema defaults to exactly their stated defaults', () => {
+    const withOptions = [];
     for (const rule of rules) {
       expect(rule.description).toMatch(/^[^\n]{10,}$/);
-      if (rule.options) expect(() => rule.options?.parse({})).not.toThrow();
+      if (!rule.options) continue;
+      withOptions.push(rule.id);
+      // The engine runs with `defaults` unless a config gives options; the schema must agree with it.
+      expect([rule.id, rule.options.schema(z).parse({})]).toEqual([rule.id, rule.options.defaults]);
     }
+    expect(withOptions.sort()).toEqual(['due-horizon', 'not-agreed-reason', 'partly-agreed-reason', 'report-coverage', 'vague-action']);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { partlyAgreedReason } from '../../src/rules/partly-agreed-reason.js';
 import { plan, rec, recs } from '../helpers/plan.js';
@@ -88,8 +89,8 @@ ruleCases(partlyAgreedReason, [
 
 describe('partly-agreed-reason options', () => {
   it('default to requireExplicit false and reject unknown or mistyped keys', () => {
-    expect(partlyAgreedReason.options?.parse({})).toEqual({ requireExplicit: false });
-    expect(partlyAgreedReason.options?.safeParse({ requireExplicit: 'yes' }).success).toBe(false);
-    expect(partlyAgreedReason.options?.safeParse({ requireExplicitly: true }).success).toBe(false);
+    expect(partlyAgreedReason.options?.schema(z).parse({})).toEqual({ requireExplicit: false });
+    expect(partlyAgreedReason.options?.schema(z).safeParse({ requireExplicit: 'yes' }).success).toBe(false);
+    expect(partlyAgreedReason.options?.schema(z).safeParse({ requireExplicitly: true }).success).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ const readPlanFile = async (file: string) => (await readPlan({ path: file, bytes
 /** Run report-coverage through the engine with an inspection report; the fields a rule decides, plus the severity. */
 function check(doc: PlanDocument, report: ReportRecommendation[] | null, options?: unknown) {
   const settings = new Map<string, RuleSetting>();
-  if (options !== undefined) settings.set(reportCoverage.id, { level: 'error', options: reportCoverage.options!.parse(options) });
+  if (options !== undefined) settings.set(reportCoverage.id, { level: 'error', options: reportCoverage.options!.schema(z).parse(options) });
   const inspectionReport = report === null ? null : { path: 'report.txt', recommendations: report };
   const findings = runRules(doc, new Map(), { rules: [reportCoverage], settings, inspectionReport });
   for (const f of findings) expect(f.severity).toBe('error');
@@ -171,10 +172,10 @@ describe('report-coverage: findings and their wording', () => {
   });
 
   it('threshold is a number from 0 to 1, 0.6 unless configured; no other option is accepted', () => {
-    expect(reportCoverage.options!.parse({})).toEqual({ threshold: 0.6 });
-    expect(() => reportCoverage.options!.parse({ threshold: 1.5 })).toThrow();
-    expect(() => reportCoverage.options!.parse({ threshold: 'high' })).toThrow();
-    expect(() => reportCoverage.options!.parse({ thresold: 0.5 })).toThrow();
+    expect(reportCoverage.options!.schema(z).parse({})).toEqual({ threshold: 0.6 });
+    expect(() => reportCoverage.options!.schema(z).parse({ threshold: 1.5 })).toThrow();
+    expect(() => reportCoverage.options!.schema(z).parse({ threshold: 'high' })).toThrow();
+    expect(() => reportCoverage.options!.schema(z).parse({ thresold: 0.5 })).toThrow();
   });
 });
 

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_VAGUE_WORDS, vagueAction } from '../../src/rules/vague-action.js';
 import { action, plan, rec } from '../helpers/plan.js';
@@ -60,13 +61,13 @@ ruleCases(vagueAction, [
 
 describe('vague-action options', () => {
   it('default to the documented word list', () => {
-    expect(vagueAction.options?.parse({})).toEqual({
+    expect(vagueAction.options?.schema(z).parse({})).toEqual({
       words: ['explore', 'consider', 'seek to', 'endeavour', 'look at', 'aim to', 'look into', 'where possible', 'investigate options'],
     });
     expect(DEFAULT_VAGUE_WORDS).toHaveLength(9);
   });
 
   it.each([[{ words: 'explore' }], [{ words: [''] }], [{ words: [3] }], [{ word: ['explore'] }]])('reject %j', (bad) => {
-    expect(vagueAction.options?.safeParse(bad).success).toBe(false);
+    expect(vagueAction.options?.schema(z).safeParse(bad).success).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ReadError } from '../errors.js';
+import { useInflate } from './inflate.js';
 import { toTextItems, type TextItem } from './items.js';
-import { loadPdfjs } from './pdfjs.js';
+import { loadPdfjs, type Pdfjs } from './pdfjs.js';
 import { rulingsOf, type Rulings } from './rulings.js';
 
 /** One page's text, in points from the page's top-left corner as it is displayed (rotation applied). */
@@ -22,6 +23,20 @@ export interface PdfPage {
 function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+}
+
+/** How every PDF is opened: text only, no code generated from the file, nothing fetched, errors only logged. */
+export function documentParams(lib: Pdfjs, bytes: Uint8Array): Parameters<Pdfjs['getDocument']>[0] {
+  return {
+    // pdfjs may take over the buffer it is given; the caller keeps its own bytes.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    verbosity: lib.VerbosityLevel.ERRORS,
+    ...dataFolders(),
+  };
 }
 
 /** The one-line reason for an error pdfjs raised while opening a document. */
@@ -51,24 +66,17 @@ export interface PdfDocument {
  */
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const lib = await loadPdfjs();
-  const task = lib.getDocument({
-    // pdfjs may take over the buffer it is given; the caller keeps its own bytes.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    verbosity: lib.VerbosityLevel.ERRORS,
-    ...dataFolders(),
-  });
+  const release = useInflate();
+  const task = lib.getDocument(documentParams(lib, bytes));
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;
   } catch (error) {
     await task.destroy().catch(() => undefined);
+    release();
     throw openError(error);
   }
-  const close = (): Promise<void> => doc.destroy().catch(() => undefined);
+  const close = (): Promise<void> => doc.destroy().catch(() => undefined).finally(release);
   const pages: PdfPage[] = [];
   try {
     for (let number = 1; number <= doc.numPages; number++) {

@@ -5,6 +5,11 @@ export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /** Browser classes pdfjs's display layer builds at import time; reading text never uses them. */
 const DRAWING = ['DOMMatrix', 'ImageData', 'Path2D'] as const;
+/**
+ * Globals pdfjs only looks at while it loads, to patch them, and that Node builds on first touch: `Response`
+ * alone loads Node's fetch implementation (undici), about 25 ms. A stand-in takes the patch instead.
+ */
+const TOUCHED = ['Response'] as const;
 /** Natives that the legacy build's core-js swaps for slower copies on Node 20 (the fix is for an old V8 bug). */
 const NATIVES: ReadonlyArray<readonly [object, string]> = [
   [Array.prototype, 'push'],
@@ -31,6 +36,9 @@ async function importQuietly(): Promise<Pdfjs> {
   const scope = globalThis as Record<string, unknown>;
   const added = DRAWING.filter((name) => scope[name] === undefined);
   for (const name of added) scope[name] = class {};
+  // Read as descriptors, since reading the value would build it.
+  const touched = TOUCHED.map((name) => [name, Object.getOwnPropertyDescriptor(globalThis, name)] as const);
+  for (const [name] of touched) Object.defineProperty(globalThis, name, { value: class {}, writable: true, configurable: true });
   const canvas = stubCanvas();
   const log = console.log;
   // pdfjs warns through console.log, before any document can set its verbosity.
@@ -43,6 +51,10 @@ async function importQuietly(): Promise<Pdfjs> {
     console.log = log;
     canvas?.();
     for (const name of added) delete scope[name];
+    for (const [name, descriptor] of touched) {
+      if (descriptor) Object.defineProperty(globalThis, name, descriptor);
+      else delete scope[name];
+    }
     NATIVES.forEach(([owner, key], i) => {
       if (natives[i]) Object.defineProperty(owner, key, natives[i]);
     });

@@ -1,4 +1,7 @@
 import { ReadError } from '../errors.js';
+import { useInflate } from '../pdf/inflate.js';
+import { documentParams } from '../pdf/load.js';
+import { loadPdfjs } from '../pdf/pdfjs.js';
 import type { ReportLine } from './lines.js';
 
 /** One printed line of a PDF page: its text, baseline, left edge and font size. */
@@ -96,9 +99,9 @@ function pdfReason(err: unknown): string {
  * so an item cut by it is joined again.
  */
 export async function pdfLines(bytes: Uint8Array): Promise<ReportLine[]> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdfjs takes ownership of the buffer it is given, so it gets a copy.
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, verbosity: 0 });
+  const pdfjs = await loadPdfjs();
+  const release = useInflate();
+  const task = pdfjs.getDocument(documentParams(pdfjs, bytes));
   const paged: PagedLine[] = [];
   let pages = 0;
   try {
@@ -114,7 +117,7 @@ export async function pdfLines(bytes: Uint8Array): Promise<ReportLine[]> {
       for (const line of textItemsToLines(items)) paged.push({ ...line, page: p, pageHeight });
     }
   } finally {
-    await task.destroy();
+    await task.destroy().finally(release);
   }
   if (paged.length === 0) throw new ReadError('the PDF has no text layer (is it a scan?)');
   const running = runningLines(paged, pages);
