@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { compiledCopy, runCompiled, type PdfjsPart } from './compiled.js';
 
 /** The pdfjs-dist legacy build's API. */
 export type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -44,9 +45,8 @@ async function importQuietly(): Promise<Pdfjs> {
   // pdfjs warns through console.log, before any document can set its verbosity.
   console.log = (...args: unknown[]) => void (typeof args[0] === 'string' && args[0].startsWith('Warning: ') ? undefined : log(...args));
   try {
-    const worker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    scope.pdfjsWorker ??= worker;
-    return await import('pdfjs-dist/legacy/build/pdf.mjs');
+    scope.pdfjsWorker ??= await importPart('pdf.worker');
+    return (await importPart('pdf')) as Pdfjs;
   } finally {
     console.log = log;
     canvas?.();
@@ -59,6 +59,13 @@ async function importQuietly(): Promise<Pdfjs> {
       if (natives[i]) Object.defineProperty(owner, key, natives[i]);
     });
   }
+}
+
+/** A part of pdfjs: the build's script copy with its code cache when there is one (compiled.ts), else the module. */
+async function importPart(part: PdfjsPart): Promise<unknown> {
+  const copy = compiledCopy(part);
+  if (copy !== null) return runCompiled(copy, part);
+  return part === 'pdf' ? import('pdfjs-dist/legacy/build/pdf.mjs') : import('pdfjs-dist/legacy/build/pdf.worker.mjs');
 }
 
 /** Put an empty module in place of the canvas package while pdfjs loads; returns how to take it out again. */

@@ -1,0 +1,74 @@
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+
+/**
+ * pdfjs-dist's legacy build is 3.3 MB of JavaScript, and V8 spends about 70 ms compiling it at every start,
+ * then more compiling each function on first call. Node 22 can keep compiled code between runs for ES modules;
+ * Node 20 can only for scripts. So the build (scripts/bundle.mjs) also writes the two files plancheck uses as
+ * CommonJS scripts in dist/pdfjs-dist, and a V8 code cache beside each, taken after reading sample plans so
+ * that it holds the functions reading needs. They are loaded here; V8 checks each cache against the source
+ * and its own version, and compiles as usual when one does not fit.
+ */
+
+/** The files of pdfjs-dist's legacy build that plancheck loads. */
+export type PdfjsPart = 'pdf.worker' | 'pdf';
+
+/** The scripts loaded by this thread, for saveCodeCache. */
+const scripts = new Map<string, vm.Script>();
+
+/** The folder holding the package's package.json, found from this module wherever the build put it. */
+function packageRoot(): string | null {
+  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+/** Where the build put the script copy of a part, or null when it did not (pdfjs is then imported as usual). */
+export function compiledCopy(part: PdfjsPart): string | null {
+  const root = packageRoot();
+  const file = root === null ? null : path.join(root, 'dist', 'pdfjs-dist', `${part}.cjs`);
+  return file !== null && existsSync(file) ? file : null;
+}
+
+/**
+ * Run the script copy of a part and return its exports. It runs as the original module would: strict, with
+ * `require` and `import.meta.url` those of the original file, so that what it loads is found where it was.
+ */
+export function runCompiled(file: string, part: PdfjsPart): unknown {
+  const original = createRequire(import.meta.url).resolve(`pdfjs-dist/legacy/build/${part}.mjs`);
+  const cacheFile = `${file}.cache`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const source = readFileSync(file, 'utf8');
+  const script = new vm.Script(`(function (exports, require, module, __pdfjsUrl) {${source}\n})`, {
+    filename: file,
+    cachedData,
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (...args: unknown[]) => void;
+  run(module.exports, createRequire(original), module, pathToFileURL(original).href);
+  scripts.set(file, script);
+  return module.exports;
+}
+
+/** The script copies this thread has run, and whether V8 turned down the code cache of each (undefined: none). */
+export function compiledScripts(): Array<{ file: string; cacheRejected: boolean | undefined }> {
+  return [...scripts].map(([file, script]) => ({ file, cacheRejected: script.cachedDataRejected }));
+}
+
+/**
+ * Write the code cache of every script copy this thread has run, as compiled so far; returns how many were
+ * written. The build calls it after reading sample plans.
+ */
+export function saveCodeCache(): number {
+  for (const [file, script] of scripts) {
+    const temporary = `${file}.cache.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, `${file}.cache`);
+  }
+  return scripts.size;
+}

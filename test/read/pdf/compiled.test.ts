@@ -1,0 +1,63 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.join(import.meta.dirname, '../../..');
+
+/** Run an ES module script with plain `node` in the package root and parse the JSON it prints. */
+function runNode(script: string): unknown {
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+}
+
+describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, made by npm run build)", () => {
+  it('are what the reader loads, and V8 takes their code cache', () => {
+    const result = runNode(`
+      import { loadPdfjs } from './dist/read/pdf/pdfjs.js';
+      import { compiledScripts } from './dist/read/pdf/compiled.js';
+      await loadPdfjs();
+      console.log(JSON.stringify(compiledScripts().map((s) => [s.file.split(/[\\\\/]/).slice(-2).join('/'), s.cacheRejected])));
+    `);
+    expect(result).toEqual([
+      ['pdfjs-dist/pdf.worker.cjs', false],
+      ['pdfjs-dist/pdf.cjs', false],
+    ]);
+  });
+
+  it('give every page the same text, at the same places, as the pdfjs-dist modules (parser and display layer both)', () => {
+    const result = runNode(`
+      import { readFileSync } from 'node:fs';
+      import { compiledCopy, runCompiled } from './dist/read/pdf/compiled.js';
+      globalThis.DOMMatrix = class {}; globalThis.ImageData = class {}; globalThis.Path2D = class {};
+      const copy = runCompiled(compiledCopy('pdf'), 'pdf');
+      const worker = runCompiled(compiledCopy('pdf.worker'), 'pdf.worker');
+      const moduleWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      async function text(lib, file) {
+        const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false }).promise;
+        const pages = [];
+        for (let n = 1; n <= doc.numPages; n++) {
+          const content = await (await doc.getPage(n)).getTextContent();
+          pages.push(content.items.map((i) => [i.str, ...i.transform.map((v) => Math.round(v * 100))]));
+        }
+        await doc.destroy();
+        return pages;
+      }
+      const files = ['fixtures/plans/parallel.pdf', 'fixtures/plans/borderless.chromium.pdf', 'fixtures/pdf/wessex-stacked.chromium.pdf'];
+      const out = [];
+      for (const file of files) {
+        // Each library takes the parser set here on its first document, and keeps it.
+        globalThis.pdfjsWorker = worker;
+        const a = await text(copy, file);
+        globalThis.pdfjsWorker = moduleWorker;
+        const b = await text(module, file);
+        out.push([file, a.length, a.flat().length, JSON.stringify(a) === JSON.stringify(b)]);
+      }
+      console.log(JSON.stringify(out));
+    `) as Array<[string, number, number, boolean]>;
+    for (const [file, pages, items, same] of result) {
+      expect([file, pages > 0, items > 20, same]).toEqual([file, true, true, true]);
+    }
+  });
+});
