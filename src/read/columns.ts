@@ -27,7 +27,10 @@ export function normaliseHeader(text: string): string {
 
 /** The template column a header cell names, or null when it names none. */
 export function columnForHeader(text: string): Column | null {
-  const norm = normaliseHeader(text);
+  return columnForNormalised(normaliseHeader(text));
+}
+
+function columnForNormalised(norm: string): Column | null {
   if (norm === '') return null;
   for (const [column, pattern] of HEADER_PATTERNS) {
     if (pattern.test(norm)) return column;
@@ -41,8 +44,9 @@ export function columnForHeader(text: string): Column | null {
  */
 export function mapHeaderRow(cells: readonly string[]): Array<Column | null> | null {
   // Header cells are titles; a long cell is content, however many title words it happens to contain.
-  if (cells.some((cell) => normaliseHeader(cell).length > 60)) return null;
-  const mapped = cells.map(columnForHeader);
+  const norms = cells.map(normaliseHeader);
+  if (norms.some((norm) => norm.length > 60)) return null;
+  const mapped = norms.map(columnForNormalised);
   const seen = new Set<Column>();
   const out: Array<Column | null> = [];
   for (const column of mapped) {

@@ -8,6 +8,13 @@ const MONTHS: Record<string, number> = {
 const MONTH_NAME = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
 const ORDINAL = '(\\d{1,2})(?:st|nd|rd|th)?';
 
+/** 30th May 2019, 30 May 19 */
+const DAY_MONTH_YEAR = new RegExp(`\\b${ORDINAL}\\s*(?:of\\s+)?${MONTH_NAME}\\.?,?\\s+(\\d{4}|\\d{2})\\b`, 'g');
+/** May 30th, 2019 */
+const MONTH_DAY_YEAR = new RegExp(`\\b${MONTH_NAME}\\.?\\s+${ORDINAL},?\\s+(\\d{4})\\b`, 'g');
+/** May 2019, Sept 22, Mar-20, June '22 */
+const MONTH_YEAR = new RegExp(`\\b${MONTH_NAME}\\.?[\\s,'’-]*(\\d{4}|\\d{2})\\b(?![/.-]\\d)`, 'g');
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 function year(text: string): number {
@@ -39,12 +46,11 @@ export function findDates(input: string): Found[] {
     taken.fill(1, start, end);
     found.push({ iso, index: start });
   };
-  // 30th May 2019, 30 May 19
-  for (const m of text.matchAll(new RegExp(`\\b${ORDINAL}\\s*(?:of\\s+)?${MONTH_NAME}\\.?,?\\s+(\\d{4}|\\d{2})\\b`, 'g'))) {
+  // matchAll works on a copy of each pattern, so the shared ones keep no state between calls.
+  for (const m of text.matchAll(DAY_MONTH_YEAR)) {
     add(isoDay(year(m[3]!), MONTHS[m[2]!]!, Number(m[1])), m);
   }
-  // May 30th, 2019
-  for (const m of text.matchAll(new RegExp(`\\b${MONTH_NAME}\\.?\\s+${ORDINAL},?\\s+(\\d{4})\\b`, 'g'))) {
+  for (const m of text.matchAll(MONTH_DAY_YEAR)) {
     add(isoDay(year(m[3]!), MONTHS[m[1]!]!, Number(m[2])), m);
   }
   // 2019-05-30
@@ -60,8 +66,7 @@ export function findDates(input: string): Found[] {
     const endMonth = [6, 9, 12, 3][q - 1]!;
     add(`${q === 4 ? start + 1 : start}-${pad(endMonth)}`, m);
   }
-  // May 2019, Sept 22, Mar-20, June '22
-  for (const m of text.matchAll(new RegExp(`\\b${MONTH_NAME}\\.?[\\s,'’-]*(\\d{4}|\\d{2})\\b(?![/.-]\\d)`, 'g'))) {
+  for (const m of text.matchAll(MONTH_YEAR)) {
     add(`${year(m[2]!)}-${pad(MONTHS[m[1]!]!)}`, m);
   }
   // 05/2019

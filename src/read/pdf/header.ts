@@ -27,9 +27,13 @@ interface Candidate extends Header {
   mapped: number;
 }
 
-/** Cluster the fragments of some lines into cells: fragments that overlap horizontally are one cell. */
-function cells(lines: readonly Line[]): HeaderCell[] {
+/**
+ * Cluster the fragments of some lines into cells: fragments that overlap horizontally are one cell. Null when
+ * there are fewer than `least` cells, before any text is put together.
+ */
+function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
   const frags = lines.flatMap((line) => fragments(line));
+  if (frags.length < least) return null;
   const parent = frags.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
   frags.forEach((a, i) =>
@@ -44,6 +48,7 @@ function cells(lines: readonly Line[]): HeaderCell[] {
     if (list) list.push(f);
     else groups.set(root, [f]);
   });
+  if (groups.size < least) return null;
   return [...groups.values()]
     .map((group) => {
       group.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
@@ -57,8 +62,8 @@ function cells(lines: readonly Line[]): HeaderCell[] {
 }
 
 function evaluate(lines: readonly Line[], first: number): Candidate | null {
-  const found = cells(lines);
-  if (found.length < 3) return null;
+  const found = cells(lines, 3);
+  if (!found) return null;
   const mapping = mapHeaderRow(found.map((c) => c.text));
   if (!mapping) return null;
   found.forEach((c, i) => (c.column = mapping[i] ?? null));

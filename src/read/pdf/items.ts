@@ -108,7 +108,8 @@ export function joinItems(items: readonly TextItem[]): string {
   let text = '';
   let prev: TextItem | null = null;
   for (const item of items) {
-    if (prev && !/\s$/.test(text) && !/^\s/.test(item.text) && item.x - prev.right > 0.2 * Math.min(prev.size, item.size)) text += ' ';
+    // The last character only: /\s$/ on the growing text would try every position of it.
+    if (prev && !/\s/.test(text.at(-1) ?? '') && !/^\s/.test(item.text) && item.x - prev.right > 0.2 * Math.min(prev.size, item.size)) text += ' ';
     text += item.text;
     prev = item;
   }

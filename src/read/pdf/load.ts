@@ -19,10 +19,14 @@ export interface PdfPage {
   rulings?: Rulings;
 }
 
+let folders: { cMapUrl: string; standardFontDataUrl: string } | null = null;
+
 /** The package's own font and CMap folders, read from disk only if a document needs them. */
 function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
+  if (folders) return folders;
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-  return { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  folders = { cMapUrl: `${join(root, 'cmaps')}/`, standardFontDataUrl: `${join(root, 'standard_fonts')}/` };
+  return folders;
 }
 
 /** How every PDF is opened: text only, no code generated from the file, nothing fetched, errors only logged. */
