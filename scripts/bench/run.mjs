@@ -259,7 +259,7 @@ function printTable(rows) {
   const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   console.log(line(header));
   for (const b of body) console.log(line(b));
-  console.log('pages: of the PDFs; x floor: wall time over the pdfjs floor (pdfjs loaded as the reader loads it) on the same PDFs;\ncpu s: user + system time of all threads; peak RSS: of the whole process, worker threads included');
+  console.log('pages: of the PDFs; x floor: wall time over the pdfjs floor (pdfjs loaded as the reader loads it: code cache, zlib inflate) on the same PDFs;\ncpu s: user + system time of all threads; peak RSS: of the whole process, worker threads included');
 }
 
 function best(measure) {
