@@ -6,9 +6,11 @@ interface DueHorizonOptions {
   maxMonths: number;
 }
 
+const DEFAULTS: DueHorizonOptions = { maxMonths: 24 };
+
 const options: RuleOptions<DueHorizonOptions> = {
-  defaults: { maxMonths: 24 },
-  schema: (z) => z.strictObject({ maxMonths: z.number().int().min(1).default(24) }),
+  defaults: DEFAULTS,
+  schema: (z) => z.strictObject({ maxMonths: z.number().int().min(1).default(DEFAULTS.maxMonths) }),
 };
 
 /** A target date lies more than `maxMonths` after submission. */

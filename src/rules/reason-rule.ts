@@ -9,9 +9,11 @@ export interface ReasonOptions {
   requireExplicit: boolean;
 }
 
+const DEFAULTS: ReasonOptions = { requireExplicit: false };
+
 const reasonOptions: RuleOptions<ReasonOptions> = {
-  defaults: { requireExplicit: false },
-  schema: (z) => z.strictObject({ requireExplicit: z.boolean().default(false) }),
+  defaults: DEFAULTS,
+  schema: (z) => z.strictObject({ requireExplicit: z.boolean().default(DEFAULTS.requireExplicit) }),
 };
 
 /** What distinguishes the two reason rules. */

@@ -9,9 +9,11 @@ interface ReportCoverageOptions {
   threshold: number;
 }
 
+const DEFAULTS: ReportCoverageOptions = { threshold: 0.6 };
+
 const options: RuleOptions<ReportCoverageOptions> = {
-  defaults: { threshold: 0.6 },
-  schema: (z) => z.strictObject({ threshold: z.number().min(0).max(1).default(0.6) }),
+  defaults: DEFAULTS,
+  schema: (z) => z.strictObject({ threshold: z.number().min(0).max(1).default(DEFAULTS.threshold) }),
 };
 
 /** Changes listed in one message before the rest are counted. */

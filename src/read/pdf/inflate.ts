@@ -30,7 +30,7 @@ class ZlibDecompressionStream {
     this.readable = {
       async *[Symbol.asyncIterator]() {
         await closed;
-        yield new Uint8Array(decode(Buffer.concat(chunks)));
+        yield decode(Buffer.concat(chunks));
       },
     };
   }
