@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compoundFile, damageEntry, deeplyNestedHtml, seededBytes, zipBombDocx } from '../../fixtures/hostile/make.mjs';
 import { BIN, plancheck, ROOT } from '../cli/run.js';
 import { listTree, shown, tempRoot } from './harness.js';
+import { withoutLocations } from '../read/without-locations.js';
 
 /**
  * One folder mixing good plans of every format with broken and hostile files, some in sub-folders, as a
@@ -48,14 +49,6 @@ const BAD: Array<[string, string | RegExp]> = [
 ];
 
 const jsonName = (rel: string): string => rel.replace(/\.(txt|html|docx|pdf)$/, '.json');
-
-function withoutLocations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLocations);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location').map(([k, v]) => [k, withoutLocations(v)]));
-  }
-  return value;
-}
 
 /** The good plan's output holds the recommendations its hand-checked expectation lists. */
 function expectWritten(out: string, good: { rel: string; expected: string }): void {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { PlanDocumentSchema, type PlanDocument } from '../../src/model/plan.js';
 import { ReadError } from '../../src/read/errors.js';
 import { readPlan } from '../../src/read/index.js';
+import { withoutLocations } from './without-locations.js';
 
 /**
  * Every fixture plan in fixtures/plans/ is one hand-written `<name>.expected.json` and the same plan in
@@ -16,14 +17,6 @@ const plans = files.filter((f) => f.endsWith('.expected.json')).map((f) => f.sli
 
 /** Where each format locates rows: HTML and Word by table row, PDF by page. */
 const LOCATION_KEY: Record<PlanDocument['source']['format'], 'row' | 'page' | 'line'> = { html: 'row', docx: 'row', pdf: 'page', text: 'line' };
-
-function withoutLocations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLocations);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location').map(([k, v]) => [k, withoutLocations(v)]));
-  }
-  return value;
-}
 
 async function read(file: string): Promise<PlanDocument | 'unsupported'> {
   try {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlanDocumentSchema } from '../../../src/model/plan.js';
 import { readPlan } from '../../../src/read/index.js';
+import { withoutLocations } from '../without-locations.js';
 
 /**
  * fixtures/pdf/<case>.pdf (LibreOffice), <case>.chromium.pdf (Chromium) and other renderings of one plan
@@ -18,14 +19,6 @@ interface Expected {
   recommendations: unknown[];
   diagnostics: unknown[];
   pages: Record<string, { count: number; recommendations: Array<{ page: number; actions: number[] }> }>;
-}
-
-function withoutLocations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLocations);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location').map(([k, v]) => [k, withoutLocations(v)]));
-  }
-  return value;
 }
 
 describe('PDF reader: each fixture equals its hand-checked expectation', () => {

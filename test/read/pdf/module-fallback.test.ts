@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { readPlan } from '../../../src/read/index.js';
+import { withoutLocations } from '../without-locations.js';
 
 // As if the build had not written dist/pdfjs-dist: the reader must import pdfjs-dist's modules instead.
 vi.mock('../../../src/read/pdf/compiled.js', () => ({
@@ -12,14 +13,6 @@ vi.mock('../../../src/read/pdf/compiled.js', () => ({
 }));
 
 const dir = join(import.meta.dirname, '../../../fixtures/pdf');
-
-function withoutLocations(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(withoutLocations);
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'location').map(([k, v]) => [k, withoutLocations(v)]));
-  }
-  return value;
-}
 
 describe('PDF reader without the script copies of pdfjs-dist', () => {
   // One unruled plan, and one whose rows the reader settles from the ruling lines (a second pdfjs pass).
