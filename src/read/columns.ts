@@ -13,8 +13,28 @@ const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
   ['recommendation', /\brecommendation|\barea requiring\b|\bimprovement\b|\bfinding\b|\bissue\b/],
 ];
 
+/**
+ * Header texts already normalised. Finding a header tries the same titles in many windows of lines, and
+ * each cell is normalised to read its column and again to map its row.
+ */
+const normalised = new Map<string, string>();
+/** Texts remembered at most: past it the cache starts afresh, so memory stays bounded on any input. */
+const REMEMBERED = 1000;
+
 /** Strip the numbering and punctuation of a header cell: "1. Rec No" becomes "rec no". */
 export function normaliseHeader(text: string): string {
+  // Body text is long and seldom seen twice: only title-sized texts are worth keeping.
+  if (text.length > 200) return normalise(text);
+  let norm = normalised.get(text);
+  if (norm === undefined) {
+    if (normalised.size >= REMEMBERED) normalised.clear();
+    norm = normalise(text);
+    normalised.set(text, norm);
+  }
+  return norm;
+}
+
+function normalise(text: string): string {
   return text
     .toLowerCase()
     .replace(/<[^<>]*>/g, ' ')

@@ -1,6 +1,6 @@
 import { columnForHeader, mapHeaderRow } from '../columns.js';
 import type { Column } from '../source-row.js';
-import { fragments, joinItems, type Line } from './items.js';
+import { fragments, type Line } from './items.js';
 
 /** One header cell: the column it names and the horizontal extent of its title. */
 export interface HeaderCell {
@@ -34,25 +34,25 @@ interface Candidate extends Header {
 function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
   const frags = lines.flatMap((line) => fragments(line));
   if (frags.length < least) return null;
-  const parent = frags.map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
-  frags.forEach((a, i) =>
-    frags.forEach((b, j) => {
-      if (j > i && Math.min(a.right, b.right) - Math.max(a.x, b.x) > -1) parent[find(i)] = find(j);
-    }),
-  );
-  const groups = new Map<number, Line[]>();
-  frags.forEach((f, i) => {
-    const root = find(i);
-    const list = groups.get(root);
-    if (list) list.push(f);
-    else groups.set(root, [f]);
-  });
-  if (groups.size < least) return null;
-  return [...groups.values()]
+  // Overlapping spans (to within a point) chain into one cell. Taken left to right, a fragment overlaps the
+  // cell so far exactly when it starts before the cell's right edge, the furthest any fragment of it reaches.
+  const groups: Line[][] = [];
+  let reach = -Infinity;
+  for (const f of [...frags].sort((a, b) => a.x - b.x)) {
+    const cell = groups.at(-1);
+    if (cell && f.x < reach + 1) {
+      cell.push(f);
+      reach = Math.max(reach, f.right);
+    } else {
+      groups.push([f]);
+      reach = f.right;
+    }
+  }
+  if (groups.length < least) return null;
+  return groups
     .map((group) => {
       group.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
-      const parts = group.map((f) => joinItems(f.items));
+      const parts = group.map((f) => f.text);
       let text = parts.join(' ');
       // A title in a narrow column can break inside a word ("Recommendati" / "on"): read it whole again.
       if (columnForHeader(text) === null) text = parts.reduce((acc, p) => (/[a-z]$/i.test(acc) && /^[a-z]/.test(p) ? acc + p : `${acc} ${p}`));

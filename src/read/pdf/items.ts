@@ -165,8 +165,23 @@ export function groupLines(items: readonly TextItem[]): Line[] {
   return groups.map((g) => makeLine(g.items));
 }
 
-/** Split a line where the gap between two items is wider than `gap` times the font size: the cells of a row. */
-export function fragments(line: Line, gap = 0.75): Line[] {
+/** The gap between cells, in font sizes, that `fragments` splits at unless told otherwise. */
+const CELL_GAP = 0.75;
+/** Each line's fragments at CELL_GAP: the table and header passes ask for them again and again. */
+const split = new WeakMap<Line, readonly Line[]>();
+
+/**
+ * Split a line where the gap between two items is wider than `gap` times the font size: the cells of a row.
+ * The lines returned are shared between calls; do not change them.
+ */
+export function fragments(line: Line, gap = CELL_GAP): readonly Line[] {
+  if (gap !== CELL_GAP) return splitLine(line, gap);
+  let found = split.get(line);
+  if (found === undefined) split.set(line, (found = splitLine(line, gap)));
+  return found;
+}
+
+function splitLine(line: Line, gap: number): Line[] {
   const out: TextItem[][] = [];
   let prev: TextItem | null = null;
   for (const item of line.items) {
