@@ -29,8 +29,22 @@ function dataFolders(): { cMapUrl: string; standardFontDataUrl: string } {
   return folders;
 }
 
+/**
+ * Start opening a PDF, with the zlib stand-in for DecompressionStream in place (inflate.ts) until `release`
+ * is called, once the document is destroyed.
+ */
+export function startDocument(lib: Pdfjs, bytes: Uint8Array): { task: ReturnType<Pdfjs['getDocument']>; release: () => void } {
+  const release = useInflate();
+  try {
+    return { task: lib.getDocument(documentParams(lib, bytes)), release };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
 /** How every PDF is opened: text only, no code generated from the file, nothing fetched, errors only logged. */
-export function documentParams(lib: Pdfjs, bytes: Uint8Array): Parameters<Pdfjs['getDocument']>[0] {
+function documentParams(lib: Pdfjs, bytes: Uint8Array): Parameters<Pdfjs['getDocument']>[0] {
   return {
     // pdfjs may take over the buffer it is given; the caller keeps its own bytes.
     data: new Uint8Array(bytes),
@@ -70,8 +84,7 @@ export interface PdfDocument {
  */
 export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
   const lib = await loadPdfjs();
-  const release = useInflate();
-  const task = lib.getDocument(documentParams(lib, bytes));
+  const { task, release } = startDocument(lib, bytes);
   let doc: Awaited<typeof task.promise>;
   try {
     doc = await task.promise;

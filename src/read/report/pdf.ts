@@ -1,6 +1,5 @@
 import { ReadError } from '../errors.js';
-import { useInflate } from '../pdf/inflate.js';
-import { documentParams } from '../pdf/load.js';
+import { startDocument } from '../pdf/load.js';
 import { loadPdfjs } from '../pdf/pdfjs.js';
 import type { ReportLine } from './lines.js';
 
@@ -99,9 +98,7 @@ function pdfReason(err: unknown): string {
  * so an item cut by it is joined again.
  */
 export async function pdfLines(bytes: Uint8Array): Promise<ReportLine[]> {
-  const pdfjs = await loadPdfjs();
-  const release = useInflate();
-  const task = pdfjs.getDocument(documentParams(pdfjs, bytes));
+  const { task, release } = startDocument(await loadPdfjs(), bytes);
   const paged: PagedLine[] = [];
   let pages = 0;
   try {
