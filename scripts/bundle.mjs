@@ -8,7 +8,7 @@
 // dist/bundle sits two folders below the package root, as dist/cli does, so paths the code builds from its
 // own location (the worker script beside it, ../../package.json) hold in both layouts.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -25,8 +25,9 @@ const external = Object.keys(pkg.dependencies)
 // Chunk names carry a hash: clear out the last build's.
 rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 
-await build({
+const bundled = await build({
   absWorkingDir: root,
+  metafile: true,
   entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
@@ -41,21 +42,56 @@ await build({
 });
 
 // pdfjs-dist's two files as CommonJS scripts, which Node 20 can keep compiled code for (src/read/pdf/compiled.ts).
-// import.meta.url becomes a parameter, which the loader sets to the original file's URL.
-const pdfjsBuild = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/legacy/build/pdf.mjs'));
-rmSync(path.join(root, 'dist/pdfjs-dist'), { recursive: true, force: true });
+// import.meta.url becomes a parameter, which the loader sets to the original file's URL; any other use of
+// import.meta would come out empty, so esbuild's warnings stop the build. Each copy keeps the file's licence
+// and version header, the package's LICENSE sits beside them, and version.json says which pdfjs-dist they
+// were made from, so that the loader can ignore copies of another version.
+const requireHere = createRequire(import.meta.url);
+const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
+const pdfjsVersion = JSON.parse(readFileSync(path.join(pdfjsRoot, 'package.json'), 'utf8')).version;
+const copies = path.join(root, 'dist/pdfjs-dist');
+rmSync(copies, { recursive: true, force: true });
 for (const part of ['pdf.worker', 'pdf']) {
-  await build({
-    entryPoints: [path.join(pdfjsBuild, `${part}.mjs`)],
-    outfile: path.join(root, 'dist/pdfjs-dist', `${part}.cjs`),
+  const entry = path.join(pdfjsRoot, 'legacy/build', `${part}.mjs`);
+  const header = /^(?:\s*\/\*[\s\S]*?\*\/)+/.exec(readFileSync(entry, 'utf8'))?.[0].trim() ?? '';
+  const result = await build({
+    entryPoints: [entry],
+    outfile: path.join(copies, `${part}.cjs`),
     format: 'cjs',
     platform: 'node',
     target: 'node20',
     define: { 'import.meta.url': '__pdfjsUrl' },
-    banner: { js: '"use strict";' },
-    logLevel: 'error',
+    banner: { js: `${header}\n"use strict";` },
+    logLevel: 'warning',
   });
+  if (result.warnings.length > 0) throw new Error(`bundle: esbuild warned while converting pdfjs-dist's ${part}.mjs`);
 }
+copyFileSync(path.join(pdfjsRoot, 'LICENSE'), path.join(copies, 'LICENSE'));
+writeFileSync(path.join(copies, 'version.json'), `${JSON.stringify({ version: pdfjsVersion })}\n`);
 
-// The code cache: read the sample plans in a fresh process, then save what V8 compiled.
-execFileSync(process.execPath, [path.join(import.meta.dirname, 'code-cache.mjs')], { stdio: 'inherit' });
+// The code cache: read the sample plans in a fresh process, then save what V8 compiled. V8 turns a cache down
+// when its own options differ, so the process runs without NODE_OPTIONS, as plancheck usually does; a second
+// one checks that a plain run takes the cache.
+const plainEnv = { ...process.env };
+delete plainEnv.NODE_OPTIONS;
+execFileSync(process.execPath, [path.join(import.meta.dirname, 'code-cache.mjs')], { stdio: 'inherit', env: plainEnv });
+execFileSync(process.execPath, [path.join(import.meta.dirname, 'code-cache.mjs'), '--check'], { stdio: 'inherit', env: plainEnv });
+
+// The bundle holds code of the packages it inlines: their licences go beside it.
+writeFileSync(path.join(root, 'dist/bundle/THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(bundled.metafile));
+
+/** The name, version and licence text of every package whose code the bundle holds. */
+function thirdPartyLicences(metafile) {
+  const dirs = new Set();
+  for (const input of Object.keys(metafile.inputs)) {
+    const hit = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (hit) dirs.add(path.join(root, hit[1]));
+  }
+  const sections = [...dirs].sort().map((dir) => {
+    const meta = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const file = readdirSync(dir).find((name) => /^licen[cs]e(\.|$)/i.test(name));
+    const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : `(no licence file; package.json says ${meta.license})`;
+    return `${meta.name} ${meta.version} (${meta.license})\n\n${text}\n`;
+  });
+  return `plancheck's dist/bundle includes code from these packages:\n\n${sections.join('\n----------------------------------------\n\n')}`;
+}

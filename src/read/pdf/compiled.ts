@@ -27,11 +27,29 @@ function packageRoot(): string | null {
   }
 }
 
-/** Where the build put the script copy of a part, or null when it did not (pdfjs is then imported as usual). */
+/**
+ * Where the build put the script copy of a part, or null when it did not, or made it from another version of
+ * pdfjs-dist than the one installed now (pdfjs is then imported as usual).
+ */
 export function compiledCopy(part: PdfjsPart): string | null {
   const root = packageRoot();
-  const file = root === null ? null : path.join(root, 'dist', 'pdfjs-dist', `${part}.cjs`);
-  return file !== null && existsSync(file) ? file : null;
+  if (root === null) return null;
+  const dir = path.join(root, 'dist', 'pdfjs-dist');
+  const file = path.join(dir, `${part}.cjs`);
+  if (!existsSync(file) || copiedVersion(dir) !== installedVersion()) return null;
+  return file;
+}
+
+function copiedVersion(dir: string): string | null {
+  try {
+    return (JSON.parse(readFileSync(path.join(dir, 'version.json'), 'utf8')) as { version?: string }).version ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function installedVersion(): string {
+  return (createRequire(import.meta.url)('pdfjs-dist/package.json') as { version: string }).version;
 }
 
 /**

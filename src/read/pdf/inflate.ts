@@ -42,11 +42,19 @@ interface Writer {
   close(): Promise<void>;
 }
 
+/**
+ * The most one stream may inflate to here. zlib runs in one native call, which a batch's --timeout cannot cut
+ * short, so a stream that would inflate past this throws instead, and pdfjs's own decoder, which can be
+ * stopped, takes it. No text plan's stream comes near it.
+ */
+export const MAX_INFLATED = 64 * 1024 * 1024;
+
+const limit = { maxOutputLength: MAX_INFLATED };
 const DECODERS: Record<string, (data: Buffer) => Buffer> = {
-  deflate: (data) => inflateSync(data),
-  'deflate-raw': (data) => inflateRawSync(data),
-  gzip: (data) => gunzipSync(data),
-  brotli: (data) => brotliDecompressSync(data),
+  deflate: (data) => inflateSync(data, limit),
+  'deflate-raw': (data) => inflateRawSync(data, limit),
+  gzip: (data) => gunzipSync(data, limit),
+  brotli: (data) => brotliDecompressSync(data, limit),
 };
 
 let users = 0;

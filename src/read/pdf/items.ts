@@ -76,13 +76,15 @@ export function toTextItems(raw: readonly unknown[], viewport: Matrix): TextItem
     const [a, b, c, d, e, f] = m as [number, number, number, number, number, number];
     if (a <= 0 || Math.abs(b) > Math.abs(a) * 0.1) continue;
     const size = Math.hypot(c, d);
-    if (!(size > 0)) continue;
+    if (!(size > 0) || !Number.isFinite(e) || !Number.isFinite(f)) continue;
     const scale = Math.hypot(a, b) / Math.hypot(entry.transform[0]!, entry.transform[1]!) || 1;
+    // A damaged width must not make a span that is not a number: it would throw cells and columns off.
+    const width = Number.isFinite(entry.width) && entry.width! > 0 ? entry.width! : 0;
     const outer = open[0];
     out.push({
       text: entry.str,
       x: e,
-      right: e + (entry.width ?? 0) * scale,
+      right: e + width * scale,
       baseline: f,
       size,
       font: entry.fontName ?? '',

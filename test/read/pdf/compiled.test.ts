@@ -3,10 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.join(import.meta.dirname, '../../..');
+/** As the build makes the cache: V8 turns a cache down when its options differ, and NODE_OPTIONS may set some. */
+const PLAIN_ENV = { ...process.env, NODE_OPTIONS: undefined };
 
 /** Run an ES module script with plain `node` in the package root and parse the JSON it prints. */
 function runNode(script: string): unknown {
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: ROOT, encoding: 'utf8', env: PLAIN_ENV });
   expect(run.stderr).toBe('');
   return JSON.parse(run.stdout);
 }
@@ -23,6 +25,25 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
       ['pdfjs-dist/pdf.worker.cjs', false],
       ['pdfjs-dist/pdf.cjs', false],
     ]);
+  });
+
+  it('are what the CLI itself (the bundle bin/plancheck.js runs) loads, and V8 takes their code cache', () => {
+    // Each vm.Script the process makes is reported on standard error with whether V8 took its cache.
+    const preload = `import vm from 'node:vm';
+      const Script = vm.Script;
+      vm.Script = class extends Script {
+        constructor(source, options) {
+          super(source, options);
+          process.stderr.write('script ' + options.filename.split(/[\\\\/]/).slice(-2).join('/') + ' ' + this.cachedDataRejected + '\\n');
+        }
+      };`;
+    const run = spawnSync(
+      process.execPath,
+      ['--import', `data:text/javascript,${encodeURIComponent(preload)}`, 'bin/plancheck.js', 'convert', 'fixtures/plans/parallel.pdf'],
+      { cwd: ROOT, encoding: 'utf8', env: PLAIN_ENV },
+    );
+    expect(run.status).toBe(0);
+    expect(run.stderr.split('\n').filter((l) => l.startsWith('script '))).toEqual(['script pdfjs-dist/pdf.worker.cjs false', 'script pdfjs-dist/pdf.cjs false']);
   });
 
   it('give every page the same text, at the same places, as the pdfjs-dist modules (parser and display layer both)', () => {

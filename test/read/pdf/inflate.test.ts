@@ -1,9 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readPlan } from '../../../src/read/index.js';
-import { useInflate } from '../../../src/read/pdf/inflate.js';
+import { MAX_INFLATED, useInflate } from '../../../src/read/pdf/inflate.js';
+
+// Counts the streams zlib inflates, to show that reading a PDF goes through the stand-in.
+const inflated = vi.hoisted(() => ({ count: 0 }));
+vi.mock('node:zlib', async (importOriginal) => {
+  const zlib = await importOriginal<typeof import('node:zlib')>();
+  return {
+    ...zlib,
+    inflateSync: (...args: Parameters<typeof zlib.inflateSync>) => {
+      inflated.count++;
+      return zlib.inflateSync(...args);
+    },
+  };
+});
 
 const Native = globalThis.DecompressionStream;
 
@@ -53,12 +66,29 @@ describe('the zlib DecompressionStream used while a PDF is read', () => {
     expect(globalThis.DecompressionStream).toBe(Native);
   });
 
-  it('is taken out again after a PDF is read, and after one fails to open', async () => {
+  it('does the inflating while a PDF is read, and is taken out again after, and after one fails to open', async () => {
     const dir = join(import.meta.dirname, '../../../fixtures');
+    const before = inflated.count;
     const plan = await readPlan({ path: 'parallel.pdf', bytes: readFileSync(join(dir, 'plans/parallel.pdf')) });
     expect(plan.document.recommendations.length).toBeGreaterThan(0);
+    // parallel.pdf's pages and fonts are Flate streams: 15 of them are read.
+    expect(inflated.count - before).toBeGreaterThanOrEqual(10);
     expect(globalThis.DecompressionStream).toBe(Native);
     await expect(readPlan({ path: 'bad.pdf', bytes: readFileSync(join(dir, 'pdf/fatal/truncated.pdf')) })).rejects.toThrow();
     expect(globalThis.DecompressionStream).toBe(Native);
+  });
+});
+
+describe('a stream that would inflate past MAX_INFLATED', () => {
+  it('fails in the stand-in, so that pdfjs decodes it itself, where a time-out can stop it', async () => {
+    const bomb = new Uint8Array(deflateSync(Buffer.alloc(MAX_INFLATED + 1)));
+    const release = useInflate();
+    try {
+      await expect(decompress(globalThis.DecompressionStream, 'deflate', bomb)).rejects.toThrow(RangeError);
+      const fits = new Uint8Array(deflateSync(Buffer.alloc(1024 * 1024, 7)));
+      expect((await decompress(globalThis.DecompressionStream, 'deflate', fits)).length).toBe(1024 * 1024);
+    } finally {
+      release();
+    }
   });
 });
