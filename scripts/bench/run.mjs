@@ -62,11 +62,18 @@ async function bench() {
   const rows = [];
   let ceiling = null;
   if (pdfs.length > 0) {
-    const floor = best(() => timed('pdfjs floor', [FLOOR, ...pdfs]));
+    // The floor and the runs compared with it take turns, run after run, so that a change in the machine's
+    // load during the benchmark falls on all of them alike.
+    const [floor, plain, ...converts] = bestInTurn([
+      () => timed('pdfjs floor', [FLOOR, ...pdfs]),
+      () => timed('pdfjs floor, plain import', [FLOOR, '--plain', ...pdfs]),
+      ...unique([1, cores]).map(
+        (jobs) => () => timed(`convert PDFs --jobs ${jobs}`, [BIN, 'convert', path.join(corpus, 'pdf'), '-o', path.join(work, `out-pdf-${jobs}`), '--jobs', String(jobs)]),
+      ),
+    ]);
     const pages = JSON.parse(floor.stdout).pages;
     const pdfRow = (run) => ({ ...run, files: pdfs.length, pages, vsFloor: run.seconds / floor.seconds });
-    rows.push(pdfRow(floor));
-    rows.push(pdfRow(best(() => timed('pdfjs floor, plain import', [FLOOR, '--plain', ...pdfs]))));
+    rows.push(pdfRow(floor), pdfRow(plain));
     if (cores > 1) {
       const parallel = await bestAsync(() => floorInParallel(pdfs));
       ceiling = floor.seconds / parallel.seconds;
@@ -74,9 +81,7 @@ async function bench() {
     }
     const poppler = pdftotext(pdfs);
     if (poppler) rows.push(pdfRow(poppler));
-    for (const jobs of unique([1, cores])) {
-      rows.push(pdfRow(best(() => timed(`convert PDFs --jobs ${jobs}`, [BIN, 'convert', path.join(corpus, 'pdf'), '-o', path.join(work, `out-pdf-${jobs}`), '--jobs', String(jobs)]))));
-    }
+    rows.push(...converts.map(pdfRow));
   }
   for (const jobs of unique([1, cores])) {
     rows.push({ ...best(() => timed(`convert all --jobs ${jobs}`, [BIN, 'convert', corpus, '-o', path.join(work, `out-all-${jobs}`), '--jobs', String(jobs)])), files: files.length });
@@ -260,6 +265,18 @@ function printTable(rows) {
   console.log(line(header));
   for (const b of body) console.log(line(b));
   console.log('pages: of the PDFs; x floor: wall time over the pdfjs floor (pdfjs loaded as the reader loads it: code cache, zlib inflate) on the same PDFs;\ncpu s: user + system time of all threads; peak RSS: of the whole process, worker threads included');
+}
+
+/** Each measure run `runs` times, taking turns; the fastest run of each, in the order given. */
+function bestInTurn(measures) {
+  const winners = measures.map(() => null);
+  for (let i = 0; i < runs; i++) {
+    measures.forEach((measure, k) => {
+      const run = measure();
+      if (!winners[k] || run.seconds < winners[k].seconds) winners[k] = run;
+    });
+  }
+  return winners;
 }
 
 function best(measure) {
