@@ -79,11 +79,6 @@ export async function parseConfig(text: string, file: string, rules: readonly An
   return out;
 }
 
-/** What a rule runs with when no config gives it options. */
-export function defaultOptions(rule: AnyRule): unknown {
-  return rule.options ? rule.options.defaults : {};
-}
-
 /** A rule's options checked by its own schema, with its defaults applied; absent options mean `{}`. */
 function ruleOptions(rule: AnyRule, given: Record<string, unknown> | undefined, file: string, z: Zod): unknown {
   if (!rule.options) {

@@ -1,7 +1,7 @@
 import type { RuleLevel } from '../model/result.js';
-import type { RuleSetting } from '../rules/engine.js';
+import { defaultOptions, type RuleSetting } from '../rules/engine.js';
 import type { AnyRule } from '../rules/types.js';
-import { defaultOptions, LEVELS, unknownRule, type Config } from './config.js';
+import { LEVELS, unknownRule, type Config } from './config.js';
 import { CliError } from './errors.js';
 
 /** A `--rule ID=LEVEL` flag, split but not yet checked against the known rules. */

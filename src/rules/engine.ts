@@ -17,6 +17,11 @@ export interface EngineOptions {
   inspectionReport?: RuleContext<unknown>['inspectionReport'];
 }
 
+/** What a rule runs with when no config gives it options. */
+export function defaultOptions(rule: AnyRule): unknown {
+  return rule.options?.defaults ?? {};
+}
+
 /** Run every enabled rule on one plan and return its findings in document order. */
 export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOptions): Finding[] {
   const findings: Finding[] = [];
@@ -24,7 +29,7 @@ export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOp
     const setting = opts.settings.get(rule.id);
     const level = setting?.level ?? rule.defaultSeverity;
     if (level === 'off') continue;
-    const options = setting ? setting.options : (rule.options?.defaults ?? {});
+    const options = setting ? setting.options : defaultOptions(rule);
     const report = (r: RuleReport): void => {
       findings.push(toFinding(doc, sourceMap, rule.id, level, r));
     };
