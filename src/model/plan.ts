@@ -49,6 +49,10 @@ export const DiagnosticSchema = z.object({
   location: LocationSchema,
   code: z.string().optional().describe('A stable identifier of the kind of repair'),
   path: z.string().optional().describe('The model path the repair concerns, such as recommendations[2]'),
+  data: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('Structured facts about the repair (counts, the strategy used, the words concerned), for rules and scripts to read instead of the message'),
 });
 
 export const FormatSchema = z.enum(['pdf', 'docx', 'html', 'text']);
