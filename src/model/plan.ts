@@ -30,6 +30,27 @@ export const ActionSchema = z.object({
 
 export const AgreementSchema = z.enum(['agreed', 'partly-agreed', 'not-agreed']);
 
+/** How the response was cut into actions: the reading of the row that the layout supported best. */
+export const StrategySchema = z
+  .enum(['row-per-action', 'paragraph', 'paragraph-and-bullet', 'no-actions'])
+  .describe(
+    'row-per-action: each table row of the recommendation is one action; paragraph: each paragraph is one action, a bullet list joined to the paragraph it follows; paragraph-and-bullet: each paragraph and each bullet is one action (owners or dates were given one per bullet); no-actions: the response holds no action (only the agreement or its reason, or nothing)',
+  );
+
+/** How the owners (or target dates) of a row were matched to its actions. */
+export const PairingSchema = z
+  .enum(['one-to-one', 'by-position', 'shared', 'uneven', 'none'])
+  .describe(
+    'one-to-one: as many owners (blank slots included) as actions, paired in order; by-position: paired by where each stands on the page; shared: one given for several actions and applied to each; uneven: counts differ, paired as far as they go; none: the document gives none',
+  );
+
+/** How a recommendation's actions, owners and dates were read, so that doubtful readings can be found. */
+export const ReadingSchema = z.object({
+  strategy: StrategySchema,
+  owners: PairingSchema,
+  dates: PairingSchema,
+});
+
 /** One row of the action-plan table: a recommendation and the response to it. */
 export const RecommendationSchema = z.object({
   number: z.string().nullable().describe('The rec number as a string, inferred from order when garbled'),
@@ -40,6 +61,7 @@ export const RecommendationSchema = z.object({
   agreementRaw: z.string().nullable(),
   response: z.string(),
   actions: z.array(ActionSchema),
+  reading: ReadingSchema,
   location: LocationSchema,
 });
 
@@ -83,6 +105,9 @@ export type Due = z.infer<typeof DueSchema>;
 export type Action = z.infer<typeof ActionSchema>;
 export type Agreement = z.infer<typeof AgreementSchema>;
 export type Recommendation = z.infer<typeof RecommendationSchema>;
+export type Strategy = z.infer<typeof StrategySchema>;
+export type Pairing = z.infer<typeof PairingSchema>;
+export type Reading = z.infer<typeof ReadingSchema>;
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 export type SourceFormat = z.infer<typeof FormatSchema>;
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;

@@ -7,8 +7,12 @@ export type Column = (typeof COLUMNS)[number];
 /** One paragraph or list item inside a cell. */
 export interface Piece {
   text: string;
-  /** li for list items (tagged or bulleted), p for paragraphs, plain for untagged text. */
-  kind: 'p' | 'li' | 'plain';
+  /**
+   * li for list items (tagged, Word-numbered or typed with a bullet glyph), p for paragraphs, plain for
+   * untagged text, blank for an empty paragraph: in owner and date cells drafters press Enter to stand
+   * each owner beside its action, so a blank holds the place of an action that has none.
+   */
+  kind: 'p' | 'li' | 'plain' | 'blank';
   location: Location;
   /**
    * Vertical extent on its page (PDF points from the top), when the reader knows it. The shared step pairs

@@ -1,29 +1,21 @@
 import { inlineAddressee } from '../headings.js';
 import { isHeading, type HeadingRow, type Piece, type SourceRow } from '../source-row.js';
 import { parseAgreement } from './agreement.js';
-import { currentSegment, lastAction, newAction, newRec, type RecDraft } from './drafts.js';
+import { currentPart, newPart, newRec, type RecDraft } from './drafts.js';
 import { parseNumberCell } from './numbers.js';
-import type { Segment } from './pairing.js';
-import { collapse, isTerminated, joinSplit, quote, startsLikeContinuation, stripBullet } from './text.js';
+import type { RowPart } from './row.js';
+import { collapse, flowBetween, isTerminated, joinSplit, quote, stripBullet } from './text.js';
 
-const cellText = (pieces: Piece[] | undefined): string => collapse((pieces ?? []).map((p) => p.text).join(' '));
-const nonEmpty = (pieces: Piece[] | undefined): Piece[] =>
-  (pieces ?? []).map((p) => ({ ...p, text: collapse(p.text) })).filter((p) => p.text !== '');
-
-/** How the first piece of a row relates to the piece it follows in the same column. */
-type Flow = 'joins' | 'new' | 'broken';
-
-/**
- * Decide whether `next` carries on `prev` (a cell split by a page break or a wrapped line), starts a new
- * paragraph, or breaks the flow: a sentence cut off mid-way that the next page does not finish, or a
- * lower-case fragment after a finished sentence — signs that a page is missing.
- */
-export function flowBetween(prev: string, next: Piece): Flow {
-  const lower = startsLikeContinuation(next.text);
-  if (/:\s*$/.test(prev)) return next.kind === 'li' ? 'new' : 'joins';
-  if (!isTerminated(prev)) return next.kind === 'li' ? 'broken' : 'joins';
-  return lower ? 'broken' : 'new';
-}
+const cellText = (cell: Piece[] | undefined): string => collapse(filledOnly(cell).map((p) => p.text).join(' '));
+/** The pieces of a cell with text, whitespace collapsed. */
+const filledOnly = (cell: Piece[] | undefined): Piece[] => withBlanks(cell).filter((p) => p.kind !== 'blank');
+/** The pieces of a cell, whitespace collapsed; a piece left with no text is a blank slot. */
+const withBlanks = (cell: Piece[] | undefined): Piece[] =>
+  (cell ?? []).map((p) => {
+    const text = collapse(p.text);
+    return { ...p, text, kind: text === '' ? 'blank' : p.kind === 'blank' ? 'p' : p.kind };
+  });
+const filledCount = (cell: readonly Piece[]): number => cell.filter((p) => p.kind !== 'blank').length;
 
 /** Builds recommendation drafts from table rows, one row at a time. */
 export class RecBuilder {
@@ -45,12 +37,12 @@ export class RecBuilder {
   private addRow(row: SourceRow, index: number): void {
     const c = row.cells;
     const numberText = cellText(c.number);
-    const rec = nonEmpty(c.recommendation);
+    const rec = filledOnly(c.recommendation);
     const agreement = cellText(c.agreement);
-    const resp = nonEmpty(c.response).map((p) => ({ ...p, text: stripBullet(p.text) || p.text }));
-    const owners = nonEmpty(c.owner);
-    const dues = nonEmpty(c.due);
-    const rest = rec.length + agreement.length + resp.length + owners.length + dues.length;
+    const resp = filledOnly(c.response).map((p) => ({ ...p, text: stripBullet(p.text) || p.text }));
+    const owners = withBlanks(c.owner);
+    const dues = withBlanks(c.due);
+    const rest = rec.length + agreement.length + resp.length + filledCount(owners) + filledCount(dues);
     if (rest === 0) {
       if (numberText !== '') this.diagnose(row, 'stray-cell', `stray cell '${quote(numberText)}' with nothing beside it ignored`);
       return;
@@ -90,7 +82,7 @@ export class RecBuilder {
     for (const row of this.rows.slice(index + 1)) {
       if (isHeading(row)) continue;
       const n = parseNumberCell(cellText(row.cells.number)).number;
-      if (n !== null) return nonEmpty(row.cells.recommendation).length > 0 ? n : null;
+      if (n !== null) return filledOnly(row.cells.recommendation).length > 0 ? n : null;
     }
     return null;
   }
@@ -108,7 +100,7 @@ export class RecBuilder {
       location: row.location,
     });
     this.recs.push(draft);
-    this.newGroup(draft, resp, owners, dues);
+    this.newRow(draft, resp, owners, dues);
   }
 
   private startFragment(row: SourceRow, orphanOf: RecDraft | null, why: string): RecDraft {
@@ -126,65 +118,53 @@ export class RecBuilder {
     } else for (const p of pieces) rec.textPieces.push(p);
   }
 
+  /**
+   * A row with no rec number of its own: after a page break it is the next part of the open table row (its
+   * first piece may finish a sentence cut off); otherwise a line that carries on a sentence, with no owner or
+   * date of its own, is more of the open row, and anything else is a new table row of the same recommendation.
+   */
   private continueResponse(rec: RecDraft, row: SourceRow, resp: Piece[], owners: Piece[], dues: Piece[]): void {
-    const prev = lastAction(rec);
-    const prevText = prev ? collapse(prev.pieces.map((p) => p.text).join(' ')) : null;
     if (resp.length === 0) {
-      const seg = row.afterBreak && rec.groups.length > 0 ? this.newSegment(rec, null) : currentSegment(rec);
-      for (const p of owners) seg.owners.push(p);
-      for (const p of dues) seg.dues.push(p);
+      const part = row.afterBreak && rec.rows.length > 0 ? this.newPart(rec, false) : currentPart(rec);
+      part.owners.push(...owners);
+      part.dues.push(...dues);
       return;
     }
-    const flow = prev && prevText !== null ? flowBetween(prevText, resp[0]!) : 'new';
+    const flow = rec.lastText !== null ? flowBetween(rec.lastText, resp[0]!) : 'new';
     if (flow === 'broken' && row.afterBreak) {
-      const fragment = this.startFragment(row, rec, `text after a page break does not continue '${quote(prevText ?? '', 40)}' (a page may be missing)`);
-      return this.newGroup(fragment, resp, owners, dues);
+      const fragment = this.startFragment(row, rec, `text after a page break does not continue '${quote(rec.lastText ?? '', 40)}' (a page may be missing)`);
+      return this.newRow(fragment, resp, owners, dues);
     }
-    if (row.afterBreak) {
-      const joins = flow === 'joins' ? prev : null;
-      const seg = this.newSegment(rec, joins);
-      this.fillSegment(rec, seg, joins ? resp.slice(1) : resp, owners, dues, joins ? resp[0]! : null);
-      return;
-    }
-    if (flow === 'joins' && owners.length === 0 && dues.length === 0 && prev) {
-      this.joinInto(rec, prev, resp[0]!);
-      const seg = currentSegment(rec);
-      this.fillSegment(rec, seg, resp.slice(1), [], [], null);
-      return;
-    }
-    this.newGroup(rec, resp, owners, dues);
+    const carriesOn = flow === 'joins' && (row.afterBreak || (filledCount(owners) === 0 && filledCount(dues) === 0));
+    if (row.afterBreak || carriesOn) this.fill(rec, this.newPart(rec, carriesOn), resp, owners, dues);
+    else this.newRow(rec, resp, owners, dues);
   }
 
-  private newGroup(rec: RecDraft, resp: Piece[], owners: Piece[], dues: Piece[]): void {
-    const seg: Segment = { tail: null, actions: [], owners: [], dues: [] };
-    rec.groups.push([seg]);
-    this.fillSegment(rec, seg, resp, owners, dues, null);
+  private newRow(rec: RecDraft, resp: Piece[], owners: Piece[], dues: Piece[]): void {
+    const part = newPart();
+    rec.rows.push({ parts: [part] });
+    this.fill(rec, part, resp, owners, dues);
   }
 
-  private newSegment(rec: RecDraft, tail: Segment['tail']): Segment {
-    if (rec.groups.length === 0) rec.groups.push([]);
-    const seg: Segment = { tail, actions: [], owners: [], dues: [] };
-    rec.groups.at(-1)!.push(seg);
-    return seg;
+  private newPart(rec: RecDraft, joins: boolean): RowPart {
+    if (rec.rows.length === 0) rec.rows.push({ parts: [] });
+    const part = newPart(joins && rec.lastText !== null);
+    rec.rows.at(-1)!.parts.push(part);
+    return part;
   }
 
-  private fillSegment(rec: RecDraft, seg: Segment, resp: Piece[], owners: Piece[], dues: Piece[], joined: Piece | null): void {
-    if (joined && seg.tail) this.joinInto(rec, seg.tail, joined);
+  private fill(rec: RecDraft, part: RowPart, resp: Piece[], owners: Piece[], dues: Piece[]): void {
     resp.forEach((piece, i) => {
-      rec.responseParts.push(piece.text);
-      // A lead-in such as "HMPPS will support the region by:" followed by list items is not an action itself.
-      const leadIn = /:\s*$/.test(piece.text) && resp[i + 1]?.kind === 'li';
-      if (!leadIn) seg.actions.push(newAction(piece));
+      part.response.push(piece);
+      const joins = i === 0 && part.joins;
+      if (joins && rec.responseParts.length > 0) {
+        const last = rec.responseParts.length - 1;
+        rec.responseParts[last] = joinSplit(rec.responseParts[last]!, piece.text);
+      } else rec.responseParts.push(piece.text);
+      rec.lastText = joins && rec.lastText !== null ? joinSplit(rec.lastText, piece.text) : piece.text;
     });
-    for (const p of owners) seg.owners.push(p);
-    for (const p of dues) seg.dues.push(p);
-  }
-
-  private joinInto(rec: RecDraft, action: Segment['actions'][number], piece: Piece): void {
-    action.pieces.push(piece);
-    const last = rec.responseParts.length - 1;
-    if (last >= 0) rec.responseParts[last] = joinSplit(rec.responseParts[last]!, piece.text);
-    else rec.responseParts.push(piece.text);
+    part.owners.push(...owners);
+    part.dues.push(...dues);
   }
 
   private diagnose(row: SourceRow, code: string, message: string): void {

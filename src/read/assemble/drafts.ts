@@ -1,12 +1,13 @@
 import type { Location } from '../../model/plan.js';
 import type { Piece } from '../source-row.js';
-import type { ActionDraft, Segment } from './pairing.js';
+import type { LogicalRow, RowPart } from './row.js';
 
 /** A repair to record, before the rec it concerns has its final index. */
 export interface DraftDiagnostic {
   code: string;
   message: string;
   location: Location;
+  data?: Record<string, unknown>;
 }
 
 /** A recommendation being built from its table rows. */
@@ -16,10 +17,12 @@ export interface RecDraft {
   refs: string[];
   textPieces: Piece[];
   agreementRaw: string | null;
-  /** Logical table rows (a row and its page-split parts), each a list of page segments. */
-  groups: Segment[][];
+  /** Its table rows as the document draws them, each with its parts split by page breaks. */
+  rows: LogicalRow[];
   /** Response text in order, a split piece already joined to its start. */
   responseParts: string[];
+  /** The text of the last response piece so far (joined where split), to tell whether the next carries it on. */
+  lastText: string | null;
   addressee: string | null;
   location: Location;
   /** Rows that came with no rec number nor recommendation text (a page before them may be missing). */
@@ -37,8 +40,9 @@ export function newRec(init: Partial<RecDraft> & { location: Location }): RecDra
     refs: [],
     textPieces: [],
     agreementRaw: null,
-    groups: [],
+    rows: [],
     responseParts: [],
+    lastText: null,
     addressee: null,
     fragment: false,
     orphanOf: null,
@@ -47,29 +51,15 @@ export function newRec(init: Partial<RecDraft> & { location: Location }): RecDra
   };
 }
 
-/** A fresh action made of one piece. */
-export function newAction(piece: Piece): ActionDraft {
-  return { pieces: [piece], owners: [], dues: [] };
-}
+/** A fresh row part. */
+export const newPart = (joins = false): RowPart => ({ response: [], owners: [], dues: [], joins });
 
-/** The last action of a rec's last logical row, if any. */
-export function lastAction(rec: RecDraft): ActionDraft | null {
-  const group = rec.groups.at(-1);
-  if (!group) return null;
-  for (let i = group.length - 1; i >= 0; i--) {
-    const seg = group[i]!;
-    if (seg.actions.length > 0) return seg.actions.at(-1)!;
-    if (seg.tail) return seg.tail;
+/** The last part of the rec's last row, creating the row when there is none. */
+export function currentPart(rec: RecDraft): RowPart {
+  let row = rec.rows.at(-1);
+  if (!row) {
+    row = { parts: [newPart()] };
+    rec.rows.push(row);
   }
-  return null;
-}
-
-/** The current segment of the rec's last logical row, creating the row when there is none. */
-export function currentSegment(rec: RecDraft): Segment {
-  let group = rec.groups.at(-1);
-  if (!group) {
-    group = [{ tail: null, actions: [], owners: [], dues: [] }];
-    rec.groups.push(group);
-  }
-  return group.at(-1)!;
+  return row.parts.at(-1)!;
 }

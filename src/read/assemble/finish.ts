@@ -6,7 +6,7 @@ import type { Piece } from '../source-row.js';
 import { parseAgreement } from './agreement.js';
 import type { RecDraft } from './drafts.js';
 import { numericValue } from './numbers.js';
-import { pairSlot, type ActionDraft } from './pairing.js';
+import { readActions, type ActionDraft } from './actions.js';
 import { collapse, joinSplit, quote } from './text.js';
 
 const joinPieces = (pieces: Piece[]): string => pieces.reduce((acc, p) => (acc === '' ? collapse(p.text) : joinSplit(acc, p.text)), '');
@@ -25,7 +25,7 @@ export function placeFragments(recs: RecDraft[]): RecDraft[] {
     if (before !== null && after !== null && after - before === 2) return void out.push(rec);
     const host = out.at(-1)!;
     for (const p of rec.textPieces) host.textPieces.push(p);
-    for (const g of rec.groups) host.groups.push(g);
+    for (const row of rec.rows) host.rows.push(row);
     for (const r of rec.responseParts) host.responseParts.push(r);
     host.diagnostics.push({
       code: 'flow-broken',
@@ -69,19 +69,9 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
   recs.forEach((draft, i) => {
     const path = `recommendations[${i}]`;
     const label = draft.number ?? `#${i + 1}`;
-    for (const d of draft.diagnostics) diagnostics.push({ message: `rec ${label}: ${d.message}`, location: d.location, code: d.code, path });
-    const actions: ActionDraft[] = [];
-    for (const group of draft.groups) {
-      for (const slot of ['owners', 'dues'] as const) {
-        const mismatch = pairSlot(group, slot);
-        if (mismatch) {
-          const code = slot === 'owners' ? 'owner-count' : 'due-count';
-          const location = group[0]?.actions[0]?.pieces[0]?.location ?? draft.location;
-          diagnostics.push({ message: `rec ${label}: ${mismatch}`, location, code, path });
-        }
-      }
-      for (const seg of group) for (const action of seg.actions) actions.push(action);
-    }
+    const agreement = draft.agreementRaw ? parseAgreement(draft.agreementRaw) : null;
+    const read = readActions(draft.rows, agreement);
+    for (const d of [...draft.diagnostics, ...read.notes]) diagnostics.push({ message: `rec ${label}: ${d.message}`, location: d.location, code: d.code, path, ...(d.data ? { data: d.data } : {}) });
     const text = joinPieces(draft.textPieces);
     recommendations.push({
       number: draft.number,
@@ -89,10 +79,11 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
       // Read the inline prefix ("Ashcombe PDU should: …") from the joined text too: a page break can split it.
       addressee: inlineAddressee(text) ?? draft.addressee,
       text,
-      agreement: draft.agreementRaw ? parseAgreement(draft.agreementRaw) : null,
+      agreement,
       agreementRaw: draft.agreementRaw,
       response: collapse(draft.responseParts.join(' ')),
-      actions: actions.map((a, j) => toAction(a, `${path}.actions[${j}]`, sourceMap)),
+      actions: read.actions.map((a, j) => toAction(a, `${path}.actions[${j}]`, sourceMap)),
+      reading: read.reading,
       location: draft.location,
     });
     sourceMap.set(path, draft.location);
@@ -102,13 +93,14 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
 }
 
 function toAction(draft: ActionDraft, path: string, sourceMap: SourceMap): Action {
-  const location: Location = draft.pieces[0]!.location;
+  const location: Location = draft.units[0]!.parts[0]!.location;
   sourceMap.set(path, location);
   const owner = unique(draft.owners.map((p) => collapse(p.text))).join('; ');
   const dueText = unique(draft.dues.map((p) => collapse(p.text))).join('; ');
   if (draft.owners[0]) sourceMap.set(`${path}.owner`, draft.owners[0].location);
   if (draft.dues[0]) sourceMap.set(`${path}.due`, draft.dues[0].location);
-  return { text: joinPieces(draft.pieces), owner: owner === '' ? null : owner, due: parseDue(dueText), location };
+  const text = collapse(draft.units.map((u) => u.text).join(' '));
+  return { text, owner: owner === '' ? null : owner, due: parseDue(dueText), location };
 }
 
 function unique(values: string[]): string[] {

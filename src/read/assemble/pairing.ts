@@ -1,92 +1,128 @@
+import type { Pairing } from '../../model/plan.js';
 import type { Piece } from '../source-row.js';
+import { filled, slotsOf, type LogicalRow, type RowPart, type Unit } from './row.js';
 
-/** An action being built: its text pieces and the owner and date pieces paired with it. */
-export interface ActionDraft {
-  pieces: Piece[];
-  owners: Piece[];
-  dues: Piece[];
-}
-
-/** One page's part of a logical table row: the actions it starts, and the owner and date pieces beside them. */
-export interface Segment {
-  /** The action whose text runs on into this segment from the page before, if any. */
-  tail: ActionDraft | null;
-  actions: ActionDraft[];
-  owners: Piece[];
-  dues: Piece[];
-}
-
-type Slot = 'owners' | 'dues';
-
-/**
- * Pair the owner (or date) pieces of one logical row with its actions, and say how, when it was not one to
- * one. Equal counts over the row pair in order; a single piece serves every action of the row. Otherwise
- * each page's segment pairs on its own: by vertical
- * position where the pieces line up, in order where the counts match, one piece shared by every action of
- * the segment when there is only one, and in order with the surplus joined to the last action otherwise.
- * Returns null when every action got exactly one piece or the row gives none at all.
- */
-export function pairSlot(segments: readonly Segment[], slot: Slot): string | null {
-  const actions = segments.flatMap((s) => s.actions);
-  const pieces = segments.flatMap((s) => s[slot]);
-  if (pieces.length === 0) return null;
-  if (actions.length === 0) {
-    const owner = segments.find((s) => s.tail)?.tail;
-    if (owner) for (const p of pieces) owner[slot].push(p);
-    return null;
-  }
-  if (pieces.length === actions.length && !segments.some((s) => s.tail && s[slot].length > s.actions.length)) {
-    actions.forEach((a, i) => a[slot].push(pieces[i]!));
-    return null;
-  }
-  const what = slot === 'owners' ? 'owner' : 'target date';
-  const plural = (n: number, w: string): string => `${n} ${w}${n === 1 ? '' : 's'}`;
-  const counts = `${plural(pieces.length, what)} for ${plural(actions.length, 'action')}`;
-  if (pieces.length === 1) {
-    // One owner (or date) written once for a whole row, however many pages the row runs over.
-    actions.forEach((a) => a[slot].push(pieces[0]!));
-    return `${counts}: the one given is applied to each`;
-  }
-  for (const segment of segments) pairSegment(segment, slot);
-  return `${counts}: paired page by page as far as they go`;
-}
-
-function pairSegment(segment: Segment, slot: Slot): void {
-  const { actions, tail } = segment;
-  const pieces = segment[slot];
-  if (pieces.length === 0) return;
-  const slots = tail ? [tail, ...actions] : actions;
-  if (slots.length === 0) return;
-  if (byPosition(slots, pieces, slot)) return;
-  if (pieces.length === actions.length) {
-    actions.forEach((a, i) => a[slot].push(pieces[i]!));
-  } else if (tail && pieces.length === actions.length + 1) {
-    slots.forEach((a, i) => a[slot].push(pieces[i]!));
-  } else if (pieces.length === 1) {
-    for (const a of actions.length > 0 ? actions : slots) a[slot].push(pieces[0]!);
-  } else {
-    const targets = actions.length > 0 ? actions : slots;
-    pieces.forEach((p, i) => targets[Math.min(i, targets.length - 1)]![slot].push(p));
-  }
+/** The owner (or date) pieces given to each action of a row, and how they were matched. */
+export interface Paired {
+  /** By action index: the pieces paired with that action (none when it has no owner). */
+  given: Piece[][];
+  pairing: Pairing;
+  /** How many pieces with text the cell held. */
+  count: number;
+  /**
+   * When paired part by part: how well the parts fit, from 0 to 1 (a part whose pieces match its actions in
+   * number fits, one with fewer fits less, one with more than it has actions does not).
+   */
+  partsFit?: number;
 }
 
 /**
- * Pair by position when every piece has one and each owner or date starts inside a different action's
- * vertical band; stacked pieces (all at the top of the cell) do not line up and fall back to order.
+ * Pair one row's owner (or date) pieces with its actions. One action takes every piece (pieces from
+ * several pages make that uneven, as the break may have hidden a row boundary); a cell whose
+ * paragraphs, blanks included, match the actions in number pairs by index, a blank slot leaving its action
+ * with none; so does a cell whose filled pieces match them. Otherwise positions on the page decide where
+ * each piece stands beside a different action; failing that, one piece is shared by every action, and any
+ * other count is paired in order as far as it goes, the surplus joined to the last action.
  */
-function byPosition(slots: ActionDraft[], pieces: Piece[], slot: Slot): boolean {
-  const tops = slots.map((a) => a.pieces.find((p) => p.top !== undefined && p.location.page === pieces[0]?.location.page)?.top);
-  if (pieces.length < 2 || tops.some((t) => t === undefined) || pieces.some((p) => p.top === undefined)) return false;
-  const band = (top: number): number => {
-    let index = 0;
-    tops.forEach((t, i) => {
-      if (top >= t! - 2) index = i;
-    });
-    return index;
-  };
-  const bands = pieces.map((p) => band(p.top!));
-  const distinct = bands.every((b, i) => i === 0 || b > bands[i - 1]!);
-  if (!distinct || bands.at(-1) === 0) return false;
-  pieces.forEach((p, i) => slots[bands[i]!]![slot].push(p));
-  return true;
+export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][]): Paired {
+  const pieces = slotsOf(row, slot);
+  const full = pieces.filter(filled);
+  const given: Piece[][] = actions.map(() => []);
+  const result = (pairing: Pairing): Paired => ({ given, pairing, count: full.length });
+  const n = actions.length;
+  if (n === 0 || full.length === 0) return result('none');
+  if (n === 1) {
+    // Owners from both sides of a page break, for one action: perhaps a row the break hid; say so.
+    if (row.parts.filter((part) => part[slot].some(filled)).length > 1) return { ...result('uneven'), partsFit: byPart(row.parts, slot, actions, given) };
+    given[0]!.push(...full);
+    return result('one-to-one');
+  }
+  if (pieces.length === n && full.length < n) {
+    pieces.forEach((p, i) => filled(p) && given[i]!.push(p));
+    return result('one-to-one');
+  }
+  if (full.length === n) {
+    full.forEach((p, i) => given[i]!.push(p));
+    return result('one-to-one');
+  }
+  const placed = byPosition(full, actions);
+  if (placed) {
+    placed.forEach((action, i) => given[action]!.push(full[i]!));
+    return result('by-position');
+  }
+  if (full.length === 1) {
+    for (const list of given) list.push(full[0]!);
+    return result('shared');
+  }
+  return { ...result('uneven'), partsFit: byPart(row.parts, slot, actions, given) };
+}
+
+/**
+ * Pair each part of a row (one page's share of it) on its own: in order where its pieces match the actions
+ * it starts, counting the action it carries on from the page before where one more piece than that is
+ * given; one piece serves every action it starts; otherwise in order as far as they go, the surplus joined
+ * to the last. Pieces in a part with no action of its own go to the last action before it. Returns how well
+ * the parts fit (see Paired).
+ */
+function byPart(parts: readonly RowPart[], slot: 'owners' | 'dues', actions: readonly Unit[][], given: Piece[][]): number {
+  const actionOf = new Map<Piece, number>();
+  actions.forEach((units, a) => units.forEach((u) => u.parts.forEach((p) => actionOf.set(p, a))));
+  let last = -1;
+  let withPieces = 0;
+  let fit = 0;
+  for (const part of parts) {
+    const here = [...new Set(part.response.map((p) => actionOf.get(p)).filter((a) => a !== undefined))];
+    const tail = here[0] !== undefined && here[0] <= last ? here[0] : undefined;
+    const fresh = here.filter((a) => a > last);
+    last = Math.max(last, ...here);
+    const pieces = part[slot].filter(filled);
+    if (pieces.length === 0) continue;
+    const slots = tail === undefined ? fresh : [tail, ...fresh];
+    withPieces++;
+    if (pieces.length === fresh.length || pieces.length === slots.length) fit += 1;
+    else if (pieces.length < slots.length) fit += 0.75;
+    if (slots.length === 0) {
+      for (const p of pieces) given[Math.max(last, 0)]!.push(p);
+      continue;
+    }
+    const targets = fresh.length > 0 && (pieces.length === fresh.length || pieces.length === 1 || pieces.length !== slots.length) ? fresh : slots;
+    if (pieces.length === 1) for (const a of targets) given[a]!.push(pieces[0]!);
+    else pieces.forEach((p, i) => given[targets[Math.min(i, targets.length - 1)]!]!.push(p));
+  }
+  return withPieces === 0 ? 0 : fit / withPieces;
+}
+
+interface Anchor {
+  page: number;
+  top: number;
+  action: number;
+}
+
+const before = (a: { page: number; top: number }, b: { page: number; top: number }): boolean => a.page < b.page || (a.page === b.page && a.top <= b.top);
+
+/**
+ * The action each piece stands beside, when every piece and action part has a place on a page: the action
+ * whose text starts (or carries on) last at or above the piece's top. Pieces stacked at the top of their
+ * cell land on one action and do not line up; null then, and when any place is unknown.
+ */
+function byPosition(pieces: readonly Piece[], actions: readonly Unit[][]): number[] | null {
+  if (pieces.length < 2) return null;
+  const anchors: Anchor[] = [];
+  for (const [action, units] of actions.entries()) {
+    for (const part of units.flatMap((u) => u.parts)) {
+      if (part.top === undefined || part.location.page === undefined) return null;
+      anchors.push({ page: part.location.page, top: part.top - 2, action });
+    }
+  }
+  anchors.sort((a, b) => a.page - b.page || a.top - b.top);
+  const out: number[] = [];
+  for (const piece of pieces) {
+    if (piece.top === undefined || piece.location.page === undefined) return null;
+    const place = { page: piece.location.page, top: piece.top };
+    let action = -1;
+    for (const anchor of anchors) if (before(anchor, place)) action = Math.max(action, anchor.action);
+    if (action < 0 || (out.length > 0 && action <= out.at(-1)!)) return null;
+    out.push(action);
+  }
+  return out;
 }

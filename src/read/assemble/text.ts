@@ -1,4 +1,5 @@
 /** Text helpers shared by the table-to-model step: normalising, joining split pieces, sentence ends. */
+import type { Piece } from '../source-row.js';
 
 const BULLET = /^\s*(?:[•●▪◦‣∙·○■□➢➤►▶✓✔\uF0A7\uF0B7\uF076\uF0D8]|-(?=\s)|–(?=\s)|\*(?=\s))\s*/u;
 
@@ -42,4 +43,19 @@ export function joinSplit(before: string, after: string): string {
 export function quote(text: string, max = 60): string {
   const t = collapse(text);
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
+}
+
+/** How the first piece of a row relates to the piece it follows in the same column. */
+export type Flow = 'joins' | 'new' | 'broken';
+
+/**
+ * Decide whether `next` carries on `prev` (a cell split by a page break or a wrapped line), starts a new
+ * paragraph, or breaks the flow: a sentence cut off mid-way that the next page does not finish, or a
+ * lower-case fragment after a finished sentence — signs that a page is missing.
+ */
+export function flowBetween(prev: string, next: Piece): Flow {
+  const lower = startsLikeContinuation(next.text);
+  if (/:\s*$/.test(prev)) return next.kind === 'li' ? 'new' : 'joins';
+  if (!isTerminated(prev)) return next.kind === 'li' ? 'broken' : 'joins';
+  return lower ? 'broken' : 'new';
 }

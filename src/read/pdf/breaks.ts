@@ -1,5 +1,6 @@
-import { flowBetween } from '../assemble/build.js';
-import { collapse, joinSplit } from '../assemble/text.js';
+import { unitsOf, type Unit } from '../assemble/row.js';
+import { plausibleActionCounts } from '../assemble/strategies.js';
+import { collapse, flowBetween, joinSplit } from '../assemble/text.js';
 import type { Column, Piece } from '../source-row.js';
 import { wrapped } from './paragraphs.js';
 import type { Paragraph } from './paragraphs.js';
@@ -16,21 +17,16 @@ export interface Tail {
 /** The columns joined here; the shared step joins split response and recommendation text itself. */
 export const SIDE_COLUMNS: readonly Column[] = ['owner', 'due'];
 
-/** How many actions the shared step will make of a table row's response pieces, split over pages. */
-function countActions(parts: readonly Cells[]): number {
-  let count = 0;
-  let prev: string | null = null;
-  for (const [k, part] of parts.entries()) {
-    const pieces = part.response ?? [];
-    pieces.forEach((p, i) => {
-      const text = collapse(p.text);
-      const joins = k > 0 && i === 0 && prev !== null && flowBetween(prev, p) === 'joins';
-      const leadIn = /:\s*$/.test(text) && pieces[i + 1]?.kind === 'li';
-      if (!joins && !leadIn) count++;
-      prev = joins ? `${prev} ${text}` : text;
-    });
-  }
-  return count;
+/** The response of a table row split over pages, as the units the shared step reads its actions from. */
+function unitsOfParts(parts: readonly Cells[]): Unit[] {
+  let last: string | null = null;
+  const rowParts = parts.map((part, k) => {
+    const response = part.response ?? [];
+    const joins = k > 0 && response[0] !== undefined && last !== null && flowBetween(last, response[0]) === 'joins';
+    for (const p of response) last = collapse(p.text);
+    return { response, owners: [], dues: [], joins };
+  });
+  return unitsOf({ parts: rowParts });
 }
 
 /**
@@ -52,15 +48,15 @@ export interface Candidate {
 /**
  * Settle the possible joins of one table row (its parts on successive pages). A page can break inside an
  * owner or between two owners, and the two look alike; where owners (or dates) pair one to one with the
- * row's actions only one way, counting decides, otherwise the joins are made.
+ * row's actions one to one by some reading of its response, counting decides, otherwise the joins are made.
  */
 export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): void {
   if (candidates.length === 0) return;
-  const actions = countActions(row);
+  const counts = plausibleActionCounts(unitsOfParts(row));
   for (const column of SIDE_COLUMNS) {
     const mine = candidates.filter((c) => c.column === column);
     const pieces = row.reduce((n, c) => n + (c[column]?.length ?? 0), 0);
-    if (mine.length === 0 || pieces === actions) continue;
+    if (mine.length === 0 || counts.has(pieces)) continue;
     // Later joins first, so that a piece cut over three pages is whole before it joins the first.
     for (const c of [...mine].reverse()) joinAcross(c.tail, c.part, column);
   }

@@ -72,6 +72,7 @@ describe('Word reader', () => {
           { text: 'Issue guidance.', owner: 'Head of Operations', due: { raw: 'May 2023', date: '2023-05', status: 'planned' }, location: { row: 3 } },
           { text: 'Report visits monthly.', owner: 'Performance Lead', due: { raw: 'Complete', date: null, status: 'complete' }, location: { row: 4 } },
         ],
+        reading: { strategy: 'row-per-action', owners: 'one-to-one', dates: 'one-to-one' },
         location: { row: 3 },
       },
     ]);

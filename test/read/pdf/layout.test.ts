@@ -88,7 +88,9 @@ describe('PDF reader: the hard cases of a rebuilt table, stated outright', () =>
       ['3', ['SW 2'], 'HM Prison and Probation Service'],
       ['4', [], 'HM Prison and Probation Service'],
     ]);
-    expect(doc.recommendations[1]!.actions.map((a) => a.owner)).toEqual([null, 'Head of Public Protection', 'Head of Public Protection']);
+    // The row cut by the page break is one action, both its paragraphs, with the row's one owner.
+    expect(doc.recommendations[1]!.actions.map((a) => a.owner)).toEqual([null, 'Head of Public Protection']);
+    expect(doc.recommendations[1]!.reading).toEqual({ strategy: 'row-per-action', owners: 'one-to-one', dates: 'one-to-one' });
   });
 
   it('wessex (rotated): pages stored turned a quarter and shown upright by /Rotate read like the others', async () => {

@@ -82,9 +82,11 @@ describe('PDF reader: rows from ruling lines where the text alone leaves them in
     const plain = await pagesOf('tamar-row-per-action.chromium.pdf', false);
     expect(readTable(plain).doubtful).toBe(true);
     const guessed = modelOf(plain);
-    // From the text alone it continues the row above, whose owner and date are then applied to it.
-    expect(owners(guessed, 1)[2]).toEqual(['Senior Probation Officers', 'Monthly from October 2024']);
-    expect(guessed.diagnostics.map((d) => d.message)).toContain('rec 2: 1 owner for 2 actions: the one given is applied to each');
+    // From the text alone it continues the row above, and so becomes part of that row's one action.
+    expect(owners(guessed, 1)).toEqual([
+      ['Victim Liaison Manager', 'November 2024'],
+      ['Senior Probation Officers', 'Monthly from October 2024'],
+    ]);
     const ruled = modelOf(await pagesOf('tamar-row-per-action.chromium.pdf', true));
     expect(owners(ruled, 1)).toEqual([
       ['Victim Liaison Manager', 'November 2024'],
@@ -97,7 +99,7 @@ describe('PDF reader: rows from ruling lines where the text alone leaves them in
 
   it('tamar (LibreOffice): a row with neither owner nor date inside a page is a row of its own', async () => {
     const guessed = modelOf(await pagesOf('tamar-row-per-action.pdf', false));
-    expect(owners(guessed, 1)[2]).toEqual(['Senior Probation Officers', 'Monthly from October 2024']);
+    expect(owners(guessed, 1)).toHaveLength(2);
     const ruled = modelOf(await pagesOf('tamar-row-per-action.pdf', true));
     expect(owners(ruled, 1)[2]).toEqual([null, null]);
   });

@@ -1,0 +1,101 @@
+import type { Agreement, Location, Pairing, Reading, Strategy } from '../../model/plan.js';
+import { plural } from '../../util/plural.js';
+import type { Piece } from '../source-row.js';
+import { readRow, type RowReading } from './choose.js';
+import type { DraftDiagnostic } from './drafts.js';
+import { headStatements } from './lead.js';
+import type { Paired } from './pairing.js';
+import { filled, slotsOf, unitsOf, type LogicalRow, type Unit } from './row.js';
+import { quote } from './text.js';
+
+/** An action as read: its units of text and the owner and date pieces paired with it. */
+export interface ActionDraft {
+  units: Unit[];
+  owners: Piece[];
+  dues: Piece[];
+}
+
+/** A recommendation's actions, how they were read, and what about the reading is worth recording. */
+export interface RecActions {
+  actions: ActionDraft[];
+  reading: Reading;
+  notes: DraftDiagnostic[];
+}
+
+/** Pairings from the most to the least certain; a recommendation reports the least certain of its rows'. */
+const DOUBT: Pairing[] = ['none', 'one-to-one', 'by-position', 'shared', 'uneven'];
+/** Cuts from the coarsest to the finest; a recommendation reports the finest its rows needed. */
+const FINENESS: Strategy[] = ['no-actions', 'row-per-action', 'paragraph', 'paragraph-and-bullet'];
+
+const most = <T>(order: readonly T[], values: readonly T[], fallback: T): T => values.reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), fallback);
+
+interface Prepared {
+  row: LogicalRow;
+  units: Unit[];
+  owners: Piece[];
+  dues: Piece[];
+}
+
+/**
+ * Read the actions of one recommendation from its logical rows. Paragraphs at the head that state the
+ * agreement or its reason are taken out first (unless nothing else could carry the owner beside them); a
+ * Not Agreed response with no owner or date anywhere holds no action. Each row is then cut and paired on
+ * the evidence of its own owners and dates (see readRow).
+ */
+export function readActions(rows: readonly LogicalRow[], agreement: Agreement | null): RecActions {
+  const prepared: Prepared[] = rows.map((row) => ({ row, units: unitsOf(row), owners: slotsOf(row, 'owners'), dues: slotsOf(row, 'dues') }));
+  const drawn = prepared.filter((p) => p.units.length > 0);
+  const manyRows = drawn.length > 1;
+  const given = prepared.some((p) => p.owners.some(filled) || p.dues.some(filled));
+  const first = drawn[0];
+  if (first) {
+    const rest = first.units.slice(headStatements(first.units, agreement));
+    if (rest.length > 0 || !(first.owners.some(filled) || first.dues.some(filled))) first.units = rest;
+  }
+  if (agreement === 'not-agreed' && !given) for (const p of prepared) p.units = [];
+
+  const actions: ActionDraft[] = [];
+  const notes: DraftDiagnostic[] = [];
+  const readings: RowReading[] = [];
+  for (const p of prepared) {
+    if (p.units.length === 0) {
+      notes.push(...unplaced(p));
+      continue;
+    }
+    const reading = readRow(p.row, p.units, manyRows);
+    readings.push(reading);
+    reading.cut.actions.forEach((units, i) => actions.push({ units, owners: reading.owners.given[i]!, dues: reading.dues.given[i]! }));
+    const location = p.units[0]!.parts[0]!.location;
+    for (const [slot, paired] of [['owner', reading.owners], ['due', reading.dues]] as const) {
+      const note = mismatch(slot, paired, reading, location);
+      if (note) notes.push(note);
+    }
+  }
+  const strategy = actions.length === 0 ? 'no-actions' : most(FINENESS, readings.map((r) => r.cut.strategy), 'no-actions');
+  const doubt = (which: 'owners' | 'dues'): Pairing => most(DOUBT, readings.map((r) => r[which].pairing), 'none');
+  return { actions, reading: { strategy, owners: doubt('owners'), dates: doubt('dues') }, notes };
+}
+
+/** A diagnostic for a row whose owners (or dates) were shared out or paired unevenly. */
+function mismatch(slot: 'owner' | 'due', paired: Paired, reading: RowReading, location: Location): DraftDiagnostic | null {
+  if (paired.pairing !== 'shared' && paired.pairing !== 'uneven') return null;
+  const n = reading.cut.actions.length;
+  const counts = `${plural(paired.count, slot === 'owner' ? 'owner' : 'target date')} for ${plural(n, 'action')}`;
+  const how = paired.pairing === 'shared' ? 'the one given is applied to each' : 'paired page by page as far as they go';
+  return {
+    code: slot === 'owner' ? 'owner-count' : 'due-count',
+    message: `${counts}: ${how}`,
+    location,
+    data: { strategy: reading.cut.strategy, pairing: paired.pairing, given: paired.count, actions: n },
+  };
+}
+
+/** Owners or dates in a row with no action beside them: kept in a diagnostic, never dropped. */
+function unplaced(p: Prepared): DraftDiagnostic[] {
+  return (['owners', 'dues'] as const).flatMap((slot) => {
+    const words = p[slot].filter(filled).map((piece) => piece.text);
+    if (words.length === 0) return [];
+    const what = slot === 'owners' ? 'owner' : 'target date';
+    return [{ code: 'unplaced', message: `${what} '${quote(words.join('; '))}' stands beside no action`, location: p[slot].find(filled)!.location, data: { slot, words } }];
+  });
+}

@@ -1,0 +1,49 @@
+import type { Piece } from '../source-row.js';
+import { joinSplit } from './text.js';
+
+/**
+ * One page's (or one export line's) part of a logical table row: its response pieces and the owner and
+ * date pieces beside them, blank owner and date paragraphs kept as slots.
+ */
+export interface RowPart {
+  response: Piece[];
+  owners: Piece[];
+  dues: Piece[];
+  /** True when the first response piece carries on the last piece of the part before (a split sentence). */
+  joins: boolean;
+}
+
+/** A table row of a recommendation as the document draws it, with its parts split by page breaks. */
+export interface LogicalRow {
+  parts: RowPart[];
+}
+
+/** One paragraph or list item of a row's response, joined back together where a break split it. */
+export interface Unit {
+  text: string;
+  kind: 'p' | 'li';
+  /** The pieces it was made of, in order; their pages and positions place it. */
+  parts: Piece[];
+}
+
+/** The response of a row as units: blank paragraphs dropped, pieces split by a break joined again. */
+export function unitsOf(row: LogicalRow): Unit[] {
+  const units: Unit[] = [];
+  for (const part of row.parts) {
+    part.response.forEach((piece, i) => {
+      if (piece.kind === 'blank') return;
+      const last = units.at(-1);
+      if (i === 0 && part.joins && last) {
+        last.text = joinSplit(last.text, piece.text);
+        last.parts.push(piece);
+      } else units.push({ text: piece.text, kind: piece.kind === 'li' ? 'li' : 'p', parts: [piece] });
+    });
+  }
+  return units;
+}
+
+/** Every owner (or date) piece of a row, blanks included, in order. */
+export const slotsOf = (row: LogicalRow, slot: 'owners' | 'dues'): Piece[] => row.parts.flatMap((p) => p[slot]);
+
+/** True for a piece that holds text, not a blank paragraph. */
+export const filled = (piece: Piece): boolean => piece.kind !== 'blank';
