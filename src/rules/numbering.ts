@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { diagnosticsWithCode, diagnosticText, quote, recIndexOf, recLabel, recName } from './util.js';
+import { inferredText, isInferredNumber } from '../model/diagnostic-data.js';
+import { diagnosticsWithCode, quote, recIndexOf, recLabel, recName } from './util.js';
 
 /** "3", "3 and 5", "3 to 5", "2 to 4 and 7": numbers in ascending order, runs shortened. */
 function listNumbers(numbers: readonly number[]): string {
@@ -48,10 +49,11 @@ export const numbering: Rule = {
       highest = n;
     });
     for (const diag of diagnosticsWithCode(doc, 'number-inferred')) {
+      if (!isInferredNumber(diag.data)) continue;
       const index = recIndexOf(diag.path);
       const rec = index === null ? undefined : doc.recommendations[index];
       const subject = index === null ? 'A recommendation number' : `The number of recommendation ${recName(rec, index)}`;
-      ctx.report({ message: `${subject} was inferred, not read: ${diagnosticText(diag.message)}`, path: diag.path ?? '' });
+      ctx.report({ message: `${subject} was inferred, not read: ${inferredText(diag.data)}`, path: diag.path ?? '' });
     }
   },
 };

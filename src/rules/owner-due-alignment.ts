@@ -1,26 +1,13 @@
-import type { Diagnostic } from '../model/plan.js';
+import { isPairingData } from '../model/diagnostic-data.js';
+import { plural } from '../util/plural.js';
 import type { Rule } from './types.js';
-import { diagnosticText, recIndexOf, recLabel } from './util.js';
+import { recIndexOf, recLabel } from './util.js';
 
 /** The two kinds of pairing the readers report, and what each pairs with the actions. */
 const KINDS = [
-  { code: 'owner-count', noun: 'owners', count: /(\d+)\s+(?:responsible\s+)?owners?\b/i },
-  { code: 'due-count', noun: 'target dates', count: /(\d+)\s+(?:target\s+)?dates?\b/i },
+  { code: 'owner-count', noun: 'owner' },
+  { code: 'due-count', noun: 'target date' },
 ] as const;
-const ACTIONS = /(\d+)\s+actions?\b/i;
-
-function describe(diag: Diagnostic, noun: string, count: RegExp): string {
-  const given = count.exec(diag.message)?.[1];
-  const actions = ACTIONS.exec(diag.message)?.[1];
-  if (given !== undefined && actions !== undefined) {
-    const plural = (n: string, word: string): string => `${n} ${n === '1' ? word.replace(/s$/, '') : word}`;
-    const counts = `lists ${plural(given, noun)} for ${plural(actions, 'actions')}`;
-    // The reader applies a lone owner or date to every action of its row; say so, since it may be a guess.
-    if (given === '1' && /applied to each/i.test(diag.message)) return `${counts}; the one given was applied to each`;
-    return `${counts}; they could not be paired one to one`;
-  }
-  return `has ${noun} that could not be paired one to one with its actions (${diagnosticText(diag.message)})`;
-}
 
 /** Owners or dates that the reader could not pair one to one with the actions of a row. */
 export const ownerDueAlignment: Rule = {
@@ -30,10 +17,14 @@ export const ownerDueAlignment: Rule = {
   check(doc, ctx) {
     for (const diag of doc.diagnostics) {
       const kind = KINDS.find((k) => k.code === diag.code);
-      if (!kind) continue;
+      if (!kind || !isPairingData(diag.data)) continue;
       const index = recIndexOf(diag.path);
       const subject = index === null ? 'A row' : recLabel(doc.recommendations[index], index);
-      ctx.report({ message: `${subject} ${describe(diag, kind.noun, kind.count)}`, path: diag.path ?? '' });
+      const { given, actions, pairing } = diag.data;
+      const counts = `lists ${plural(given, kind.noun)} for ${plural(actions, 'action')}`;
+      // The reader applies a lone owner or date to every action of its row; say so, since it may be a guess.
+      const how = pairing === 'shared' ? 'the one given was applied to each' : 'they could not be paired one to one';
+      ctx.report({ message: `${subject} ${counts}; ${how}`, path: diag.path ?? '' });
     }
   },
 };

@@ -72,11 +72,3 @@ export function recIndexOf(path: string | undefined): number | null {
   const [head, index] = parsePath(path);
   return head === 'recommendations' && typeof index === 'number' ? index : null;
 }
-
-/** A reader's message without its own "rec 3:" prefix or trailing period, to quote inside a finding. */
-export function diagnosticText(message: string): string {
-  return message
-    .replace(/^\s*(?:rec(?:ommendation)?\.?\s*(?:no\.?\s*)?[^\s:]*\s*:)\s*/i, '')
-    .replace(/[.\s]+$/, '')
-    .trim();
-}

@@ -27,6 +27,7 @@ export function rec(overrides: Partial<Recommendation> = {}): Recommendation {
     agreementRaw: 'Agreed',
     response: 'Agreed. Briefings will be delivered to all practitioners.',
     actions: [action()],
+    reading: { strategy: 'paragraph', owners: 'one-to-one', dates: 'one-to-one' },
     location: {},
     ...overrides,
   };
@@ -61,7 +62,7 @@ export function plan(overrides: PlanOverrides = {}): PlanDocument {
   };
 }
 
-/** A reader diagnostic about one recommendation. */
-export function diagnostic(code: string, recIndex: number, message: string): Diagnostic {
-  return { code, path: `recommendations[${recIndex}]`, message, location: {} };
+/** A reader diagnostic about one recommendation, with the structured facts it carries when given. */
+export function diagnostic(code: string, recIndex: number, message: string, data?: Record<string, unknown>): Diagnostic {
+  return { code, path: `recommendations[${recIndex}]`, message, location: {}, ...(data ? { data } : {}) };
 }

@@ -57,19 +57,20 @@ ruleCases(numbering, [
     ],
   },
   {
-    name: 'numbers the reader inferred',
+    name: 'numbers the reader inferred, told from the diagnostic’s data and not its wording',
     doc: plan({
       recommendations: numbered('1', '2', '3'),
       diagnostics: [
-        diagnostic('number-inferred', 1, "rec 2: number garbled ('t i'), inferred from order"),
+        diagnostic('number-inferred', 1, 'rec 2: wording the rule does not read', { inferred: '2', raw: 't i', cause: 'unreadable' }),
         diagnostic('owner-count', 2, 'rec 3: 2 owners for 1 action'),
-        { code: 'number-inferred', message: 'A number was missing and inferred from order.', location: {} },
+        { code: 'number-inferred', message: 'A number was missing.', location: {}, data: { inferred: '4', raw: null, cause: 'missing' } },
+        diagnostic('number-inferred', 0, 'rec 1: no data, so nothing to report'),
       ],
     }),
     expected: [
-      { message: 'A recommendation number was inferred, not read: A number was missing and inferred from order', path: '', recommendation: null, action: null },
+      { message: 'A recommendation number was inferred, not read: number missing; 4 inferred from order', path: '', recommendation: null, action: null },
       {
-        message: "The number of recommendation 2 was inferred, not read: number garbled ('t i'), inferred from order",
+        message: "The number of recommendation 2 was inferred, not read: number 't i' unreadable; 2 inferred from order",
         path: 'recommendations[1]',
         recommendation: '2',
         action: null,

@@ -1,3 +1,4 @@
+import type { PairingData } from '../../model/diagnostic-data.js';
 import type { Agreement, Location, Pairing, Reading, Strategy } from '../../model/plan.js';
 import { plural } from '../../util/plural.js';
 import type { Piece } from '../source-row.js';
@@ -86,7 +87,7 @@ function mismatch(slot: 'owner' | 'due', paired: Paired, reading: RowReading, lo
     code: slot === 'owner' ? 'owner-count' : 'due-count',
     message: `${counts}: ${how}`,
     location,
-    data: { strategy: reading.cut.strategy, pairing: paired.pairing, given: paired.count, actions: n },
+    data: { strategy: reading.cut.strategy, pairing: paired.pairing, given: paired.count, actions: n } satisfies PairingData,
   };
 }
 

@@ -1,3 +1,4 @@
+import { inferredText, type InferredNumber } from '../../model/diagnostic-data.js';
 import type { Action, Diagnostic, Location, Recommendation } from '../../model/plan.js';
 import { parseDue } from '../dates.js';
 import { inlineAddressee } from '../headings.js';
@@ -57,8 +58,8 @@ export function inferNumbers(recs: RecDraft[]): void {
     else if (i === 0 && next === null) value = 1;
     if (value === null) return;
     rec.number = String(value);
-    const why = rec.fragment ? 'no number (rows without a rec number or recommendation text)' : rec.numberRaw ? `number '${quote(rec.numberRaw, 20)}' unreadable` : 'number missing';
-    rec.diagnostics.push({ code: 'number-inferred', message: `${why}; ${value} inferred from order`, location: rec.location });
+    const data: InferredNumber = { inferred: String(value), raw: rec.numberRaw || null, cause: rec.fragment ? 'fragment' : rec.numberRaw ? 'unreadable' : 'missing' };
+    rec.diagnostics.push({ code: 'number-inferred', message: inferredText(data), location: rec.location, data: { ...data } });
   });
 }
 

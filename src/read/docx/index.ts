@@ -11,7 +11,7 @@ const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
 async function toHtml(bytes: Uint8Array): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: dropImages, externalFileAccess: false });
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: dropImages, externalFileAccess: false, ignoreEmptyParagraphs: false });
     return result.value;
   } catch (err) {
     const text = String((err as Error)?.message ?? err);
@@ -28,7 +28,8 @@ function firstLine(text: string): string {
 
 /**
  * Read a Word (.docx) plan: check the zip, convert it to HTML with mammoth (merged cells become rowspan
- * and colspan, a repeated header row becomes the table head), then read that HTML. Rows are located by
+ * and colspan, a repeated header row becomes the table head, numbered and bulleted paragraphs become list
+ * items, empty paragraphs are kept as the blank slots drafters use to align owners), then read that HTML. Rows are located by
  * their number in the Word table, as for HTML.
  */
 export async function readDocx(input: ReadInput): Promise<ParsedPlan> {

@@ -30,13 +30,19 @@ function linePieces(raw: string, kind: Piece['kind'], location: Location, into: 
   });
 }
 
+/** Blocks that are a line of their own when empty: drafters press Enter to stand an owner beside its action. */
+const PARAGRAPHS = new Set(['p', 'div', 'li']);
+
 /**
  * Cut a cell into pieces: one per paragraph, list item or block, and one per line where `<br>` breaks a
- * block; text outside any block is `plain`. Nested tables are read as more blocks of the cell.
+ * block; text outside any block is `plain`; an empty paragraph is a `blank` piece, holding its place.
+ * Nested tables are read as more blocks of the cell.
  */
 export function cellPieces(cell: AnyNode, location: Location): Piece[] {
   const pieces: Piece[] = [];
   const kinds: Array<Piece['kind']> = ['plain'];
+  /** How many pieces there were when each open block began: a paragraph that adds none is a blank slot. */
+  const starts: number[] = [];
   let buffer = '';
   const flush = (): void => {
     if (buffer !== '') linePieces(buffer, kinds.at(-1)!, location, pieces);
@@ -54,8 +60,13 @@ export function cellPieces(cell: AnyNode, location: Location): Piece[] {
     }
     if (el === cell || !BLOCKS.has(el.name)) continue;
     flush();
-    if (step.kind === 'enter') kinds.push(el.name === 'li' ? 'li' : el.name === 'ul' || el.name === 'ol' ? kinds.at(-1)! : 'p');
-    else kinds.pop();
+    if (step.kind === 'enter') {
+      kinds.push(el.name === 'li' ? 'li' : el.name === 'ul' || el.name === 'ol' ? kinds.at(-1)! : 'p');
+      starts.push(pieces.length);
+    } else {
+      kinds.pop();
+      if (starts.pop() === pieces.length && PARAGRAPHS.has(el.name)) pieces.push({ text: '', kind: 'blank', location });
+    }
   }
   flush();
   return pieces;

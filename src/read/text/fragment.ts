@@ -41,9 +41,9 @@ interface Tag {
 
 /**
  * Cut one cell of a text export into pieces: one per `<p>` or `<li>`, untagged text between them as plain
- * pieces, and untagged bullet lists ("• one • two") as list items. A block runs from its opening tag to the
- * next closing tag of the same name; an opening tag that is never closed is read as part of the text around
- * it. The tags are found in one pass, so a cell of unclosed tags costs no more than a well-formed one.
+ * pieces, untagged bullet lists ("• one • two") as list items, and an empty `<p>` as a blank slot. A
+ * block runs from its opening tag to the next closing tag of the same name; an opening tag that is never
+ * closed is read as part of the text around it. The tags are found in one pass, so a cell of unclosed tags costs no more than a well-formed one.
  */
 export function cellPieces(html: string, location: Location): Piece[] {
   const tags: Tag[] = [];
@@ -78,6 +78,7 @@ export function cellPieces(html: string, location: Location): Piece[] {
     last = close.end;
     const text = plainText(html.slice(tag.end, close.start));
     if (text !== '') bulletPieces(text, location, tag.name === 'li' ? 'li' : 'p', pieces);
+    else if (tag.name === 'p' || tag.name === 'li') pieces.push({ text: '', kind: 'blank', location });
   }
   outside(html.slice(last));
   return pieces;

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { readActions } from '../../../src/read/assemble/actions.js';
+import { readRow } from '../../../src/read/assemble/choose.js';
+import { headStatements } from '../../../src/read/assemble/lead.js';
+import { pair } from '../../../src/read/assemble/pairing.js';
+import { unitsOf, type LogicalRow } from '../../../src/read/assemble/row.js';
+import { byParagraph, byParagraphAndBullet, candidateCuts } from '../../../src/read/assemble/strategies.js';
+import type { Piece } from '../../../src/read/source-row.js';
+
+/** Piece literals: `p('text')`, `li('text')`, `blank`; `at(piece, page, top)` places one on a page. */
+const p = (text: string): Piece => ({ text, kind: 'p', location: { row: 1 } });
+const li = (text: string): Piece => ({ text, kind: 'li', location: { row: 1 } });
+const blank: Piece = { text: '', kind: 'blank', location: { row: 1 } };
+const at = (piece: Piece, page: number, top: number): Piece => ({ ...piece, location: { page }, top, bottom: top + 10 });
+const row = (response: Piece[], owners: Piece[] = [], dues: Piece[] = []): LogicalRow => ({ parts: [{ response, owners, dues, joins: false }] });
+const texts = (actions: Array<Array<{ text: string }>>): string[][] => actions.map((units) => units.map((u) => u.text));
+
+describe('cuts of a response into actions', () => {
+  const lead = p('The region will run a recruitment campaign, including:');
+  const bullets = [li('open days in each office'), li('a bursary for trainees'), li('exit interviews for every leaver')];
+  it.each([
+    { name: 'a lead-in and its list are one action', units: [lead, ...bullets], expected: [[lead.text, ...bullets.map((b) => b.text)]] },
+    { name: 'each paragraph is an action', units: [p('One.'), p('Two.')], expected: [['One.'], ['Two.']] },
+    { name: 'bullets with no paragraph before them stand alone', units: [li('The PDU will audit.'), li('The PDU will train.')], expected: [['The PDU will audit.'], ['The PDU will train.']] },
+    {
+      name: 'after a finished sentence, bullets that are commitments of their own are actions of their own',
+      units: [p('Staff were consulted.'), li('Essex North PDU will publish a plan.'), li('Essex North PDU will review it.')],
+      expected: [['Staff were consulted.'], ['Essex North PDU will publish a plan.'], ['Essex North PDU will review it.']],
+    },
+    {
+      name: 'after a finished sentence, bullets that are no sentences of their own still join it',
+      units: [p('Impact will be measured by: benchmarking.'), li('Creating a monthly score card.')],
+      expected: [['Impact will be measured by: benchmarking.', 'Creating a monthly score card.']],
+    },
+  ])('by paragraph: $name', ({ units, expected }) => {
+    expect(texts(byParagraph(unitsOf(row(units))).actions)).toEqual(expected);
+  });
+
+  it('by paragraph and bullet: every item an action, the lead-in none', () => {
+    expect(texts(byParagraphAndBullet(unitsOf(row([lead, ...bullets]))).actions)).toEqual(bullets.map((b) => [b.text]));
+  });
+
+  it('the whole row is a candidate only when the recommendation spans several rows, and identical cuts are weighed once', () => {
+    const units = unitsOf(row([p('One.'), p('Two.')]));
+    expect(candidateCuts(units, false).map((c) => c.strategy)).toEqual(['paragraph']);
+    expect(candidateCuts(units, true).map((c) => c.strategy)).toEqual(['row-per-action', 'paragraph']);
+  });
+
+  it('a piece that carries on a sentence over a page break joins the unit before it', () => {
+    const split: LogicalRow = { parts: [{ response: [p('The PDU will')], owners: [], dues: [], joins: false }, { response: [p('train staff.'), p('Next.')], owners: [], dues: [], joins: true }] };
+    expect(unitsOf(split).map((u) => u.text)).toEqual(['The PDU will train staff.', 'Next.']);
+  });
+});
+
+describe('pairing owners with actions', () => {
+  const cells = (owners: Piece[]): LogicalRow => row([p('A.'), p('B.'), p('C.')], owners);
+  const names = (given: Piece[][]): Array<string | null> => given.map((g) => (g.length === 0 ? null : g.map((x) => x.text).join('; ')));
+  it.each([
+    { name: 'as many as actions: in order', owners: [p('X'), p('Y'), p('Z')], pairing: 'one-to-one', expected: ['X', 'Y', 'Z'] },
+    { name: 'blank slots hold their place', owners: [p('X'), blank, p('Z')], pairing: 'one-to-one', expected: ['X', null, 'Z'] },
+    { name: 'blanks that only space them out are not slots', owners: [p('X'), blank, p('Y'), blank, p('Z')], pairing: 'one-to-one', expected: ['X', 'Y', 'Z'] },
+    { name: 'one for several: shared', owners: [p('X')], pairing: 'shared', expected: ['X', 'X', 'X'] },
+    { name: 'none', owners: [], pairing: 'none', expected: [null, null, null] },
+    { name: 'two for three, nothing to place them: uneven, in order', owners: [p('X'), p('Y')], pairing: 'uneven', expected: ['X', 'Y', null] },
+  ])('$name', ({ owners, pairing, expected }) => {
+    const r = cells(owners);
+    const paired = pair(r, 'owners', unitsOf(r).map((u) => [u]));
+    expect(paired.pairing).toBe(pairing);
+    expect(names(paired.given)).toEqual(expected);
+  });
+
+  it('by position: each owner beside the action it stands level with, a gap where one has none', () => {
+    const units = unitsOf(row([at(p('A.'), 1, 100), at(p('B.'), 1, 150), at(p('C.'), 1, 200)]));
+    const placed = row(units.flatMap((u) => u.parts), [at(p('X'), 1, 100), at(p('Z'), 1, 201)]);
+    const paired = pair(placed, 'owners', units.map((u) => [u]));
+    expect(paired.pairing).toBe('by-position');
+    expect(names(paired.given)).toEqual(['X', null, 'Z']);
+  });
+
+  it('owners stacked at the top of their cell do not line up: shared out in order instead', () => {
+    const units = unitsOf(row([at(p('A.'), 1, 100), at(p('B.'), 1, 150), at(p('C.'), 1, 200)]));
+    const stacked = row(units.flatMap((u) => u.parts), [at(p('X'), 1, 100), at(p('Y'), 1, 112)]);
+    expect(pair(stacked, 'owners', units.map((u) => [u])).pairing).toBe('uneven');
+  });
+});
+
+describe('choosing the reading of a row', () => {
+  const lead = p('The PDU will strengthen oversight by:');
+  const bullets = [li('a checklist'), li('a monthly report'), li('smaller teams')];
+  it.each([
+    { name: 'lead and bullets with one owner and one date: one action', owners: [p('Head of PDU')], dues: [p('May 2024')], strategy: 'paragraph', actions: 1 },
+    { name: 'an owner and a date per bullet: the bullets are the actions', owners: [p('A'), p('B'), p('C')], dues: [p('May'), p('June'), p('July')], strategy: 'paragraph-and-bullet', actions: 3 },
+    { name: 'an owner per bullet and one date: still the bullets', owners: [p('A'), p('B'), p('C')], dues: [p('May')], strategy: 'paragraph-and-bullet', actions: 3 },
+  ])('$name', ({ owners, dues, strategy, actions }) => {
+    const r = row([lead, ...bullets], owners, dues);
+    const reading = readRow(r, unitsOf(r), false);
+    expect(reading.cut.strategy).toBe(strategy);
+    expect(reading.cut.actions).toHaveLength(actions);
+  });
+
+  it('in a recommendation of several rows, a row of paragraphs with one owner is one action', () => {
+    const r = row([p('Train staff.'), p('Then audit.')], [p('Head of PDU')], [p('May 2024')]);
+    const reading = readRow(r, unitsOf(r), true);
+    expect(reading.cut.strategy).toBe('row-per-action');
+    expect(reading.owners.pairing).toBe('one-to-one');
+  });
+});
+
+describe('statements of agreement and reason are not actions', () => {
+  it.each([
+    ['This recommendation is partly agreed: the whole of it cannot be afforded this year.', 'partly-agreed', 1],
+    ['Partly agreed.', 'partly-agreed', 1],
+    ['HMPPS agrees with this recommendation.', 'agreed', 1],
+    ['Funding for a second team cannot be found this year.', 'partly-agreed', 1],
+    ['Funding for a second team cannot be found this year.', 'agreed', 0],
+    ['Agreed actions will be published.', 'agreed', 0],
+    ['The PDU will not recruit, but will train existing staff.', 'partly-agreed', 0],
+  ] as const)('%s (%s): %i head paragraph(s)', (text, agreement, expected) => {
+    expect(headStatements(unitsOf(row([p(text), p('The PDU will train staff.')])), agreement)).toBe(expected);
+  });
+
+  it('a Not Agreed response that only explains why, with no owner or date, has no actions', () => {
+    const read = readActions([row([p('Not agreed. The contract is national and cannot be changed locally.'), p('The service is commissioned nationally.')])], 'not-agreed');
+    expect(read.actions).toEqual([]);
+    expect(read.reading).toEqual({ strategy: 'no-actions', owners: 'none', dates: 'none' });
+  });
+
+  it('a Partly Agreed response: the reason paragraph goes, the action stays with its owner', () => {
+    const read = readActions([row([p('This recommendation is partly agreed, for affordability reasons.'), p('The PDU will train staff.')], [p('Head of PDU')], [p('May 2024')])], 'partly-agreed');
+    expect(read.actions.map((a) => [a.units.map((u) => u.text).join(' '), a.owners[0]?.text])).toEqual([['The PDU will train staff.', 'Head of PDU']]);
+  });
+
+  it('a one-row-per-action recommendation with an empty owner cell: that action has none, none borrowed', () => {
+    const rows = [row([p('One.')], [p('A')], [p('May')]), row([p('Two.')], [p('B')], [p('June')]), row([p('Three.')], [], [p('July')]), row([p('Four.')], [p('D')], [p('Aug')])];
+    const read = readActions(rows, 'agreed');
+    expect(read.actions.map((a) => a.owners.map((o) => o.text))).toEqual([['A'], ['B'], [], ['D']]);
+    expect(read.reading).toEqual({ strategy: 'row-per-action', owners: 'one-to-one', dates: 'one-to-one' });
+    expect(read.notes).toEqual([]);
+  });
+});
