@@ -9,7 +9,7 @@ import { plancheck } from './run.js';
  * leaves one out, and nowhere else.
  */
 const FORMATS = ['html', 'docx', 'pdf', 'chromium.pdf'] as const;
-const PLANS = ['lead-bullets', 'bullet-owners', 'action-rows', 'agreement-slots'] as const;
+const PLANS = ['lead-bullets', 'bullet-owners', 'action-rows', 'agreement-slots', 'mixed-responses'] as const;
 type Plan = (typeof PLANS)[number];
 
 /** The rules that judge the action level: who, by when, and whether there are actions at all. */
@@ -60,5 +60,11 @@ describe.each(FORMATS)('validate on the issue-12 plans, %s', (ext) => {
   it('blank paragraphs in the owner and date cells are slots: the blank one is the only finding of its row', () => {
     expect(of('agreement-slots', ACTION_RULES, '2')).toEqual(['action-owner 2/3']);
     expect(of('agreement-slots', ACTION_RULES, '3')).toEqual(['action-due 3/2']);
+  });
+
+  it('in a plan of mixed layouts, the blank owner and date slots of one row are its only action findings', () => {
+    // Rec 3 leaves the first date and the second owner blank (<p><br></p>); "Partly agreed. …", "Agreed." and
+    // the lead-ins of recs 1, 2 and 4 are no actions, and every bullet or paragraph action has its owner and date.
+    expect(of('mixed-responses', ACTION_RULES)).toEqual(['action-due 3/1', 'action-owner 3/2']);
   });
 });
