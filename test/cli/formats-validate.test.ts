@@ -38,7 +38,7 @@ describe('validate gives the same findings whatever the format', () => {
       const key = file.path.endsWith('.pdf') ? 'page' : 'row';
       for (const f of file.findings) if (f.recommendation !== null) expect(f.location[key], `${file.path}: ${what(f)}`).toBeGreaterThan(0);
     }
-  });
+  }, 120_000);
 
   it('reads a PDF from standard input by its content', () => {
     const file = `${dir}/${plans[0]}.pdf`;
@@ -46,5 +46,5 @@ describe('validate gives the same findings whatever the format', () => {
     const fromStdin = JSON.parse(plancheck(['validate', '--format', 'json', '-'], { input: readFileSync(path.join(ROOT, file)) }).stdout) as Report;
     expect(fromStdin.files[0]!.path).toBe('<stdin>');
     expect(fromStdin.files[0]!.findings).toEqual(fromFile.files[0]!.findings);
-  });
+  }, 120_000);
 });
