@@ -1,7 +1,14 @@
 /** Text helpers shared by the table-to-model step: normalising, joining split pieces, sentence ends. */
 import type { Piece } from '../source-row.js';
 
-const BULLET = /^\s*(?:[•●▪◦‣∙·○■□➢➤►▶✓✔\uF0A7\uF0B7\uF076\uF0D8]|-(?=\s)|–(?=\s)|\*(?=\s))\s*/u;
+const BULLET = /^\s*(?:[•●▪◦‣∙·○■□➢➤►▶✓✔\uF0A7\uF0B7\uF076\uF0D8]|-(?=\s)|–(?=\s)|\*(?=\s)|o(?=\s+[a-z]))\s*/u;
+/** A bullet glyph in the middle of a line: a list typed into one paragraph ("… including: • one • two"). */
+const INNER_BULLET = /\s+[•●▪◦‣➢➤►✓✔\uF0A7\uF0B7]\s+/u;
+
+/** The text before the first bullet typed inside a paragraph, then each bulleted item, glyphs removed. */
+export function splitInnerBullets(text: string): string[] {
+  return text.split(INNER_BULLET).map((t) => t.trim()).filter((t) => t !== '');
+}
 
 /** Collapse whitespace and trim. */
 export function collapse(text: string): string {

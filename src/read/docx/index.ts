@@ -6,12 +6,23 @@ import type { ReadInput } from '../index.js';
 import type { ParsedPlan } from '../parsed.js';
 import { checkWordZip } from './guard.js';
 
+/**
+ * Word's built-in list styles carry their bullets in the style, not in each paragraph's numbering, which
+ * mammoth reads alone; mapped here, such paragraphs are list items as they look in Word.
+ */
+const LIST_STYLES = [
+  "p[style-name='List Bullet'] => ul > li:fresh",
+  "p[style-name='List Bullet 2'] => ul > li:fresh",
+  "p[style-name='List Number'] => ol > li:fresh",
+  "p[style-name='List Number 2'] => ol > li:fresh",
+];
+
 /** Images are never read (a plan's text is all that matters), which keeps their bytes compressed. */
 const dropImages = mammoth.images.imgElement(async () => ({ src: '' }));
 
 async function toHtml(bytes: Uint8Array): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: dropImages, externalFileAccess: false, ignoreEmptyParagraphs: false });
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: dropImages, externalFileAccess: false, ignoreEmptyParagraphs: false, styleMap: LIST_STYLES });
     return result.value;
   } catch (err) {
     const text = String((err as Error)?.message ?? err);

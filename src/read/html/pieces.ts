@@ -1,5 +1,6 @@
 import type { AnyNode } from 'domhandler';
 import type { Location } from '../../model/plan.js';
+import { splitInnerBullets } from '../assemble/text.js';
 import type { Piece } from '../source-row.js';
 import { BLOCKS, walk } from './walk.js';
 
@@ -8,8 +9,6 @@ import { BLOCKS, walk } from './walk.js';
  * Web Page" writes them ("·", "o", "§" for the first three levels), and a dash or asterisk before a space.
  */
 const LEADING_BULLET = /^(?:[•●▪◦‣∙○■□➢➤►▶✓✔·§\uF0A7\uF0B7\uF076\uF0D8]|[-–—*o](?=\s))\s*/u;
-/** A bullet glyph in the middle of a line: the cell was typed as "• one • two". */
-const INNER_BULLET = /\s+[•●▪◦‣➢➤►✓✔\uF0A7\uF0B7]\s+/u;
 
 /** Collapse whitespace (no-break spaces included) and drop soft hyphens and zero-width characters. */
 export function cleanText(text: string): string {
@@ -24,10 +23,7 @@ function linePieces(raw: string, kind: Piece['kind'], location: Location, into: 
     text = text.replace(LEADING_BULLET, '');
     kind = 'li';
   }
-  text.split(INNER_BULLET).forEach((t, i) => {
-    const trimmed = t.trim();
-    if (trimmed !== '') into.push({ text: trimmed, kind: i === 0 ? kind : 'li', location });
-  });
+  splitInnerBullets(text).forEach((t, i) => into.push({ text: t, kind: i === 0 ? kind : 'li', location }));
 }
 
 /** Blocks that are a line of their own when empty: drafters press Enter to stand an owner beside its action. */

@@ -25,7 +25,8 @@ function bulletOf(line: Line): { rest: TextItem[]; first: string } | null {
     return { rest: line.items.slice(1), first: rest };
   }
   if ((DASH.test(t) || t === 'o') && apart) return { rest: line.items.slice(1), first: '' };
-  if (/^[-–*]\s+\S/.test(head.text.trimStart())) return { rest: line.items.slice(1), first: head.text.trimStart().replace(/^[-–*]\s+/, '') };
+  // A dash, or the "o" Word types for a second-level bullet, set before its text in the same item.
+  if (/^(?:[-–*]|o(?=\s+[a-z]))\s+\S/.test(head.text.trimStart())) return { rest: line.items.slice(1), first: head.text.trimStart().replace(/^(?:[-–*]|o)\s+/, '') };
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { splitInnerBullets } from '../assemble/text.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns, type TableArea } from './bands.js';
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
@@ -115,11 +116,14 @@ class RowCutter {
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const pieces = paragraphs(lines, this.layout, this.rights[slot]!).map((p) => {
-        const made: Piece = { text: p.text, kind: p.bullet ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
-        this.source.set(made, p);
-        return made;
-      });
+      const pieces = paragraphs(lines, this.layout, this.rights[slot]!).flatMap((p) =>
+        // Bullets typed inside one paragraph are list items, each placed where the paragraph is.
+        splitInnerBullets(p.text).map((text, i) => {
+          const made: Piece = { text, kind: p.bullet || i > 0 ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
+          this.source.set(made, p);
+          return made;
+        }),
+      );
       if (pieces.length > 0) cells[column] = [...(cells[column] ?? []), ...pieces];
     });
     return cells;

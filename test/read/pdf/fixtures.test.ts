@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PlanDocumentSchema } from '../../../src/model/plan.js';
 import { readPlan } from '../../../src/read/index.js';
-import { expectedFor, type ReadingDeviations } from '../reading-deviations.js';
+import { expectRecommendations, type ReadingDeviations } from '../reading-deviations.js';
 import { withoutLocations } from '../without-locations.js';
 
 /**
@@ -39,7 +39,7 @@ describe('PDF reader: each fixture equals its hand-checked expectation', () => {
     expect(document.plan).toEqual(expected.plan);
     const actual = withoutLocations(JSON.parse(JSON.stringify(document.recommendations))) as unknown[];
     expect(actual).toHaveLength(expected.recommendations.length);
-    expectedFor(expected.recommendations, file, expected.readingDeviations).forEach((rec, i) => expect(actual[i], `recommendation ${i + 1}`).toEqual(rec));
+    expectRecommendations(actual, expected.recommendations, file, expected.readingDeviations);
     expect(withoutLocations(document.diagnostics)).toEqual(expected.diagnostics);
     const pages = document.recommendations.map((r) => ({ page: r.location.page, actions: r.actions.map((a) => a.location.page) }));
     expect(pages).toEqual(expected.pages[file]!.recommendations);
