@@ -52,7 +52,7 @@ function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, seve
     recommendation = doc.recommendations[segments[1]]?.number ?? null;
     if (segments[2] === 'actions' && typeof segments[3] === 'number') action = segments[3] + 1;
   }
-  return {
+  const finding: Finding = {
     ruleId,
     severity,
     message: r.message,
@@ -61,6 +61,8 @@ function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, seve
     location: locate(doc, sourceMap, segments),
     path: formatPath(segments),
   };
+  if (r.reportRecommendation !== undefined) finding.reportRecommendation = r.reportRecommendation;
+  return finding;
 }
 
 /** The most precise known location of a model path: the source map first, then the nearest model location. */

@@ -11,6 +11,11 @@ export interface RuleReport {
    * index and the document location.
    */
   path: string | ReadonlyArray<string | number>;
+  /**
+   * For a finding about a recommendation of the inspection report: that recommendation's number as the report
+   * gives it (null when it has none), so that scripts need not read it out of the message.
+   */
+  reportRecommendation?: string | null;
 }
 
 /** A recommendation of the inspection report, for rules that compare the plan with its report. */
