@@ -54,7 +54,8 @@ function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, seve
   }
   const finding: Finding = {
     ruleId,
-    severity,
+    // A report may ask for the milder tier; it can lower the configured level, never raise it.
+    severity: r.severity === 'warn' ? 'warn' : severity,
     message: r.message,
     recommendation,
     action,

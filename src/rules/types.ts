@@ -16,6 +16,11 @@ export interface RuleReport {
    * gives it (null when it has none), so that scripts need not read it out of the message.
    */
   reportRecommendation?: string | null;
+  /**
+   * 'warn' asks for this one finding to count as a warning even when the rule is configured as an error: the
+   * milder tier of a rule that has two. The configured level still caps it; a rule never raises its own severity.
+   */
+  severity?: 'warn';
 }
 
 /** A recommendation of the inspection report, for rules that compare the plan with its report. */

@@ -7,9 +7,9 @@
 export const REASON_CATEGORIES = ['commissioning', 'policy', 'operational', 'affordability'] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 
-/** A case-insensitive regex that matches any of `terms` as whole words. */
+/** A case-insensitive regex that matches any of `terms` as whole words (a term may start with a sign, as "£5"). */
 function words(terms: readonly string[], tail = ''): RegExp {
-  return new RegExp(`\\b(?:${terms.join('|')})${tail}\\b`, 'gi');
+  return new RegExp(`(?<!\\w)(?:${terms.join('|')})${tail}(?!\\w)`, 'gi');
 }
 
 /**
@@ -30,53 +30,40 @@ const STATED: Record<ReasonCategory, RegExp> = {
 const IMPLIED: Record<ReasonCategory, RegExp> = {
   commissioning: words(
     ['contract(?:s|ed|ual|ually|ors?)?', 'sub-?contract\\w*', 'providers?', 'tender(?:s|ed|ing)?', 'procure(?:d|ment)?',
-      'suppliers?', 'outsourc(?:e|ed|ing)', 'third[- ]part(?:y|ies)'],
+      'suppliers?', 'outsourc(?:e|ed|ing)', 'charit(?:y|ies)', 'voluntary sector', 'third[- ]part(?:y|ies)(?! information| data)', 'dynamic framework'],
     REASON_NOUN,
   ),
   policy: words(
     ['legislat(?:ion|ive)', 'statut(?:e|es|ory)', 'laws?', 'legal(?:ly)?', 'national guidance', 'national standards?',
-      'information security', 'data protection', 'gdpr', 'regulations?', 'regulatory', 'ministerial', 'mandat(?:e|ed|ory)'],
+      'information security', 'data protection', 'gdpr', 'regulations?', 'regulatory', 'ministerial', 'mandat(?:e|ed|ory)',
+      'rules(?! out)', 'guidance', 'act \\d{4}', 'probation instructions?', 'policy framework', 'national (?:\\w+ )?framework',
+      'secretary of state', 'ministers?'],
     REASON_NOUN,
   ),
   operational: words(
     ['capacity', 'staffing', 'staff (?:shortages?|numbers|levels)', 'workloads?', 'caseloads?', 'vacanc(?:y|ies)',
       'recruitment', 'practical(?:ity|ities|ly)?', 'impractical', 'systems?', 'infrastructure', 'estates?',
-      'logistic(?:s|al|ally)', 'feasib(?:le|ility)', 'infeasible', 'unfeasible', 'technolog(?:y|ies|ical)', 'equipment'],
+      'logistic(?:s|al|ally)', 'feasib(?:le|ility)', 'infeasible', 'unfeasible', 'technolog(?:y|ies|ical)', 'equipment',
+      '(?:un)?workable', '(?<!approved )premises', 'buildings?', '(?<!home )offices?', 'rotas?', 'posts? empty', 'unfilled', 'staff (?:sickness|absences?)',
+      'sickness', 'working hours', 'shortages?', 'vett(?:ed|ing)', 'networks?', 'vacant', 'turnover', 'travelling',
+      '(?:little|no|enough) time', 'fully booked',
+      '(?:only (?:one|two|a few)|too few|few|fewer|no) (?:\\w+ )?(?:staff|practitioners?|officers?|assessors|facilitators|managers|rooms?)',
+      '(?:number|numbers|volume) of (?:staff|practitioners|officers|probation officers|people|cases|referrals)',
+      'not enough (?:trained |qualified |vetted )?(?:staff|practitioners|assessors|facilitators|officers)'],
     REASON_NOUN,
   ),
   affordability: words(
     ['fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
-      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending'],
+      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending', '(?:recruitment|pay|spending) freeze', 'savings', '£\\d[\\d,.]*'],
     REASON_NOUN,
   ),
 };
 
 /**
- * What marks a sentence as giving a reason: a cause, a negation or inability, a constraint, or a contrast
- * ("but", "although"). In a Partly Agreed response the other sentences are the actions, whose words ("review
- * the contract", "update the policy") must not pass for a reason. "However" is left out: in real plans it
- * mostly leads into the part that will be done ("will however endeavour to … by reviewing current systems").
+ * Operational words that name a place, not a reason: in a clause that nothing ties to the decision ("the team
+ * sits in the same building") they are not even a mention of the category.
  */
-const REASON_CUE = words([
-  'because', 'due to', 'owing to', 'as a result', 'on account of', 'reasons?', 'why', 'means?', 'meaning',
-  'not', 'no longer', 'cannot', "can[’']t", 'unable', 'impossible', 'unaffordable', 'unviable', 'infeasible',
-  'constrain(?:ts?|ed)?', 'limit(?:s|ed|ations?)?', 'restrict\\w*', 'prevent\\w*', 'preclude\\w*', 'prohibit\\w*',
-  'outside', 'beyond', 'remit', 'responsibility of', 'matter for', 'depend(?:s|ent)? (?:on|upon)', 'subject to',
-  'although', 'but',
-]);
-
-/** Split plain text into sentences; a full stop before a lower-case word ("e.g. shift") does not end one. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[^a-z\s])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-/** The sentences of a response that give a reason, by REASON_CUE. */
-export function reasonSentences(text: string): string[] {
-  return sentences(text).filter((s) => new RegExp(REASON_CUE.source, 'i').test(s));
-}
+export const PLACE_WORDS = /^(?:premises|buildings?|offices?|rotas?)$/i;
 
 /** One category a reason reads as, with the document's words that show it. */
 export interface ReasonHit {
