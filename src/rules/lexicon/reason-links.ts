@@ -43,7 +43,7 @@ export const REFUSAL = anyOf([
 
 /** A lack or a limit: the reason for the decision in a clause that says nothing will be done. */
 export const LACK = anyOf([
-  'no', 'none', 'too', 'unnecessary', 'insufficient', 'lacks?', 'lacking', 'shortages?', 'too (?:few|little)', 'only', 'instead',
+  'no', 'none', 'too', 'unnecessary', 'insufficient', 'lacks?', 'lacking', 'shortages?', 'only', 'instead',
   'rather than', 'except', 'in part', 'partly',
 ]);
 
