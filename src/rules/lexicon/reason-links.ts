@@ -52,7 +52,7 @@ export const LACK = anyOf([
  * by", "rests with", "a national contract", "would cost".
  */
 export const CONSTRAINT = anyOf([
-  '(?:set|decided|fixed|determined|governed|managed|controlled|laid down|issued|owned|held|chosen|agreed|provided|run) (?:by|in|nationally|centrally)',
+  '(?:set|decided|fixed|determined|governed|managed|controlled|laid down|issued|owned|held|chosen|agreed|provided|run|allocated|assigned|arranged|delivered) (?:by|in|nationally|centrally)',
   'set nationally', 'sets?', 'fixe[sd]', 'govern(?:s|ed)?', 'controls?', 'dictates?', 'determines?',
   '(?:rests?|lies?|sits?|falls?|belongs?) (?:with|to)', 'matter for', 'for (?:HMPPS|the Ministry|ministers|the court|the region) to',
   'leaves? (?:the )?(?:decision|choice|matter)', 'responsibility of', 'outside', 'beyond', 'further than', 'remit', 'nationally', 'centrally', 'under',
@@ -66,6 +66,8 @@ export const CONSTRAINT = anyOf([
 export const COMMITMENT = anyOf([
   'will', 'shall', "we[’']ll", 'is to', 'are to', 'plans? to', 'intends? to', 'going to', 'agrees? to', 'commits? to',
   'continues? to', 'aims? to', 'seeks? to', 'endeavours? to', 'proposes? to',
+  // Something already done towards the recommendation is an action too.
+  '(?:has|have) (?:already )?(?:asked|written|met|requested|raised|shared|sent|invited|contacted|discussed|briefed|arranged)',
 ]);
 
 /** Verbs that open an action written bare or as a gerund ("Review the …", "Reviewing the …"). */

@@ -53,8 +53,8 @@ const IMPLIED: Record<ReasonCategory, RegExp> = {
     REASON_NOUN,
   ),
   affordability: words(
-    ['fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
-      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending', '(?:recruitment|pay|spending) freeze', 'savings', '£\\d[\\d,.]*'],
+    ['(?:recruitment|pay|spending) freeze', 'fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
+      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending', 'savings', '£\\d[\\d,.]*'],
     REASON_NOUN,
   ),
 };
