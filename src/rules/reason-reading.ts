@@ -41,12 +41,18 @@ export function clauses(sentence: string): string[] {
 
 type Sink = (clause: string, link: string | null) => void;
 
+const globals = new Map<RegExp, RegExp>();
+
 /** Find where a regex first matches at or after `from`, or null. */
 function findFrom(re: RegExp, text: string, from: number): RegExpExecArray | null {
-  const g = new RegExp(re.source, 'gi');
+  let g = globals.get(re);
+  if (!g) globals.set(re, (g = new RegExp(re.source, 'gi')));
   g.lastIndex = from;
   return g.exec(text);
 }
+
+/** A cause word that opens the clause. */
+const OPENING_CAUSE = new RegExp(`^(?:${LEADING_CAUSE.source})\\b`, 'i');
 
 /**
  * Read one clause: a part introduced or followed by a cause word is a reason (its category words are tied by that
@@ -54,7 +60,7 @@ function findFrom(re: RegExp, text: string, from: number): RegExpExecArray | nul
  * of a cause word (`fallback`) is its consequence, so it is tied too.
  */
 function readClause(clause: string, sink: Sink, fallback: string | null = null): void {
-  const lead = new RegExp(`^(?:${LEADING_CAUSE.source})\\b`, 'i').exec(clause);
+  const lead = OPENING_CAUSE.exec(clause);
   const comma = clause.indexOf(',');
   if (lead && comma > lead[0].length) {
     reason(clause.slice(0, comma), lead[0], sink);

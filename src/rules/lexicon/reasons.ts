@@ -80,7 +80,8 @@ export function classifyReasons(texts: readonly string[]): ReasonHit[] {
   texts.forEach((text, t) => {
     for (const category of REASON_CATEGORIES) {
       for (const [stated, re] of [[true, STATED[category]], [false, IMPLIED[category]]] as const) {
-        const m = new RegExp(re.source, 'i').exec(text);
+        re.lastIndex = 0;
+        const m = re.exec(text);
         if (!m) continue;
         const at = t * 1e9 + m.index;
         const known = hits.find((h) => h.category === category);
