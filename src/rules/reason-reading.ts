@@ -23,7 +23,7 @@ export interface ReasonReading {
 /** Split plain text into sentences; a full stop before a lower-case word ("e.g. shift") does not end one. */
 export function sentences(text: string): string[] {
   return text
-    .split(/(?<=[.!?])\s+(?=[^a-z\s])/)
+    .split(/(?<=[.!?])\s+(?=[^a-z\s])|\s+[•·▪]\s+|\s+[-–]\s+(?=[A-Z])/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
 }
@@ -96,24 +96,36 @@ function roleLink(clause: string): string | null {
 }
 
 /**
+ * In a sentence that puts the matter in a provider's or a contract's hands ("the CRS providers set their own staffing
+ * levels under their contracts"), an operational word tied only by that constraint names what the provider controls,
+ * not a reason of its own kind.
+ */
+function providersMatter(words: ReasonWord[]): ReasonWord[] {
+  const commissioned = words.some((w) => w.category === 'commissioning' && w.link !== null);
+  if (!commissioned) return words;
+  return words.filter((w) => w.category !== 'operational' || w.stated || w.link === null || !CONSTRAINT.test(w.link));
+}
+
+/**
  * Read a response (and the agreement cell, whose category is tied by the marking itself) for its reasons. A bare
  * fact in the same sentence as a refusal, a constraint or a cause ("… is statutory guidance, but the PDU will not
  * add …") is tied by it.
  */
 export function readReasons(agreementRaw: string, response: string): ReasonReading {
   const reading: ReasonReading = { tied: [], untied: [] };
-  const add = (clause: string, link: string | null): void => {
-    for (const hit of classifyReasons([clause])) {
-      if (link === null && PLACE_WORDS.test(hit.words)) continue;
-      (link === null ? reading.untied : reading.tied).push({ ...hit, link, clause });
-    }
+  const read = (clause: string, link: string | null): ReasonWord[] =>
+    classifyReasons([clause])
+      .filter((hit) => link !== null || !PLACE_WORDS.test(hit.words))
+      .map((hit) => ({ ...hit, link, clause }));
+  const add = (words: ReasonWord[]): void => {
+    for (const w of words) (w.link === null ? reading.untied : reading.tied).push(w);
   };
-  add(agreementRaw, agreementRaw);
+  add(read(agreementRaw, agreementRaw));
   for (const sentence of sentences(response)) {
     const parts: Array<[string, string | null]> = [];
     for (const clause of clauses(sentence)) readClause(clause, (part, link) => link !== '' && parts.push([part, link]));
     const sentenceLink = parts.map(([, link]) => link).find((link) => link !== null) ?? null;
-    for (const [part, link] of parts) add(part, link ?? sentenceLink);
+    add(providersMatter(parts.flatMap(([part, link]) => read(part, link ?? sentenceLink))));
   }
   return reading;
 }

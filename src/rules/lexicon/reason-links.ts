@@ -14,7 +14,7 @@ export function anyOf(terms: readonly string[]): RegExp {
  */
 export const LEADING_CAUSE = anyOf([
   'as', 'since', 'because(?: of)?', 'given(?: that)?', 'due to', 'owing to', 'with no', 'without', 'under',
-  'in (?:the )?(?:absence|light|view) of', 'for (?:\\w+ ){0,2}reasons?', 'on (?:\\w+ ){0,2}grounds',
+  'in (?:the )?(?:absence|light|view) of', 'for (?:\\w+ ){0,2}reasons?', 'on (?:\\w+ ){0,2}grounds', 'following',
 ]);
 
 /**
@@ -28,7 +28,8 @@ export const CAUSE_BEFORE = anyOf([
 export const CAUSE_AFTER = anyOf([
   'because(?: of)?', '(?<!\\bsame(?:\\s\\w+){0,3}\\s)as(?! (?:well|part|set out|soon|follows|above|below|possible|appropriate|required|agreed|needed|such|a way|an?|much|many|far))',
   'since', 'given(?: that)?', 'due to', 'owing to', 'as a result of', 'on account of', 'for (?:\\w+ ){0,2}reasons?', 'on (?:\\w+ ){0,2}grounds',
-  'dependent (?:on|upon)', 'depends? (?:on|upon)', 'subject to', 'until', 'with no',
+  'dependent (?:on|upon)', 'depends? (?:on|upon)', 'subject to', 'until', 'with no', 'in (?:the )?(?:light|view) of',
+  'as a consequence of',
 ]);
 
 /**
@@ -52,13 +53,13 @@ export const LACK = anyOf([
  * by", "rests with", "a national contract", "would cost".
  */
 export const CONSTRAINT = anyOf([
-  '(?:set|decided|fixed|determined|governed|managed|controlled|laid down|issued|owned|held|chosen|agreed|provided|run|allocated|assigned|arranged|delivered) (?:by|in|nationally|centrally)',
-  'set nationally', 'sets?', 'fixe[sd]', 'govern(?:s|ed)?', 'controls?', 'dictates?', 'determines?',
+  '(?:set|decided|fixed|determined|governed|managed|controlled|laid down|issued|owned|held|chosen|agreed|provided|run|allocated|assigned|arranged|delivered|imposed) (?:by|nationally|centrally|in(?! (?:january|february|march|april|may|june|july|august|september|october|november|december|\\d)))',
+  'set nationally', 'sets', 'fixe[sd]', 'govern(?:s|ed)?', 'controls?', 'dictates?', 'determines?',
   '(?:rests?|lies?|sits?|falls?|belongs?) (?:with|to)', 'matter for', 'for (?:HMPPS|the Ministry|ministers|the court|the region) to',
-  'leaves? (?:the )?(?:decision|choice|matter)', 'responsibility of', 'outside', 'beyond', 'further than', 'remit', 'nationally', 'centrally', 'under',
+  'leaves? (?:the )?(?:decision|choice|matter)', 'responsibility of', 'responsible for', 'outside', 'beyond', 'further than', 'remit', 'nationally', 'centrally', 'under',
   'would', 'could', 'requires?', 'required', 'must', 'obliged', 'allows?', 'permits?', 'prevents?', 'precludes?', 'prohibits?',
   'limit(?:s|ed)?', 'restrict(?:s|ed)?', 'constrain(?:s|ed|ts?)?', 'stretched', 'reduc(?:ed|tions?)', 'cuts?', 'freeze', 'frozen',
-  'ends?', 'ended', 'expires?', 'conflicts? with', '(?:runs )?counter to', 'contrary to', 'already', 'full', 'exceed(?:s|ed)?',
+  'ends?', 'ended', 'expires?', 'conflicts? with', '(?:runs )?counter to', 'contrary to', 'already', '(?:is|are) (?:now )?full', 'at capacity', 'exceed(?:s|ed)?',
   'pressures?', 'constraints?', 'lag(?:s|ging)?', 'spent', 'one-off', 'withdrawn', 'ceased',
 ]);
 
@@ -67,7 +68,9 @@ export const COMMITMENT = anyOf([
   'will', 'shall', "we[’']ll", 'is to', 'are to', 'plans? to', 'intends? to', 'going to', 'agrees? to', 'commits? to',
   'continues? to', 'aims? to', 'seeks? to', 'endeavours? to', 'proposes? to',
   // Something already done towards the recommendation is an action too.
-  '(?:has|have) (?:already )?(?:asked|written|met|requested|raised|shared|sent|invited|contacted|discussed|briefed|arranged)',
+  '(?:has|have) (?:already )?(?:asked|written|met|requested|raised|shared|sent|invited|contacted|discussed|briefed|arranged|reviewed|updated|agreed|established|introduced|appointed|held|delivered|completed|launched|published|developed|implemented|set up|started|begun|recruited|trained|issued|created|produced|consulted|engaged|taken steps)',
+  '(?:is|are) (?:currently |now )?(?:reviewing|developing|updating|working|preparing|drafting|consulting|planning)',
+  '(?:is|are) (?:planned|scheduled|underway|under way|in progress)',
 ]);
 
 /** Verbs that open an action written bare or as a gerund ("Review the …", "Reviewing the …"). */
@@ -75,6 +78,9 @@ const ACTION_VERBS = [
   'review', 'deliver', 'ensure', 'set', 'share', 'look', 'develop', 'introduce', 'provide', 'update', 'agree', 'establish',
   'implement', 'monitor', 'work', 'engage', 'consider', 'explore', 'continue', 'undertake', 'carry', 'hold', 'brief', 'train',
   'issue', 'publish', 'create', 'complete', 'embed', 'recruit', 'appoint', 'produce', 'report', 'check', 'audit', 'raise',
+  'refresh', 'reinforce', 'relaunch', 'roll', 'run', 'offer', 'identify', 'map', 'promote', 'revise', 'strengthen',
+  'improve', 'increase', 'reduce', 'attend', 'invite', 'chair', 'write', 'draft', 'design', 'pilot', 'evaluate', 'analyse',
+  'escalate', 'support', 'align', 'maintain', 'use', 'seek', 'bid',
 ];
 
 /** What it would take: a gerund that opens such a clause ("Producing them … would be too expensive") is no action. */

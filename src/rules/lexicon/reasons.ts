@@ -30,14 +30,17 @@ const STATED: Record<ReasonCategory, RegExp> = {
 const IMPLIED: Record<ReasonCategory, RegExp> = {
   commissioning: words(
     ['contract(?:s|ed|ual|ually|ors?)?', 'sub-?contract\\w*', 'providers?', 'tender(?:s|ed|ing)?', 'procure(?:d|ment)?',
-      'suppliers?', 'outsourc(?:e|ed|ing)', 'charit(?:y|ies)', 'voluntary sector', 'third[- ]part(?:y|ies)(?! information| data)', 'dynamic framework'],
+      'suppliers?', 'outsourc(?:e|ed|ing)', 'charit(?:y|ies)', 'voluntary sector', 'third[- ]part(?:y|ies)(?! information| data)', 'dynamic framework',
+      'crs', 'service specifications?', 'service level agreements?'],
     REASON_NOUN,
   ),
   policy: words(
-    ['legislat(?:ion|ive)', 'statut(?:e|es|ory)', 'laws?', 'legal(?:ly)?', 'national guidance', 'national standards?',
+    ['legislat(?:ion|ive)', 'statut(?:e|es|ory)', 'laws?', 'legal(?:ly)?',
+      'national (?:\\w+ )?(?:guidance|standards?|requirements?|direction|model|instructions?|rules)',
       'information security', 'data protection', 'gdpr', 'regulations?', 'regulatory', 'ministerial', 'mandat(?:e|ed|ory)',
       'rules(?! out)', 'guidance', 'act \\d{4}', 'probation instructions?', 'policy framework', 'national (?:\\w+ )?framework',
-      'secretary of state', 'ministers?'],
+      'secretary of state', 'ministers?', 'ministry of justice', 'parole board',
+      'the (?:\\w+ ){1,3}act(?! on| as| upon| quickly)'],
     REASON_NOUN,
   ),
   operational: words(
@@ -45,16 +48,17 @@ const IMPLIED: Record<ReasonCategory, RegExp> = {
       'vacanc(?:y|ies)', 'vacant', 'unfilled', 'posts? empty', 'recruitment', 'turnover', 'sickness', 'shortages?', 'vett(?:ed|ing)',
       'practical(?:ity|ities|ly)?', 'impractical', '(?:un)?workable', 'feasib(?:le|ility)', 'infeasible', 'unfeasible',
       'logistic(?:s|al|ally)', 'systems?', 'networks?', 'infrastructure', 'technolog(?:y|ies|ical)', 'equipment',
-      'estates?', '(?<!approved )premises', 'buildings?', '(?<!home )offices?', 'rotas?', 'fully booked',
-      'working hours', 'travelling', '(?:little|no|enough) time',
-      '(?:only (?:one|two|a few)|too few|few|fewer|no) (?:\\w+ )?(?:staff|practitioners?|officers?|assessors|facilitators|managers|rooms?)',
+      'workforce', 'headcount', 'n?delius', 'estates?', '(?<!approved )premises', 'buildings?', '(?<!home )offices?', 'rotas?', 'fully booked',
+      'working hours', 'travelling', '(?:little|no|enough) time', "(?:practitioner|staff|officer|management)s?['’]? time",
+      '(?:only (?:one|two|a few)|too few|few|fewer|no|enough|sufficient) (?:\\w+ ){0,2}(?:staff|practitioners?|officers?|assessors?|facilitators?|managers?|rooms?|posts?)',
       '(?:number|numbers|volume) of (?:staff|practitioners|officers|probation officers|people|cases|referrals)',
       'not enough (?:trained |qualified |vetted )?(?:staff|practitioners|assessors|facilitators|officers)'],
     REASON_NOUN,
   ),
   affordability: words(
     ['(?:recruitment|pay|spending) freeze', 'fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
-      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending', 'savings', '£\\d[\\d,.]*'],
+      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending', 'savings', 'invest(?:ment|ments)?', 'business case',
+      '(?:funding |financial |budget )?allocation for (?:20)?\\d\\d', "(?:region|pdu|division)['’]s allocation", '£\\d[\\d,.]*'],
     REASON_NOUN,
   ),
 };
