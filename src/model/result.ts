@@ -18,6 +18,8 @@ export interface Finding {
   location: Location;
   /** Path into the model, such as recommendations[3].actions[1].owner. */
   path: string;
+  /** The inspection report's number of the recommendation the finding is about (report-coverage), when there is one. */
+  reportRecommendation?: string | null;
 }
 
 /** What plancheck concluded about one input file. */

@@ -38,7 +38,7 @@ export function jsonReport(results: readonly FileResult[]): JsonReport {
 }
 
 function jsonFinding(f: Finding): JsonFinding {
-  return {
+  const out: JsonFinding = {
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
@@ -46,6 +46,9 @@ function jsonFinding(f: Finding): JsonFinding {
     action: f.action,
     location: { ...f.location },
   };
+  // Only findings about a recommendation of the inspection report carry its number; the others keep SPEC's fields.
+  if (f.reportRecommendation !== undefined) out.reportRecommendation = f.reportRecommendation;
+  return out;
 }
 
 /** `validate --format json`: the report as pretty JSON with a trailing newline. */

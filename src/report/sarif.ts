@@ -118,6 +118,7 @@ export function sarifLog(results: readonly FileResult[], options: SarifOptions):
         message: { text: `${f.message}${placeSuffix(f.location)}` },
         locations: [location(uri, f)],
         partialFingerprints: fingerprints(f),
+        ...(f.reportRecommendation === undefined ? {} : { properties: { reportRecommendation: f.reportRecommendation } }),
       });
     }
   }

@@ -52,15 +52,18 @@ function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, seve
     recommendation = doc.recommendations[segments[1]]?.number ?? null;
     if (segments[2] === 'actions' && typeof segments[3] === 'number') action = segments[3] + 1;
   }
-  return {
+  const finding: Finding = {
     ruleId,
-    severity,
+    // A report may ask for the milder tier; it can lower the configured level, never raise it.
+    severity: r.severity === 'warn' ? 'warn' : severity,
     message: r.message,
     recommendation,
     action,
     location: locate(doc, sourceMap, segments),
     path: formatPath(segments),
   };
+  if (r.reportRecommendation !== undefined) finding.reportRecommendation = r.reportRecommendation;
+  return finding;
 }
 
 /** The most precise known location of a model path: the source map first, then the nearest model location. */

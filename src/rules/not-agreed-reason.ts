@@ -6,5 +6,4 @@ export const notAgreedReason = reasonRule({
   description: 'a Not Agreed response gives a reason that is commissioning, policy, operational or affordability',
   agreement: 'not-agreed',
   marking: 'Not Agreed',
-  scope: 'whole-response',
 });

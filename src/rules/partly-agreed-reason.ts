@@ -6,5 +6,4 @@ export const partlyAgreedReason = reasonRule({
   description: 'a Partly Agreed response gives a reason that is commissioning, policy, operational or affordability',
   agreement: 'partly-agreed',
   marking: 'Partly Agreed',
-  scope: 'reason-sentences',
 });

@@ -1,7 +1,8 @@
 import type { Agreement } from '../model/plan.js';
-import { classifyReasons, reasonSentences, type ReasonHit } from './lexicon/reasons.js';
+import type { ReasonCategory } from './lexicon/reasons.js';
+import { readReasons, type ReasonWord } from './reason-reading.js';
 import type { Rule, RuleOptions } from './types.js';
-import { recLabel } from './util.js';
+import { quote, recLabel } from './util.js';
 
 /** Options shared by partly-agreed-reason and not-agreed-reason. */
 export interface ReasonOptions {
@@ -23,11 +24,25 @@ interface ReasonRuleSpec {
   agreement: Exclude<Agreement, 'agreed'>;
   /** How the template writes the marking, for messages. */
   marking: string;
-  /**
-   * Where the reason is looked for: only the sentences that give a reason (a Partly Agreed response also holds
-   * the actions for the part that is agreed), or the whole response (a Not Agreed response is all reason).
-   */
-  scope: 'reason-sentences' | 'whole-response';
+}
+
+/**
+ * What a response's reason comes to: `given` when a category is tied to the decision, `untied` when category
+ * words appear with nothing linking them to it, `none` when there is no category word outside the actions.
+ */
+export interface ReasonVerdict {
+  tier: 'given' | 'untied' | 'none';
+  /** The categories of the tied words when there are any, else of the untied ones; each once, in order. */
+  categories: ReasonCategory[];
+  words: ReasonWord[];
+}
+
+/** Judge the reason of one response (with its agreement cell). */
+export function reasonVerdict(agreementRaw: string, response: string): ReasonVerdict {
+  const { tied, untied } = readReasons(agreementRaw, response);
+  const words = tied.length > 0 ? tied : untied;
+  const categories = [...new Set(words.map((w) => w.category))];
+  return { tier: tied.length > 0 ? 'given' : untied.length > 0 ? 'untied' : 'none', categories, words };
 }
 
 const NONE_GIVEN = 'no reason of the four kinds (commissioning, policy, operational, affordability) is given';
@@ -36,12 +51,24 @@ function joinAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
-function impliedOnly(hits: readonly ReasonHit[]): string {
+/** The first word found for each category. */
+function firstPerCategory(words: readonly ReasonWord[]): ReasonWord[] {
+  return words.filter((w, i) => words.findIndex((o) => o.category === w.category) === i);
+}
+
+function impliedOnly(words: readonly ReasonWord[]): string {
+  const hits = firstPerCategory(words);
   const quoted = hits.map((h) => `'${h.words}'`).join(', ');
+  const links = joinAnd([...new Set(hits.map((h) => `'${h.link}'`))]);
   const categories = joinAnd(hits.map((h) => h.category));
   return hits.length === 1
-    ? `the reason given (${quoted}) reads as ${categories}, but the response does not state the category`
-    : `the reasons given (${quoted}) read as ${categories}, but the response does not state the category`;
+    ? `the reason given (${quoted}, linked by ${links}) reads as ${categories}, but the response does not state the category`
+    : `the reasons given (${quoted}, linked by ${links}) read as ${categories}, but the response does not state the category`;
+}
+
+function untied(words: readonly ReasonWord[]): string {
+  const shown = firstPerCategory(words).map((w) => `'${w.words}'${w.stated ? '' : ` (${w.category})`} in ${quote(w.clause, 80)}`);
+  return `the reason is not tied to a category clearly: ${shown.join(', ')}, with nothing that links it to the decision`;
 }
 
 /** A rule that checks the reason of every recommendation with the given marking. */
@@ -54,14 +81,13 @@ export function reasonRule(spec: ReasonRuleSpec): Rule<ReasonOptions> {
     check(doc, ctx) {
       doc.recommendations.forEach((rec, i) => {
         if (rec.agreement !== spec.agreement) return;
-        const body = spec.scope === 'whole-response' ? [rec.response] : reasonSentences(rec.response);
-        const hits = classifyReasons([rec.agreementRaw ?? '', ...body]);
+        const verdict = reasonVerdict(rec.agreementRaw ?? '', rec.response);
         const path = ['recommendations', i, 'response'];
-        const subject = recLabel(rec, i);
-        if (hits.length === 0) {
-          ctx.report({ message: `${subject} is ${spec.marking}, but ${NONE_GIVEN}`, path });
-        } else if (ctx.options.requireExplicit && !hits.some((h) => h.stated)) {
-          ctx.report({ message: `${subject} is ${spec.marking}: ${impliedOnly(hits)}`, path });
+        const subject = `${recLabel(rec, i)} is ${spec.marking}`;
+        if (verdict.tier === 'none') ctx.report({ message: `${subject}, but ${NONE_GIVEN}`, path });
+        else if (verdict.tier === 'untied') ctx.report({ message: `${subject}, but ${untied(verdict.words)}`, path, severity: 'warn' });
+        else if (ctx.options.requireExplicit && !verdict.words.some((w) => w.stated)) {
+          ctx.report({ message: `${subject}: ${impliedOnly(verdict.words)}`, path });
         }
       });
     },

@@ -70,6 +70,7 @@ export const reportCoverage: Rule<ReportCoverageOptions> = {
         ctx.report({
           message: `Report recommendation ${label(r.index)} (${firstWords(r.shown)}) has no row in the plan${numbered ? ' that keeps its wording' : ''}; ${where}`,
           path: near ? ['recommendations', near.index, 'text'] : '',
+          reportRecommendation: r.number,
         });
         continue;
       }
@@ -80,6 +81,7 @@ export const reportCoverage: Rule<ReportCoverageOptions> = {
       ctx.report({
         message: `Recommendation ${rowName(row)} changes the wording of report recommendation ${label(r.index)}: ${listed.join('; ')}`,
         path: ['recommendations', row.index, 'text'],
+        reportRecommendation: r.number,
       });
     }
   },

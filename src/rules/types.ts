@@ -11,6 +11,16 @@ export interface RuleReport {
    * index and the document location.
    */
   path: string | ReadonlyArray<string | number>;
+  /**
+   * For a finding about a recommendation of the inspection report: that recommendation's number as the report
+   * gives it (null when it has none), so that scripts need not read it out of the message.
+   */
+  reportRecommendation?: string | null;
+  /**
+   * 'warn' asks for this one finding to count as a warning even when the rule is configured as an error: the
+   * milder tier of a rule that has two. The configured level still caps it; a rule never raises its own severity.
+   */
+  severity?: 'warn';
 }
 
 /** A recommendation of the inspection report, for rules that compare the plan with its report. */

@@ -4,6 +4,8 @@ import { actionLabel, eachCommittedAction, quote } from './util.js';
 /** The non-committal wording vague-action looks for unless configured otherwise. */
 export const DEFAULT_VAGUE_WORDS: readonly string[] = [
   'explore', 'consider', 'seek to', 'endeavour', 'look at', 'aim to', 'look into', 'where possible', 'investigate options',
+  'consideration', 'work towards', 'look to', 'look for opportunities', 'seek opportunities', 'try to', 'hope to',
+  'where appropriate', 'as far as possible',
 ];
 
 interface VagueActionOptions {
@@ -40,6 +42,12 @@ const MEASURABLE = [
   /\b(?:daily|weekly|fortnightly|monthly|quarterly|annual(?:ly)?|yearly|bi-?(?:weekly|monthly|annual(?:ly)?)|six-monthly)\b/i,
   /\b(?:every|each|per|a|once a|twice a) (?:day|week|fortnight|month|quarter|year)\b/i,
   /\b(?:measured|measurable|audit(?:s|ed|ing)?|scorecards?|targets?|kpis?|performance indicators?|baseline|dashboards?|metrics?|deadline)\b/i,
+  /\b(?:benchmark(?:s|ed|ing)?|track(?:s|ed|ing|er)?)\b/i,
+  // A routine to be kept on each occasion ("in every home visit", "at induction", "when countersigning") can be
+  // checked case by case.
+  /\b(?:in|at|during|for) (?:every|each) \w+/i,
+  /\b(?:at|during) (?:induction|allocation|sentence|assessment|review|the first \w+)\b/i,
+  /\bwhen \w+ing\b/i,
 ];
 
 /** Whether an action's text holds something that progress can be measured against. */

@@ -7,7 +7,8 @@ import { parseConfig } from '../../src/cli/config.js';
 import { main } from '../../src/cli/main.js';
 import { parseDue } from '../../src/read/dates.js';
 import { rules } from '../../src/rules/index.js';
-import { classifyReasons, reasonSentences, REASON_CATEGORIES } from '../../src/rules/lexicon/reasons.js';
+import { ACTION_START, CAUSE_AFTER, CAUSE_BEFORE, COMMITMENT, CONSTRAINT, LACK, LEADING_CAUSE, REFUSAL } from '../../src/rules/lexicon/reason-links.js';
+import { classifyReasons, REASON_CATEGORIES } from '../../src/rules/lexicon/reasons.js';
 import type { AnyRule } from '../../src/rules/types.js';
 import { isMeasurable } from '../../src/rules/vague-action.js';
 
@@ -238,12 +239,26 @@ describe.each(['partly-agreed-reason', 'not-agreed-reason'])('the reason words o
   });
 });
 
-it('partly-agreed-reason lists words that each mark a sentence as a reason', () => {
-  const table = tableOf('partly-agreed-reason', 'What marks a reason sentence');
-  expect(reasonSentences('Weekend opening is here.')).toEqual([]);
-  const cues = table.rows.flatMap((r) => spans(r[1] ?? ''));
-  expect(cues.length).toBeGreaterThan(30);
-  for (const cue of cues) expect(reasonSentences(`Weekend opening is ${cue} here.`), cue).toHaveLength(1);
+it('partly-agreed-reason lists the words that tie a reason to the decision and that make a clause an action, each as the reader knows it', () => {
+  const whole = (re: RegExp, word: string): boolean => new RegExp(`^(?:${re.source})$`, 'i').test(word);
+  const kinds: Array<[string, (word: string) => boolean]> = [
+    ['a cause word before the reason, opening', (w) => whole(LEADING_CAUSE, w)],
+    ['a cause word before the reason, after', (w) => whole(CAUSE_AFTER, w)],
+    ['a cause word after the reason', (w) => whole(CAUSE_BEFORE, w)],
+    ['a refusal', (w) => whole(REFUSAL, w)],
+    ['a lack', (w) => whole(LACK, w)],
+    ['a constraint', (w) => whole(CONSTRAINT, w)],
+    ['a word of commitment', (w) => whole(COMMITMENT, w)],
+    ['a verb that opens the clause', (w) => ACTION_START.test(w) && ACTION_START.exec(w)?.[0] === w],
+  ];
+  const rows = [...tableOf('partly-agreed-reason', 'What ties a word to the decision').rows, ...tableOf('partly-agreed-reason', 'What makes a clause an action').rows];
+  expect(rows).toHaveLength(kinds.length);
+  rows.forEach(([label = '', cell = ''], k) => {
+    const [prefix, known] = kinds[k]!;
+    expect(label.startsWith(prefix), label).toBe(true);
+    expect(spans(cell).length).toBeGreaterThan(5);
+    for (const word of spans(cell)) expect(known(word.replace(/’/g, "'")), `${prefix}: ${word}`).toBe(true);
+  });
 });
 
 it('vague-action lists examples that each count as measurable', () => {

@@ -40,10 +40,37 @@ ruleCases(notAgreedReason, [
     options: { requireExplicit: true },
     expected: [
       {
-        message: "Recommendation 7 is Not Agreed: the reason given ('contract') reads as commissioning, but the response does not state the category",
+        message: "Recommendation 7 is Not Agreed: the reason given ('contract', linked by 'falls to') reads as commissioning, but the response does not state the category",
         path: 'recommendations[0].response',
         recommendation: '7',
         action: null,
+      },
+    ],
+  },
+  {
+    name: 'category words only in what will be done instead are no reason',
+    doc: plan({ recommendations: [rec({ ...not, number: '3', response: 'Not agreed. We will keep the current system and review the policy in 2025.' })] }),
+    expected: [
+      {
+        message: 'Recommendation 3 is Not Agreed, but no reason of the four kinds (commissioning, policy, operational, affordability) is given',
+        path: 'recommendations[0].response',
+        recommendation: '3',
+        action: null,
+      },
+    ],
+  },
+  {
+    name: 'a category word not tied to the decision is a warning',
+    doc: plan({ recommendations: [rec({ ...not, number: '5', response: 'Not agreed. Funding for probation services is reviewed each year by HMPPS.' })] }),
+    expected: [
+      {
+        message:
+          "Recommendation 5 is Not Agreed, but the reason is not tied to a category clearly: 'Funding' (affordability) in " +
+          "'Funding for probation services is reviewed each year by HMPPS.', with nothing that links it to the decision",
+        path: 'recommendations[0].response',
+        recommendation: '5',
+        action: null,
+        severity: 'warn',
       },
     ],
   },

@@ -39,7 +39,7 @@ ruleCases(partlyAgreedReason, [
     expected: [
       {
         message:
-          "Recommendation 4 is Partly Agreed: the reasons given ('information security requirements', 'financial constraint') " +
+          "Recommendation 4 is Partly Agreed: the reasons given ('information security requirements', 'financial constraint', linked by 'mean') " +
           'read as policy and affordability, but the response does not state the category',
         path: 'recommendations[0].response',
         recommendation: '4',
@@ -56,7 +56,7 @@ ruleCases(partlyAgreedReason, [
     expected: [
       {
         message:
-          "Recommendation 2 is Partly Agreed: the reason given ('financial pressures') reads as affordability, but the response does not state the category",
+          "Recommendation 2 is Partly Agreed: the reason given ('financial pressures', linked by 'because of') reads as affordability, but the response does not state the category",
         path: 'recommendations[1].response',
         recommendation: '2',
         action: null,
@@ -79,6 +79,41 @@ ruleCases(partlyAgreedReason, [
       }),
     }),
     expected: [{ message: `Recommendation 2 is Partly Agreed, but ${NONE}`, path: 'recommendations[1].response', recommendation: '2', action: null }],
+  },
+  ...[
+    ['so', 'The probation estate in the county is full, so group work will run in partner premises.'],
+    ['given', 'Given the national recruitment freeze, the second team will not be formed this year.'],
+    ['as', 'Weekend reporting will not be introduced, as the offices are shared with agencies that close at weekends.'],
+    ['no cue word: a fact put out of the PDU’s hands', 'Electronic monitoring is a national contract managed by HMPPS; the region will escalate faults.'],
+    ['no cue word: "set by"', "The approach to recall is set by the Secretary of State's guidance, which the region follows."],
+    ['a hypothetical', 'Extending the pilot to every team would cost £120,000 a year. The pilot will continue in two teams.'],
+  ].map(([how, response]) => ({ name: `a reason linked by ${how} passes`, doc: plan({ recommendations: [rec({ ...partly, response })] }), expected: [] })),
+  {
+    name: 'a category word with nothing tying it to the decision is a warning that quotes it',
+    doc: plan({ recommendations: recs(2, { 1: { ...partly, response: "Partly agreed. The PDU's policy lead has been made aware of the recommendation." } }) }),
+    expected: [
+      {
+        message:
+          "Recommendation 2 is Partly Agreed, but the reason is not tied to a category clearly: 'policy' in " +
+          "'The PDU's policy lead has been made aware of the recommendation.', with nothing that links it to the decision",
+        path: 'recommendations[1].response',
+        recommendation: '2',
+        action: null,
+        severity: 'warn',
+      },
+    ],
+  },
+  {
+    name: 'policy, contracts, funding and staff only in actions are no reason: an error',
+    doc: plan({
+      recommendations: [
+        rec({
+          ...partly,
+          response: 'Agreed in part. The operational manager will review the contract, update the policy and bid for funding. Staffing will be reviewed by June.',
+        }),
+      ],
+    }),
+    expected: [{ message: `Recommendation 1 is Partly Agreed, but ${NONE}`, path: 'recommendations[0].response', recommendation: '1', action: null }],
   },
   {
     name: 'an empty response, and a row without a number',

@@ -218,10 +218,10 @@ describe('report-coverage: the variant reports', () => {
 
 describe('validate --report on the command line (the built CLI: npx tsc -p tsconfig.build.json)', () => {
   const coverage = (stdout: string) =>
-    (JSON.parse(stdout) as { files: Array<{ findings: Array<{ ruleId: string; message: string; recommendation: string | null }> }> }).files
+    (JSON.parse(stdout) as { files: Array<{ findings: Array<{ ruleId: string; message: string; recommendation: string | null; reportRecommendation?: string | null }> }> }).files
       .flatMap((f) => f.findings)
       .filter((f) => f.ruleId === 'report-coverage')
-      .map(({ message, recommendation }) => ({ message, recommendation }));
+      .map(({ message, recommendation, reportRecommendation }) => ({ message, recommendation, reportRecommendation }));
 
   it('000 against 004: exit 0, nothing printed', () => {
     const run = plancheck(['validate', 'fixtures/text/000-london.txt', '--report', 'fixtures/reports/004-london-report.txt']);
@@ -241,9 +241,25 @@ describe('validate --report on the command line (the built CLI: npx tsc -p tscon
       {
         message: "Report recommendation 4 ('improve the identification of those individuals eligible for…') has no row in the plan; no row comes close",
         recommendation: null,
+        reportRecommendation: '4',
       },
-      { message: "Recommendation 1 changes the wording of report recommendation 1: 'in all cases' became 'in some cases'", recommendation: '1' },
+      {
+        message: "Recommendation 1 changes the wording of report recommendation 1: 'in all cases' became 'in some cases'",
+        recommendation: '1',
+        reportRecommendation: '1',
+      },
     ]);
+  });
+
+  it('the edited copy as SARIF: the report recommendation in the properties of each result', () => {
+    const run = plancheck(['validate', '--format', 'sarif', 'fixtures/reports/000-london-plan-edited.txt', '--report', 'fixtures/reports/004-london-report.txt']);
+    expect(run.code).toBe(1);
+    const results = (JSON.parse(run.stdout) as { runs: Array<{ results: Array<{ ruleId: string; properties?: unknown }> }> }).runs[0]!.results;
+    expect(results.filter((r) => r.ruleId === 'report-coverage').map((r) => r.properties)).toEqual([
+      { reportRecommendation: '4' },
+      { reportRecommendation: '1' },
+    ]);
+    expect(results.filter((r) => r.ruleId !== 'report-coverage').every((r) => r.properties === undefined)).toBe(true);
   });
 
   it('the edited copy in the stylish format: both errors, with the rule id', () => {

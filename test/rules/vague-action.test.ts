@@ -50,6 +50,35 @@ ruleCases(vagueAction, [
     doc: actions('Where possible, look at options for shared training'),
     expected: [vague(0, 'Where possible')],
   },
+  {
+    name: 'the phrases added after measuring the corpus',
+    doc: actions(
+      'Consideration will be given to a drop-in clinic',
+      'The PDU will work towards a trauma-informed approach',
+      'The PDU hopes to open a second office',
+      'Where appropriate, involve families in sentence planning',
+      'We will look to strengthen links with children’s services',
+      'As far as possible, keep the same practitioner',
+    ),
+    expected: [
+      vague(0, 'Consideration'),
+      vague(1, 'work towards'),
+      vague(2, 'hopes to'),
+      vague(3, 'Where appropriate'),
+      vague(4, 'look to'),
+      vague(5, 'As far as possible'),
+    ],
+  },
+  {
+    name: 'a routine kept on each occasion, or a benchmark, is something to measure',
+    doc: actions(
+      'Practitioners will consider the victim’s safety in every home visit',
+      'Practitioners will explore motivation with the person at induction',
+      'Managers will consider the plan when countersigning assessments',
+      'Address caseload inequalities where possible, using the caseload tool to benchmark',
+    ),
+    expected: [],
+  },
   { name: 'whole words only', doc: actions('Appoint an explorer to the reconsidered panel'), expected: [] },
   {
     name: 'a configured word list replaces the default',
@@ -62,9 +91,13 @@ ruleCases(vagueAction, [
 describe('vague-action options', () => {
   it('default to the documented word list', () => {
     expect(vagueAction.options?.schema(z).parse({})).toEqual({
-      words: ['explore', 'consider', 'seek to', 'endeavour', 'look at', 'aim to', 'look into', 'where possible', 'investigate options'],
+      words: [
+        'explore', 'consider', 'seek to', 'endeavour', 'look at', 'aim to', 'look into', 'where possible', 'investigate options',
+        'consideration', 'work towards', 'look to', 'look for opportunities', 'seek opportunities', 'try to', 'hope to',
+        'where appropriate', 'as far as possible',
+      ],
     });
-    expect(DEFAULT_VAGUE_WORDS).toHaveLength(9);
+    expect(DEFAULT_VAGUE_WORDS).toHaveLength(18);
   });
 
   it.each([[{ words: 'explore' }], [{ words: [''] }], [{ words: [3] }], [{ word: ['explore'] }]])('reject %j', (bad) => {

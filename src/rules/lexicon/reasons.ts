@@ -7,9 +7,9 @@
 export const REASON_CATEGORIES = ['commissioning', 'policy', 'operational', 'affordability'] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
 
-/** A case-insensitive regex that matches any of `terms` as whole words. */
+/** A case-insensitive regex that matches any of `terms` as whole words (a term may start with a sign, as "£5"). */
 function words(terms: readonly string[], tail = ''): RegExp {
-  return new RegExp(`\\b(?:${terms.join('|')})${tail}\\b`, 'gi');
+  return new RegExp(`(?<!\\w)(?:${terms.join('|')})${tail}(?!\\w)`, 'gi');
 }
 
 /**
@@ -30,53 +30,44 @@ const STATED: Record<ReasonCategory, RegExp> = {
 const IMPLIED: Record<ReasonCategory, RegExp> = {
   commissioning: words(
     ['contract(?:s|ed|ual|ually|ors?)?', 'sub-?contract\\w*', 'providers?', 'tender(?:s|ed|ing)?', 'procure(?:d|ment)?',
-      'suppliers?', 'outsourc(?:e|ed|ing)', 'third[- ]part(?:y|ies)'],
+      'suppliers?', 'outsourc(?:e|ed|ing)', 'charit(?:y|ies)', 'voluntary sector', 'third[- ]part(?:y|ies)(?! information| data)', 'dynamic framework',
+      'crs', 'service specifications?', 'service level agreements?'],
     REASON_NOUN,
   ),
   policy: words(
-    ['legislat(?:ion|ive)', 'statut(?:e|es|ory)', 'laws?', 'legal(?:ly)?', 'national guidance', 'national standards?',
-      'information security', 'data protection', 'gdpr', 'regulations?', 'regulatory', 'ministerial', 'mandat(?:e|ed|ory)'],
+    ['legislat(?:ion|ive)', 'statut(?:e|es|ory)', 'laws?', 'legal(?:ly)?',
+      'national (?:\\w+ )?(?:guidance|standards?|requirements?|direction|model|instructions?|rules)',
+      'information security', 'data protection', 'gdpr', 'regulations?', 'regulatory', 'ministerial', 'mandat(?:e|ed|ory)',
+      'rules(?! out)', 'guidance', 'act \\d{4}', 'probation instructions?', 'policy framework', 'national (?:\\w+ )?framework',
+      'secretary of state', 'ministers?', 'ministry of justice', 'parole board',
+      'the (?:\\w+ ){1,3}act(?! on| as| upon| quickly)'],
     REASON_NOUN,
   ),
   operational: words(
-    ['capacity', 'staffing', 'staff (?:shortages?|numbers|levels)', 'workloads?', 'caseloads?', 'vacanc(?:y|ies)',
-      'recruitment', 'practical(?:ity|ities|ly)?', 'impractical', 'systems?', 'infrastructure', 'estates?',
-      'logistic(?:s|al|ally)', 'feasib(?:le|ility)', 'infeasible', 'unfeasible', 'technolog(?:y|ies|ical)', 'equipment'],
+    ['capacity', 'staffing', 'staff (?:shortages?|numbers|levels|sickness|absences?)', 'workloads?', 'caseloads?',
+      'vacanc(?:y|ies)', 'vacant', 'unfilled', 'posts? empty', 'recruitment', 'turnover', 'sickness', 'shortages?', 'vett(?:ed|ing)',
+      'practical(?:ity|ities|ly)?', 'impractical', '(?:un)?workable', 'feasib(?:le|ility)', 'infeasible', 'unfeasible',
+      'logistic(?:s|al|ally)', 'systems?', 'networks?', 'infrastructure', 'technolog(?:y|ies|ical)', 'equipment',
+      'workforce', 'headcount', 'n?delius', 'estates?', '(?<!approved )premises', 'buildings?', '(?<!home )offices?', 'rotas?', 'fully booked',
+      'working hours', 'travelling', '(?:little|no|enough) time', "(?:practitioner|staff|officer|management)s?['’]? time",
+      '(?:only (?:one|two|a few)|too few|few|fewer|no|enough|sufficient) (?:\\w+ ){0,2}(?:staff|practitioners?|officers?|assessors?|facilitators?|managers?|rooms?|posts?)',
+      '(?:number|numbers|volume) of (?:staff|practitioners|officers|probation officers|people|cases|referrals)',
+      'not enough (?:trained |qualified |vetted )?(?:staff|practitioners|assessors|facilitators|officers)'],
     REASON_NOUN,
   ),
   affordability: words(
-    ['fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
-      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending'],
+    ['(?:recruitment|pay|spending) freeze', 'fund(?:s|ed|ing)?', 'unfunded', 'financ(?:e|es|ial|ially)', 'cost(?:s|ly|ing)?', 'budget(?:s|ary)?',
+      'resourc(?:e|es|ed|ing)', 'money', 'expens(?:e|es|ive)', 'spending', 'savings', 'invest(?:ment|ments)?', 'business case',
+      '(?:funding |financial |budget )?allocation for (?:20)?\\d\\d', "(?:region|pdu|division)['’]s allocation", '£\\d[\\d,.]*'],
     REASON_NOUN,
   ),
 };
 
 /**
- * What marks a sentence as giving a reason: a cause, a negation or inability, a constraint, or a contrast
- * ("but", "although"). In a Partly Agreed response the other sentences are the actions, whose words ("review
- * the contract", "update the policy") must not pass for a reason. "However" is left out: in real plans it
- * mostly leads into the part that will be done ("will however endeavour to … by reviewing current systems").
+ * Operational words that name a place, not a reason: in a clause that nothing ties to the decision ("the team
+ * sits in the same building") they are not even a mention of the category.
  */
-const REASON_CUE = words([
-  'because', 'due to', 'owing to', 'as a result', 'on account of', 'reasons?', 'why', 'means?', 'meaning',
-  'not', 'no longer', 'cannot', "can[’']t", 'unable', 'impossible', 'unaffordable', 'unviable', 'infeasible',
-  'constrain(?:ts?|ed)?', 'limit(?:s|ed|ations?)?', 'restrict\\w*', 'prevent\\w*', 'preclude\\w*', 'prohibit\\w*',
-  'outside', 'beyond', 'remit', 'responsibility of', 'matter for', 'depend(?:s|ent)? (?:on|upon)', 'subject to',
-  'although', 'but',
-]);
-
-/** Split plain text into sentences; a full stop before a lower-case word ("e.g. shift") does not end one. */
-export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+(?=[^a-z\s])/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
-/** The sentences of a response that give a reason, by REASON_CUE. */
-export function reasonSentences(text: string): string[] {
-  return sentences(text).filter((s) => new RegExp(REASON_CUE.source, 'i').test(s));
-}
+export const PLACE_WORDS = /^(?:premises|buildings?|offices?|rotas?)$/i;
 
 /** One category a reason reads as, with the document's words that show it. */
 export interface ReasonHit {
@@ -93,7 +84,8 @@ export function classifyReasons(texts: readonly string[]): ReasonHit[] {
   texts.forEach((text, t) => {
     for (const category of REASON_CATEGORIES) {
       for (const [stated, re] of [[true, STATED[category]], [false, IMPLIED[category]]] as const) {
-        const m = new RegExp(re.source, 'i').exec(text);
+        re.lastIndex = 0;
+        const m = re.exec(text);
         if (!m) continue;
         const at = t * 1e9 + m.index;
         const known = hits.find((h) => h.category === category);
