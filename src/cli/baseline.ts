@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { FileResult, Finding } from '../model/result.js';
@@ -7,6 +6,7 @@ import { writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { displayPath, fsReason, STDIN_NAME } from './inputs.js';
 import type { CliIo } from './io.js';
+import { readSideFile } from './load.js';
 
 /** One recorded finding: the fingerprint decides; the rest is there so a reviewer can read what was accepted. */
 export interface BaselineEntry {
@@ -73,10 +73,13 @@ export async function openBaseline(file: string | undefined, update: boolean, io
 }
 
 async function readBaseline(abs: string, shown: string): Promise<Baseline> {
-  const text = await readFile(abs, 'utf8').catch((err: unknown) => {
-    const hint = (err as NodeJS.ErrnoException).code === 'ENOENT' ? '; create it with --update-baseline' : '';
-    throw new CliError(`${shown}: ${fsReason(err)}${hint}`);
-  });
+  const read = await readSideFile(abs);
+  if ('reason' in read) {
+    const hint = read.code === 'ENOENT' ? '; create it with --update-baseline' : '';
+    throw new CliError(`${shown}: ${read.reason}${hint}`);
+  }
+  // TextDecoder drops a leading byte-order mark, which an editor on Windows may have added.
+  const text = new TextDecoder().decode(read.bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -54,9 +54,12 @@ export function fsReason(err: unknown): string {
   }
 }
 
-/** Why an input that exists is not a file that can be read: a FIFO would block the read, a device never end it. */
-export function notRegularFile(stats: Stats): string {
-  if (stats.isFIFO()) return 'not a regular file (a named pipe): give - to read standard input';
+/**
+ * Why a file that exists is not one that can be read: a FIFO would block the read, a device never end it. Only
+ * an input can be read from standard input instead, so only an input's reason says so.
+ */
+export function notRegularFile(stats: Stats, input = true): string {
+  if (stats.isFIFO()) return `not a regular file (a named pipe)${input ? ': give - to read standard input' : ''}`;
   if (stats.isSocket()) return 'not a regular file (a socket)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'not a regular file (a device)';
   return 'not a regular file';

@@ -22,6 +22,8 @@ export interface MainArgs {
   services?: CliServices;
 }
 
+export { removePendingTemps } from './atomic.js';
+
 const VERSION = '0.1.0';
 
 function positiveInt(value: string): number {
