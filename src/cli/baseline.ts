@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { FileResult, Finding } from '../model/result.js';
 import { findingFingerprint, portablePath } from '../report/fingerprint.js';
+import { printable } from '../report/printable.js';
 import { writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { displayPath, fsReason, STDIN_NAME } from './inputs.js';
@@ -63,7 +64,7 @@ export async function openBaseline(file: string | undefined, update: boolean, io
           throw new CliError(`cannot write ${shown}: ${fsReason(err)}`);
         });
         const entries = Object.values(baseline.files).reduce((n, list) => n + list.length, 0);
-        io.stderr.write(`plancheck: wrote ${shown}: ${entries} finding${entries === 1 ? '' : 's'} recorded\n`);
+        io.stderr.write(`plancheck: wrote ${printable(shown)}: ${entries} finding${entries === 1 ? '' : 's'} recorded\n`);
         return filterBaseline(results, baseline, key);
       },
     };

@@ -1,6 +1,7 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { printable } from '../report/printable.js';
 import { realTarget, writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { expandInputs, fsReason } from './inputs.js';
@@ -44,7 +45,7 @@ export async function runConvert(opts: ConvertOptions, io: CliIo): Promise<numbe
   const fail = (index: number, f: { path: string; fatal: string; stack?: string }): void => {
     addToTally(tally, null);
     const stack = opts.verbose && f.stack ? `${f.stack}\n` : '';
-    failures.push({ index, line: `plancheck: ${f.path}: ${f.fatal}\n${stack}` });
+    failures.push({ index, line: `plancheck: ${printable(`${f.path}: ${f.fatal}`)}\n${stack}` });
   };
   await runBatch(
     entries,

@@ -2,14 +2,15 @@ import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { STDIN_NAME } from '../model/result.js';
 
 /** The extensions read from directories and globs; a file named on its own is read whatever its name. */
 export const PLAN_EXTENSIONS: readonly string[] = ['.pdf', '.docx', '.html', '.htm', '.txt'];
 
 const EXTENSION_LIST = '.pdf, .docx, .html, .htm or .txt';
 
-/** The name standard input is shown under. */
-export const STDIN_NAME = '<stdin>';
+/** The name standard input is shown under (one constant for the CLI and every formatter). */
+export { STDIN_NAME };
 
 /** One input to process: a file, standard input, or an argument that named nothing readable. */
 export type InputEntry =

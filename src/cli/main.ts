@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { printable } from '../report/printable.js';
 import { colorLevel } from './color.js';
 import { convertFormats, runConvert } from './convert.js';
 import { CliError } from './errors.js';
@@ -183,11 +184,11 @@ export async function main(args: MainArgs): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof CliError) {
-      io.stderr.write(`plancheck: ${err.message}\n`);
+      io.stderr.write(`plancheck: ${printable(err.message)}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`plancheck: internal error: ${message.split('\n')[0] ?? ''}\n`);
+    io.stderr.write(`plancheck: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
     if (args.argv.includes('--verbose') && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return 2;
   }

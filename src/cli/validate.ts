@@ -2,6 +2,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
+import { printable } from '../report/printable.js';
 import type { ColorLevel } from '../report/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
@@ -82,7 +83,7 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
 
   for (const { result, stack } of checked) {
     if (result.fatal === null) continue;
-    io.stderr.write(`plancheck: ${result.path}: ${result.fatal}\n`);
+    io.stderr.write(`plancheck: ${printable(`${result.path}: ${result.fatal}`)}\n`);
     if (opts.verbose && stack) io.stderr.write(`${stack}\n`);
   }
   const all = baseline ? await baseline.apply(checked.map((c) => c.result)) : checked.map((c) => c.result);

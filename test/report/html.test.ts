@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Action, PlanDocument, Recommendation } from '../../src/model/plan.js';
-import type { FileResult, Finding } from '../../src/model/result.js';
+import { STDIN_NAME, type FileResult, type Finding } from '../../src/model/result.js';
 import { readPlan } from '../../src/read/index.js';
 import { formatHtml } from '../../src/report/html.js';
 import { contrastPairs, palette } from '../../src/report/html/css.js';
@@ -253,8 +253,8 @@ describe('formatHtml: summaries and files', () => {
   });
 
   it('is the same for the same input, and shows standard input by name', () => {
-    const a = formatHtml([result(fourRecs(), [], '-')], { cwd: '/work' });
-    expect(formatHtml([result(fourRecs(), [], '-')], { cwd: '/work' })).toBe(a);
+    const a = formatHtml([result(fourRecs(), [], STDIN_NAME)], { cwd: '/work' });
+    expect(formatHtml([result(fourRecs(), [], STDIN_NAME)], { cwd: '/work' })).toBe(a);
     expect(load(a)('#f1 dl.meta .path').text()).toBe('standard input');
     expect(load(a)('.generated')).toHaveLength(0);
   });
