@@ -62,7 +62,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   const jobsOption = (): Option =>
     new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
   const timeoutOption = (): Option =>
-    new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS} when reading several files)`).argParser(seconds);
+    new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS})`).argParser(seconds);
 
   program
     .command('validate')

@@ -278,6 +278,20 @@ describe('formatHtml: summaries and files', () => {
   });
 });
 
+describe('formatHtml: the whole response, shown when it says more than its actions', () => {
+  const shown = (response: string, actions: Action[]): boolean =>
+    render([result(doc([rec('1', actions, { response })]), [])]).$('details.response').length === 1;
+  const acts = [action('Audit allocation across the region'), action('Train every manager in the new process')];
+
+  it.each([
+    ['the actions alone, in order', 'Audit allocation across the region Train every manager in the new process', false],
+    ['the actions with a few joining words', 'Agreed. Audit allocation across the region; and Train every manager in the new process', false],
+    ['a reason before the actions', 'Partly agreed: the policy on allocation is set nationally. Audit allocation across the region Train every manager in the new process', true],
+    ['a reason after the actions', 'Audit allocation across the region Train every manager in the new process. The rest cannot be afforded this year', true],
+    ['text other than the actions', 'A review of the whole service will report to the board in the autumn', true],
+  ])('%s: %s', (_name, response, expected) => expect(shown(response, acts)).toBe(expected));
+});
+
 describe('palette', () => {
   const luminance = (hex: string): number => {
     const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
