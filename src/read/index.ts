@@ -9,7 +9,7 @@ export interface ReadInput {
   bytes: Uint8Array;
 }
 
-/** Recognise an input's format from its content, as SPEC.md says: PDF, Word, HTML, else text export. */
+/** Recognise an input's format from its content, as docs/cli.md says: PDF, Word, HTML, else text export. */
 export function detectFormat(bytes: Uint8Array): SourceFormat {
   // A view, not a copy: the input may be tens of megabytes.
   const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
