@@ -20,13 +20,15 @@ export function inputFiles(entries: readonly InputEntry[]): RunFile[] {
  * link: a link to an input is that input.
  */
 export async function refuseOverwrites(outputs: readonly RunFile[], reads: readonly RunFile[], cwd: string): Promise<void> {
+  // A path that cannot be resolved (a loop of links) is compared as given: reading or writing it fails later, by name.
+  const resolve = (file: string): Promise<string> => realTarget(file).catch(() => path.resolve(file));
   const taken = new Map<string, RunFile>();
   for (const file of reads) {
-    const real = await realTarget(file.abs);
+    const real = await resolve(file.abs);
     if (!taken.has(real)) taken.set(real, file);
   }
   for (const out of outputs) {
-    const real = await realTarget(out.abs);
+    const real = await resolve(out.abs);
     const clash = taken.get(real);
     if (clash) {
       const same = path.resolve(clash.abs) === path.resolve(out.abs) ? '' : ` ${displayPath(clash.abs, cwd)}`;

@@ -107,6 +107,20 @@ describe('convert -o DIR refuses an output that is an input', { timeout: 60_000 
   });
 });
 
+describe('convert -o DIR and links inside DIR', { timeout: 60_000 }, () => {
+  it('an output that is a link to a file outside DIR is refused: neither the link nor its target is replaced', () => {
+    const dir = folder();
+    mkdirSync(path.join(dir, 'out'));
+    writeFileSync(path.join(dir, 'keep.json'), 'mine');
+    symlinkSync('../keep.json', path.join(dir, 'out/plan.json'));
+    const run = plancheck(['convert', 'plan.txt', '-o', 'out'], { cwd: dir });
+    expect(run.stderr.split('\n')[0]).toBe('plancheck: plan.txt: cannot write out/plan.json: out/plan.json leads outside the output directory');
+    expect(run.code).toBe(2);
+    expect(readlinkSync(path.join(dir, 'out/plan.json'))).toBe('../keep.json');
+    expect(readFileSync(path.join(dir, 'keep.json'), 'utf8')).toBe('mine');
+  });
+});
+
 describe('-o writes through devices and links instead of replacing them', { timeout: 60_000 }, () => {
   it('-o /dev/stdout prints the report, even when the standard output is a socket that cannot be opened by name', () => {
     const dir = folder();
