@@ -54,7 +54,8 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'plancheck: ')),
+      // An unknown option or a bad value is quoted back: its control characters are shown, not acted on.
+      outputError: (s, write) => write(printable(s.replace(/^error: /, 'plancheck: '), true)),
     })
     .exitOverride();
 

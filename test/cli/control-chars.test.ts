@@ -62,6 +62,12 @@ describe('control characters in plans and file names', { timeout: 60_000 }, () =
     for (const due of dues) expect(due.startsWith('TBC [2J ]0;pwned 31m')).toBe(true);
   });
 
+  it('an unknown option quoted back in a usage error shows its escape code', () => {
+    const run = plancheck(['validate', `--x${ESC}[2J`], { cwd: dir });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr.split('\n')[0]).toBe("plancheck: unknown option '--x\\x1b[2J'");
+  });
+
   it('a usage error naming a file with a newline is one line', () => {
     const run = plancheck(['validate', 'plan.txt', '-c', 'no\nsuch.yaml'], { cwd: dir });
     expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'plancheck: no\\x0asuch.yaml: no such file or directory\n']);
