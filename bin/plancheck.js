@@ -1,11 +1,19 @@
 #!/usr/bin/env node
-import { main } from '../dist/bundle/plancheck.js';
+import { main, removePendingTemps } from '../dist/bundle/plancheck.js';
 
 // A reader that stops early (`plancheck convert plan.pdf | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err) => {
     if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
     throw err;
+  });
+}
+
+// Interrupted: remove the temp files of writes under way, then die of the same signal, as the shell expects.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    removePendingTemps();
+    process.kill(process.pid, signal);
   });
 }
 

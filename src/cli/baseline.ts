@@ -1,12 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { FileResult, Finding } from '../model/result.js';
 import { findingFingerprint, portablePath } from '../report/fingerprint.js';
+import { printable } from '../report/printable.js';
 import { writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { displayPath, fsReason, STDIN_NAME } from './inputs.js';
 import type { CliIo } from './io.js';
+import { readSideFile } from './load.js';
 
 /** One recorded finding: the fingerprint decides; the rest is there so a reviewer can read what was accepted. */
 export interface BaselineEntry {
@@ -63,7 +64,7 @@ export async function openBaseline(file: string | undefined, update: boolean, io
           throw new CliError(`cannot write ${shown}: ${fsReason(err)}`);
         });
         const entries = Object.values(baseline.files).reduce((n, list) => n + list.length, 0);
-        io.stderr.write(`plancheck: wrote ${shown}: ${entries} finding${entries === 1 ? '' : 's'} recorded\n`);
+        io.stderr.write(`plancheck: wrote ${printable(shown)}: ${entries} finding${entries === 1 ? '' : 's'} recorded\n`);
         return filterBaseline(results, baseline, key);
       },
     };
@@ -73,10 +74,13 @@ export async function openBaseline(file: string | undefined, update: boolean, io
 }
 
 async function readBaseline(abs: string, shown: string): Promise<Baseline> {
-  const text = await readFile(abs, 'utf8').catch((err: unknown) => {
-    const hint = (err as NodeJS.ErrnoException).code === 'ENOENT' ? '; create it with --update-baseline' : '';
-    throw new CliError(`${shown}: ${fsReason(err)}${hint}`);
-  });
+  const read = await readSideFile(abs);
+  if ('reason' in read) {
+    const hint = read.code === 'ENOENT' ? '; create it with --update-baseline' : '';
+    throw new CliError(`${shown}: ${read.reason}${hint}`);
+  }
+  // TextDecoder drops a leading byte-order mark, which an editor on Windows may have added.
+  const text = new TextDecoder().decode(read.bytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

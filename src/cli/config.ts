@@ -1,11 +1,12 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import type { RuleLevel } from '../model/result.js';
 import type { AnyRule } from '../rules/types.js';
 import { ConfigError } from './errors.js';
-import { displayPath, fsReason } from './inputs.js';
+import { displayPath } from './inputs.js';
+import { readSideFile } from './load.js';
 
 /** The names a config file may have, looked for in this order in each directory. */
 export const CONFIG_NAMES: readonly string[] = ['.plancheck.yaml', '.plancheck.yml'];
@@ -20,6 +21,8 @@ export interface ConfiguredRule {
 export interface Config {
   /** The file as shown to users, or null when there is none. */
   file: string | null;
+  /** Its absolute path, so that no output is written over it; null when there is none. */
+  abs: string | null;
   rules: Map<string, ConfiguredRule>;
 }
 
@@ -30,6 +33,9 @@ export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 type Zod = typeof z;
 
 /** The shape of a config file: `rules:` maps rule ids to a level, or to `[level]` or `[level, { options }]`. */
+/** One rule's entry as written: a level, or a level and its options. */
+type ConfigEntry = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
+
 function configSchema(z: Zod) {
   const level = z.enum(['off', 'warn', 'error']);
   const entry = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
@@ -50,12 +56,12 @@ export async function findConfig(dir: string): Promise<string | null> {
 /** Load the config given with `-c`, else the one found from `cwd`; throws ConfigError naming what is wrong. */
 export async function loadConfig(opts: { explicit: string | undefined; cwd: string; rules: readonly AnyRule[] }): Promise<Config> {
   const abs = opts.explicit !== undefined ? path.resolve(opts.cwd, opts.explicit) : await findConfig(opts.cwd);
-  if (abs === null) return { file: null, rules: new Map() };
+  if (abs === null) return { file: null, abs: null, rules: new Map() };
   const file = displayPath(abs, opts.cwd);
-  const text = await readFile(abs, 'utf8').catch((err: unknown) => {
-    throw new ConfigError(file, fsReason(err));
-  });
-  return { file, rules: await parseConfig(text, file, opts.rules) };
+  const read = await readSideFile(abs);
+  if ('reason' in read) throw new ConfigError(file, read.reason);
+  // TextDecoder drops a leading byte-order mark, as editors on Windows write one.
+  return { file, abs, rules: await parseConfig(new TextDecoder().decode(read.bytes), file, opts.rules) };
 }
 
 /** Validate config text against the known rules and their option schemas. */
@@ -65,12 +71,21 @@ export async function parseConfig(text: string, file: string, rules: readonly An
   const doc = parseDocument(text);
   const yamlError = doc.errors[0];
   if (yamlError) throw new ConfigError(file, `invalid YAML: ${yamlError.message.split('\n')[0] ?? ''}`);
-  const raw: unknown = doc.toJS() ?? {};
+  let raw: unknown;
+  try {
+    // toJS expands aliases, and refuses (throws) when they would multiply past yaml's maxAliasCount.
+    raw = doc.toJS() ?? {};
+  } catch (err) {
+    throw new ConfigError(file, `invalid YAML: ${(err instanceof Error ? err.message : String(err)).split('\n')[0] ?? ''}`);
+  }
   const parsed = configSchema(z).safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, structureProblem(raw, parsed.error.issues[0]));
   const byId = new Map(rules.map((r) => [r.id, r]));
   const out = new Map<string, ConfiguredRule>();
-  for (const [id, entry] of Object.entries(parsed.data.rules ?? {})) {
+  // The mapping as written, not zod's copy: copying assigns each key, and assigning "__proto__" sets the
+  // prototype instead of adding a key, so that a rule or option of that name would vanish without a word.
+  const written = (raw as { rules?: Record<string, ConfigEntry> | null }).rules ?? {};
+  for (const [id, entry] of Object.entries(written)) {
     const rule = byId.get(id);
     if (!rule) throw new ConfigError(file, unknownRule(id, rules, `rules.${id}`));
     const [level, options] = typeof entry === 'string' ? [entry, undefined] : entry;

@@ -1,9 +1,11 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { writeFileAtomic } from './atomic.js';
+import { printable } from '../report/printable.js';
+import { realTarget, writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { expandInputs, fsReason } from './inputs.js';
+import { inputFiles, refuseOverwrites } from './overwrite.js';
 import type { CliIo } from './io.js';
 import { outputPaths } from './out-paths.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
@@ -33,6 +35,8 @@ export async function runConvert(opts: ConvertOptions, io: CliIo): Promise<numbe
   }
   const outDir = opts.outDir === undefined ? undefined : path.resolve(io.cwd, opts.outDir);
   const targets = outDir === undefined ? [] : outputPaths(entries, outDir, opts.format, io.cwd);
+  const outputs = targets.flatMap((t) => (t === null ? [] : [{ role: 'the output', abs: t }]));
+  await refuseOverwrites(outputs, inputFiles(entries), io.cwd);
   const guard = outDir === undefined ? undefined : await outputGuard(outDir, io.cwd);
 
   // Each model is written as soon as it is ready and then let go; only the failures are kept, to list in order.
@@ -41,7 +45,7 @@ export async function runConvert(opts: ConvertOptions, io: CliIo): Promise<numbe
   const fail = (index: number, f: { path: string; fatal: string; stack?: string }): void => {
     addToTally(tally, null);
     const stack = opts.verbose && f.stack ? `${f.stack}\n` : '';
-    failures.push({ index, line: `plancheck: ${f.path}: ${f.fatal}\n${stack}` });
+    failures.push({ index, line: `plancheck: ${printable(`${f.path}: ${f.fatal}`)}\n${stack}` });
   };
   await runBatch(
     entries,
@@ -67,12 +71,13 @@ export async function runConvert(opts: ConvertOptions, io: CliIo): Promise<numbe
   return tally.failed > 0 ? 2 : 0;
 }
 
-/** Checks that a directory about to be written to lies inside the output directory once symbolic links are followed. */
-type OutputGuard = (dir: string) => Promise<string | null>;
+/** Checks that a file about to be written lies inside the output directory once symbolic links are followed. */
+type OutputGuard = (file: string) => Promise<string | null>;
 
 /**
- * The output directory is created up front; before each write, the deepest existing folder on the way to the
- * target is resolved, so that a symbolic link inside DIR cannot lead a write outside it.
+ * The output directory is created up front; before each write, the target is resolved as the write will
+ * follow it (links on the way and at the file itself), so that a symbolic link inside DIR cannot lead a write
+ * outside it.
  */
 async function outputGuard(outDir: string, cwd: string): Promise<OutputGuard> {
   try {
@@ -81,22 +86,20 @@ async function outputGuard(outDir: string, cwd: string): Promise<OutputGuard> {
     throw new CliError(`cannot create ${path.relative(cwd, outDir) || '.'}: ${fsReason(err)}`);
   }
   const root = await realpath(outDir);
-  const checked = new Set<string>([outDir]);
-  return async (dir) => {
-    if (checked.has(dir)) return null;
-    let existing = dir;
+  return async (file) => {
+    const real = await realTarget(file);
+    if (real.startsWith(root + path.sep)) return null;
+    // Name the link that leads out: the deepest existing entry on the way to the file.
+    let existing = file;
     while (!(await lstat(existing).then(() => true, () => false))) existing = path.dirname(existing);
-    const real = await realpath(existing);
-    if (real !== root && !real.startsWith(root + path.sep)) return `${path.relative(cwd, existing)} leads outside the output directory`;
-    checked.add(dir);
-    return null;
+    return `${path.relative(cwd, existing)} leads outside the output directory`;
   };
 }
 
 /** Write one output atomically; the reason it could not be written, or null. */
 async function writeOutput(target: string, text: string, guard: OutputGuard, cwd: string): Promise<string | null> {
   try {
-    const refused = await guard(path.dirname(target));
+    const refused = await guard(target);
     if (refused) return `cannot write ${path.relative(cwd, target)}: ${refused}`;
     await writeFileAtomic(target, text);
     return null;

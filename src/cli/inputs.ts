@@ -2,14 +2,15 @@ import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { STDIN_NAME } from '../model/result.js';
 
 /** The extensions read from directories and globs; a file named on its own is read whatever its name. */
 export const PLAN_EXTENSIONS: readonly string[] = ['.pdf', '.docx', '.html', '.htm', '.txt'];
 
 const EXTENSION_LIST = '.pdf, .docx, .html, .htm or .txt';
 
-/** The name standard input is shown under. */
-export const STDIN_NAME = '<stdin>';
+/** The name standard input is shown under (one constant for the CLI and every formatter). */
+export { STDIN_NAME };
 
 /** One input to process: a file, standard input, or an argument that named nothing readable. */
 export type InputEntry =
@@ -54,9 +55,12 @@ export function fsReason(err: unknown): string {
   }
 }
 
-/** Why an input that exists is not a file that can be read: a FIFO would block the read, a device never end it. */
-export function notRegularFile(stats: Stats): string {
-  if (stats.isFIFO()) return 'not a regular file (a named pipe): give - to read standard input';
+/**
+ * Why a file that exists is not one that can be read: a FIFO would block the read, a device never end it. Only
+ * an input can be read from standard input instead, so only an input's reason says so.
+ */
+export function notRegularFile(stats: Stats, input = true): string {
+  if (stats.isFIFO()) return `not a regular file (a named pipe)${input ? ': give - to read standard input' : ''}`;
   if (stats.isSocket()) return 'not a regular file (a socket)';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'not a regular file (a device)';
   return 'not a regular file';
@@ -68,15 +72,21 @@ function isPlanFile(name: string): boolean {
 
 const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Every plan file under a directory, recursively, skipping node_modules and hidden entries. */
-async function walk(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
+/**
+ * Every plan file under a directory, recursively, skipping node_modules and hidden entries; a folder that cannot
+ * be listed (no permission, a path longer than the system allows) is kept with the reason, so that the run
+ * names it and carries on with the rest.
+ */
+async function walk(dir: string): Promise<Array<{ file: string } | { dir: string; reason: string }>> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: unknown) => err as Error);
+  if (entries instanceof Error) return [{ dir, reason: `cannot read this folder: ${fsReason(entries)}` }];
+  const found: Array<{ file: string } | { dir: string; reason: string }> = [];
+  for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) found.push(...(await walk(full)));
     // A link named like a plan is kept even when broken, so that reading it reports the problem: lose nothing.
-    else if (isPlanFile(entry.name) && (entry.isFile() || entry.isSymbolicLink())) found.push(full);
+    else if (isPlanFile(entry.name) && (entry.isFile() || entry.isSymbolicLink())) found.push({ file: full });
   }
   return found;
 }
@@ -90,9 +100,11 @@ async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
   if (!(stats instanceof Error)) {
     if (stats.isFile()) return [{ kind: 'file', path: shown, abs }];
     if (!stats.isDirectory()) return [{ kind: 'missing', path: shown, reason: notRegularFile(stats) }];
-    const files = (await walk(abs)).sort(byCodeUnit);
-    if (files.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];
-    return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));
+    const found = (await walk(abs)).sort((a, b) => byCodeUnit('file' in a ? a.file : a.dir, 'file' in b ? b.file : b.dir));
+    if (found.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];
+    return found.map((f) =>
+      'file' in f ? { kind: 'file', path: displayPath(f.file, cwd), abs: f.file } : { kind: 'missing', path: displayPath(f.dir, cwd), reason: f.reason },
+    );
   }
   if (isDynamicPattern(arg)) {
     const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });

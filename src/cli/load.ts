@@ -49,21 +49,45 @@ function causeStack(err: ReadError): string | undefined {
   return err.cause instanceof Error ? `Caused by: ${err.cause.stack ?? err.cause.message}` : undefined;
 }
 
+/** What a file the run reads besides its inputs (config, baseline, inspection report) gave: its bytes, or why not. */
+export type SideFile = { bytes: Uint8Array } | { reason: string; code?: string };
+
+/**
+ * Read a config, baseline or inspection report with the same guards as an input: a named pipe or a device is
+ * refused rather than waited on or read for ever, and text past the inputs' size limit is not read.
+ */
+export async function readSideFile(file: string): Promise<SideFile> {
+  try {
+    const read = await readRegularFile(file, { tooLarge: sideFileTooLarge, input: false });
+    return typeof read === 'string' ? { reason: read } : { bytes: read };
+  } catch (err) {
+    return { reason: fsReason(err), code: (err as NodeJS.ErrnoException).code };
+  }
+}
+
+function sideFileTooLarge(size: number): string | null {
+  const mb = (n: number): number => Math.round(n / 1024 / 1024);
+  return size > MAX_TEXT_BYTES ? `too large (${mb(size)} MB; the limit is ${mb(MAX_TEXT_BYTES)} MB)` : null;
+}
+
 /**
  * Read a file whole; or the reason it is not read: it is not a regular file (it may have been swapped for one
  * since the inputs were listed), or it is a text file far larger than any plan, known from its size and first
  * bytes before it is read.
  */
-async function readRegularFile(file: string): Promise<Uint8Array | string> {
+async function readRegularFile(
+  file: string,
+  { tooLarge, input }: { tooLarge: (size: number) => string | null; input: boolean } = { tooLarge: textTooLarge, input: true },
+): Promise<Uint8Array | string> {
   // O_NONBLOCK: opening a FIFO that no one writes to would otherwise wait for ever (it has no effect on files).
   const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return notRegularFile(stats);
+    if (!stats.isFile()) return notRegularFile(stats, input);
     if (stats.size > MAX_TEXT_BYTES) {
       const head = new Uint8Array(1024);
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      if (detectFormat(head.subarray(0, bytesRead)) === 'text') return textTooLarge(stats.size)!;
+      if (detectFormat(head.subarray(0, bytesRead)) === 'text') return tooLarge(stats.size)!;
     }
     return await handle.readFile();
   } finally {

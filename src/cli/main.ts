@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { printable } from '../report/printable.js';
 import { colorLevel } from './color.js';
 import { convertFormats, runConvert } from './convert.js';
 import { CliError } from './errors.js';
@@ -21,6 +22,8 @@ export interface MainArgs {
   env?: Readonly<Record<string, string | undefined>>;
   services?: CliServices;
 }
+
+export { removePendingTemps } from './atomic.js';
 
 const VERSION = '0.1.0';
 
@@ -51,7 +54,8 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'plancheck: ')),
+      // An unknown option or a bad value is quoted back: its control characters are shown, not acted on.
+      outputError: (s, write) => write(printable(s.replace(/^error: /, 'plancheck: '), true)),
     })
     .exitOverride();
 
@@ -59,7 +63,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   const jobsOption = (): Option =>
     new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
   const timeoutOption = (): Option =>
-    new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS} when reading several files)`).argParser(seconds);
+    new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS})`).argParser(seconds);
 
   program
     .command('validate')
@@ -181,11 +185,11 @@ export async function main(args: MainArgs): Promise<number> {
       return err.exitCode === 0 ? 0 : 2;
     }
     if (err instanceof CliError) {
-      io.stderr.write(`plancheck: ${err.message}\n`);
+      io.stderr.write(`plancheck: ${printable(err.message)}\n`);
       return 2;
     }
     const message = err instanceof Error ? err.message : String(err);
-    io.stderr.write(`plancheck: internal error: ${message.split('\n')[0] ?? ''}\n`);
+    io.stderr.write(`plancheck: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
     if (args.argv.includes('--verbose') && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return 2;
   }

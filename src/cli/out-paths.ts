@@ -21,7 +21,7 @@ export function commonBase(dirs: readonly string[]): string | null {
  * Where `convert -o DIR` writes each input: `<name>.<ext>` at the input's path relative to the inputs' common
  * base, so the folder layout is mirrored; standard input becomes `stdin.<ext>`. Index i of the result belongs
  * to entry i (null for missing inputs). Throws when two inputs would share an output, when an output would
- * fall outside DIR, or when it would overwrite its own input.
+ * fall outside DIR (refuseOverwrites, run next, keeps outputs off every input, links followed).
  */
 export function outputPaths(entries: readonly InputEntry[], outDir: string, ext: string, cwd: string): Array<string | null> {
   const files = entries.flatMap((e) => (e.kind === 'file' ? [e.abs] : []));
@@ -37,7 +37,6 @@ export function outputPaths(entries: readonly InputEntry[], outDir: string, ext:
     if (inside === '' || inside.startsWith(`..${path.sep}`) || inside === '..' || path.isAbsolute(inside)) {
       throw new CliError(`${entry.path}: its output ${shown(target)} would fall outside the output directory`);
     }
-    if (entry.kind === 'file' && target === entry.abs) throw new CliError(`${entry.path}: converting it would overwrite the input`);
     const previous = owner.get(target);
     if (previous !== undefined) {
       throw new CliError(`${previous} and ${entry.path} would both be written to ${shown(target)}`);

@@ -1,16 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
+import { printable } from '../report/printable.js';
 import type { ColorLevel } from '../report/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
-import { loadConfig } from './config.js';
+import { loadConfig, type Config } from './config.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
 import { displayPath, expandInputs, fsReason } from './inputs.js';
-import type { CliIo } from './io.js';
+import type { CliIo, OutStream } from './io.js';
+import { readSideFile } from './load.js';
+import { inputFiles, refuseOverwrites, type RunFile } from './overwrite.js';
 import { wantsProgress } from './progress.js';
 import { ruleInfos } from './rules-list.js';
 import { defaultServices, type CliServices, type InspectionReport } from './services.js';
@@ -53,10 +55,11 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   if (!format) throw new CliError(`unknown format "${opts.format}": expected ${Object.keys(validateFormats).join(', ')}`);
   const config = await loadConfig({ explicit: opts.config, cwd: io.cwd, rules: services.rules });
   const settings = buildSettings(services.rules, config, opts.ruleFlags);
+  const entries = await expandInputs(opts.inputs, io.cwd);
+  const [outputs, sideFiles] = runFiles(opts, config, io.cwd);
+  await refuseOverwrites(outputs, [...inputFiles(entries), ...sideFiles], io.cwd);
   const inspectionReport = opts.report === undefined ? null : await loadReport(opts.report, io, services);
   const baseline = await openBaseline(opts.baseline, opts.updateBaseline === true, io);
-
-  const entries = await expandInputs(opts.inputs, io.cwd);
   const checked = new Array<{ result: FileResult; stack?: string }>(entries.length);
   const tally = newTally();
   await runBatch(
@@ -80,16 +83,17 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
 
   for (const { result, stack } of checked) {
     if (result.fatal === null) continue;
-    io.stderr.write(`plancheck: ${result.path}: ${result.fatal}\n`);
+    io.stderr.write(`plancheck: ${printable(`${result.path}: ${result.fatal}`)}\n`);
     if (opts.verbose && stack) io.stderr.write(`${stack}\n`);
   }
   const all = baseline ? await baseline.apply(checked.map((c) => c.result)) : checked.map((c) => c.result);
   const shown = opts.quiet ? all.map(errorsOnly) : all;
-  const toFile = opts.output !== undefined;
+  const stream = opts.output === undefined ? io.stdout : namedStream(path.resolve(io.cwd, opts.output), io);
+  const toFile = stream === null;
   const generatedAt = new Date().toISOString();
   const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt });
-  if (toFile) await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
-  else if (output !== '') io.stdout.write(output);
+  if (stream === null) await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
+  else if (output !== '') stream.write(output);
 
   // As in ESLint, --quiet hides warnings but --max-warnings still counts them, so the gate holds either way.
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
@@ -99,6 +103,28 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   if (!opts.quiet && wantsProgress(io, entries.length)) io.stderr.write(summaryLine('Checked', tally, performance.now() - started));
   if (all.some((r) => r.fatal !== null)) return 2;
   return tooManyWarnings || all.some((r) => r.errorCount > 0) ? 1 : 0;
+}
+
+/** What the run writes (the report file, a baseline being updated) and every file it reads besides the inputs. */
+function runFiles(opts: ValidateOptions, config: Config, cwd: string): [RunFile[], RunFile[]] {
+  const abs = (file: string): string => path.resolve(cwd, file);
+  const outputs: RunFile[] = [];
+  const reads: RunFile[] = [];
+  if (opts.output !== undefined) outputs.push({ role: 'the report', abs: abs(opts.output) });
+  if (opts.baseline !== undefined) (opts.updateBaseline ? outputs : reads).push({ role: 'the baseline', abs: abs(opts.baseline) });
+  if (config.abs !== null) reads.push({ role: 'the config file', abs: config.abs });
+  if (opts.report !== undefined) reads.push({ role: 'the inspection report', abs: abs(opts.report) });
+  return [outputs, reads];
+}
+
+/**
+ * The stream `-o` names when it is the process's own standard output or error by name: written as the stream
+ * it is, since a pipe given by a parent process may be a socket, which cannot be opened by name.
+ */
+function namedStream(file: string, io: CliIo): OutStream | null {
+  if (['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(file)) return io.stdout;
+  if (['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2'].includes(file)) return io.stderr;
+  return null;
 }
 
 function fatalResult(filePath: string, reason: string): FileResult {
@@ -113,11 +139,10 @@ async function loadReport(file: string, io: CliIo, services: CliServices): Promi
   if (!services.loadInspectionReport) throw new CliError('--report is not supported yet: this build cannot read inspection reports');
   const abs = path.resolve(io.cwd, file);
   const shown = displayPath(abs, io.cwd);
-  const bytes = await readFile(abs).catch((err: unknown) => {
-    throw new CliError(`${shown}: ${fsReason(err)}`);
-  });
+  const read = await readSideFile(abs);
+  if ('reason' in read) throw new CliError(`${shown}: ${read.reason}`);
   try {
-    return await services.loadInspectionReport({ path: shown, bytes });
+    return await services.loadInspectionReport({ path: shown, bytes: read.bytes });
   } catch (err) {
     if (err instanceof ReadError) throw new CliError(`${shown}: ${err.message}`);
     throw err;

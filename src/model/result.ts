@@ -22,8 +22,12 @@ export interface Finding {
   reportRecommendation?: string | null;
 }
 
+/** The path a result read from standard input (`-`) has, for every formatter and the CLI alike. */
+export const STDIN_NAME = '<stdin>';
+
 /** What plancheck concluded about one input file. */
 export interface FileResult {
+  /** The input as shown to the user, relative to the working directory, or STDIN_NAME. */
   path: string;
   /** The one-line reason the file could not be read, or null. */
   fatal: string | null;

@@ -1,4 +1,5 @@
 import type { SourceFormat } from '../model/plan.js';
+import { utf16ByMark } from './decode-text.js';
 import { ReadError } from './errors.js';
 import type { ParsedPlan } from './parsed.js';
 
@@ -8,23 +9,16 @@ export interface ReadInput {
   bytes: Uint8Array;
 }
 
-/** Recognise an input's format from its content, as SPEC.md says: PDF, Word, HTML, else text export. */
+/** Recognise an input's format from its content, as docs/cli.md says: PDF, Word, HTML, else text export. */
 export function detectFormat(bytes: Uint8Array): SourceFormat {
   // A view, not a copy: the input may be tens of megabytes.
   const all = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const head = all.subarray(0, 1024);
   if (head.includes('%PDF-')) return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && head[2] === 0x03 && head[3] === 0x04) return 'docx';
-  const text = utf16Head(head) ?? head.toString('latin1');
+  const text = utf16ByMark(head) ?? head.toString('latin1');
   if (/<(!doctype html|html|table|body)[\s>]/.test(text.toLowerCase()) || all.includes('<table')) return 'html';
   return 'text';
-}
-
-/** The start of a file that a byte-order mark says is UTF-16 (as Windows saves "Unicode" text), decoded. */
-function utf16Head(head: Buffer): string | null {
-  if (head[0] === 0xff && head[1] === 0xfe) return new TextDecoder('utf-16le').decode(head.subarray(2));
-  if (head[0] === 0xfe && head[1] === 0xff) return new TextDecoder('utf-16be').decode(head.subarray(2));
-  return null;
 }
 
 /** The signature of an OLE compound file: the container of legacy Office files and of password-protected ones. */

@@ -1,5 +1,6 @@
 import type { FileResult, Finding } from '../model/result.js';
 import { portablePath } from './fingerprint.js';
+import { printable } from './printable.js';
 import { placeSuffix } from './sarif.js';
 
 /** Escape a workflow command's message the way GitHub's runner unescapes it: `%`, CR and LF. */
@@ -13,8 +14,9 @@ export function escapeProperty(s: string): string {
 }
 
 function command(kind: 'error' | 'warning', props: ReadonlyArray<[string, string | number | undefined]>, message: string): string {
-  const list = props.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(String(v))}`);
-  return `::${kind} ${list.join(',')}::${escapeData(message)}\n`;
+  // CR and LF are escaped for the runner, which shows them as line breaks; other controls would act in the log.
+  const list = props.filter(([, v]) => v !== undefined).map(([k, v]) => `${k}=${escapeProperty(printable(String(v), true))}`);
+  return `::${kind} ${list.join(',')}::${escapeData(printable(message, true))}\n`;
 }
 
 function annotation(file: string, f: Finding): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { PlanDocument } from '../model/plan.js';
-import type { FileResult } from '../model/result.js';
+import { STDIN_NAME, type FileResult } from '../model/result.js';
 import { css } from './html/css.js';
 import { attr, esc } from './html/escape.js';
 import { findingsTable, notes, summary, type FindingView } from './html/findings.js';
@@ -71,7 +71,7 @@ function fileTitle(r: FileResult): string {
 }
 
 function displayPath(p: string, cwd: string): string {
-  if (p === '-') return 'standard input';
+  if (p === STDIN_NAME) return 'standard input';
   const rel = path.relative(cwd, path.resolve(cwd, p));
   return rel === '' ? p : rel;
 }

@@ -12,7 +12,7 @@ export interface JsonFile {
   findings: JsonFinding[];
 }
 
-/** The whole `validate --format json` document, as SPEC.md fixes it. */
+/** The whole `validate --format json` document, as docs/json-report.md describes it. */
 export interface JsonReport {
   files: JsonFile[];
   errorCount: number;

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Location } from '../model/plan.js';
 import type { FileResult, Finding } from '../model/result.js';
+import { printable } from './printable.js';
 import type { FormatOptions } from './types.js';
 
 /** Where a finding sits, as short as the format allows: `p.3` (PDF), `l.27` (text export), `row 4` (HTML, Word). */
@@ -30,9 +31,9 @@ export function formatStylish(results: FileResult[], options: Pick<FormatOptions
     warnings += r.warningCount;
     if (r.fatal !== null) {
       fatal += 1;
-      groups.push(`${c.underline(r.path)}\n  ${c.red('error')}  ${r.fatal}\n`);
+      groups.push(`${c.underline(printable(r.path))}\n  ${c.red('error')}  ${printable(r.fatal)}\n`);
     } else if (r.findings.length > 0) {
-      groups.push(`${c.underline(r.path)}\n${findingLines(r.findings, c)}`);
+      groups.push(`${c.underline(printable(r.path))}\n${findingLines(r.findings, c)}`);
     }
   }
   const problems = errors + warnings + fatal;
@@ -48,7 +49,7 @@ function findingLines(findings: readonly Finding[], c: ChalkInstance): string {
   const rows = findings.map((f) => ({
     where: shortLocation(f.location),
     severity: f.severity === 'error' ? 'error' : 'warning',
-    message: f.message,
+    message: printable(f.message),
     ruleId: f.ruleId,
   }));
   const width = (key: 'where' | 'severity' | 'message'): number => Math.max(...rows.map((r) => r[key].length));

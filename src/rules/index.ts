@@ -15,7 +15,7 @@ import { reportCoverage } from './report-coverage.js';
 import type { AnyRule } from './types.js';
 import { vagueAction } from './vague-action.js';
 
-/** Every rule plancheck knows, in the order `plancheck rules` lists them (the order of SPEC.md's table). */
+/** Every rule plancheck knows, in the order `plancheck rules` lists them (the order of the README's rules table). */
 export const rules: readonly AnyRule[] = [
   agreementStated,
   recommendationText,

@@ -8,6 +8,10 @@ export const DEFAULT_VAGUE_WORDS: readonly string[] = [
   'where appropriate', 'as far as possible',
 ];
 
+/** The most phrases the word list may hold, and the longest phrase: far past any real list. */
+const MAX_PHRASES = 500;
+const MAX_PHRASE_LENGTH = 100;
+
 interface VagueActionOptions {
   /** Phrases that make an action non-committal; the first word also matches its -s, -ed and -ing forms. */
   words: readonly string[];
@@ -15,7 +19,14 @@ interface VagueActionOptions {
 
 const options: RuleOptions<VagueActionOptions> = {
   defaults: { words: DEFAULT_VAGUE_WORDS },
-  schema: (z) => z.strictObject({ words: z.array(z.string().trim().min(1)).default([...DEFAULT_VAGUE_WORDS]) }),
+  // Bounded: each phrase is a pattern tried on every action, so a list of 200,000 took gigabytes and minutes.
+  schema: (z) =>
+    z.strictObject({
+      words: z
+        .array(z.string().trim().min(1).max(MAX_PHRASE_LENGTH, `a phrase of at most ${MAX_PHRASE_LENGTH} characters`))
+        .max(MAX_PHRASES, `at most ${MAX_PHRASES} phrases`)
+        .default([...DEFAULT_VAGUE_WORDS]),
+    }),
 };
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

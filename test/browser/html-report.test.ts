@@ -187,7 +187,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     expect(await page.locator('table.plan .note.finding').count()).toBe(findings.length);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-seed-001.png'), fullPage: true });
     await page.close();
-  });
+    // Two runs of the CLI and a browser page: far more than vitest's default 5 s on a busy machine.
+  }, 60_000);
 });
 
 /** Runs in the page: every element with its own visible text whose colour is below 4.5:1 on its effective background. */

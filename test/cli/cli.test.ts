@@ -232,7 +232,7 @@ describe('convert', () => {
 });
 
 describe('rules, schema, help', () => {
-  it('rules lists every rule of SPEC.md with its default and docs page', () => {
+  it('rules lists every rule of the README with its default and docs page', () => {
     const run = plancheck(['rules']);
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\n');

@@ -15,7 +15,7 @@ import { isMeasurable } from '../../src/rules/vague-action.js';
 const DOCS = path.resolve(import.meta.dirname, '../../docs/rules');
 /** The sections every page opens with, in this order; more (such as "Limits") may follow. */
 const SECTIONS = ['What it checks', 'Why', 'Default severity', 'Options', 'Passes', 'Fails'];
-/** report-coverage is SPEC.md's rule even while its implementation is not in the registry. */
+/** report-coverage is a documented rule even while its implementation is not in the registry. */
 const EXPECTED: ReadonlyArray<Pick<AnyRule, 'id' | 'defaultSeverity'> & { rule?: AnyRule }> = [
   ...rules.map((rule) => ({ id: rule.id, defaultSeverity: rule.defaultSeverity, rule })),
   ...(rules.some((r) => r.id === 'report-coverage') ? [] : [{ id: 'report-coverage', defaultSeverity: 'error' as const }]),

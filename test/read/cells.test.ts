@@ -12,6 +12,9 @@ describe('rec number cells', () => {
     ['1 SW 1', '1', ['SW 1']],
     ['6 SW 6 and CRC 5', '6', ['SW 6', 'CRC 5']],
     ['Rec 4', '4', []],
+    ['1000', '1000', []],
+    ['12345.', '12345', []],
+    ['123456', null, []],
     ['t i', null, []],
     ['', null, []],
   ])('%j → %j %j', (raw, number, refs) => expect(parseNumberCell(raw)).toEqual({ number, refs }));

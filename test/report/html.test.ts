@@ -4,7 +4,7 @@ import path from 'node:path';
 import { load, type CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import type { Action, PlanDocument, Recommendation } from '../../src/model/plan.js';
-import type { FileResult, Finding } from '../../src/model/result.js';
+import { STDIN_NAME, type FileResult, type Finding } from '../../src/model/result.js';
 import { readPlan } from '../../src/read/index.js';
 import { formatHtml } from '../../src/report/html.js';
 import { contrastPairs, palette } from '../../src/report/html/css.js';
@@ -253,8 +253,8 @@ describe('formatHtml: summaries and files', () => {
   });
 
   it('is the same for the same input, and shows standard input by name', () => {
-    const a = formatHtml([result(fourRecs(), [], '-')], { cwd: '/work' });
-    expect(formatHtml([result(fourRecs(), [], '-')], { cwd: '/work' })).toBe(a);
+    const a = formatHtml([result(fourRecs(), [], STDIN_NAME)], { cwd: '/work' });
+    expect(formatHtml([result(fourRecs(), [], STDIN_NAME)], { cwd: '/work' })).toBe(a);
     expect(load(a)('#f1 dl.meta .path').text()).toBe('standard input');
     expect(load(a)('.generated')).toHaveLength(0);
   });
@@ -276,6 +276,20 @@ describe('formatHtml: summaries and files', () => {
   it('says when no file was given', () => {
     expect(render([]).$('main').text().trim()).toBe('No files were checked.');
   });
+});
+
+describe('formatHtml: the whole response, shown when it says more than its actions', () => {
+  const shown = (response: string, actions: Action[]): boolean =>
+    render([result(doc([rec('1', actions, { response })]), [])]).$('details.response').length === 1;
+  const acts = [action('Audit allocation across the region'), action('Train every manager in the new process')];
+
+  it.each([
+    ['the actions alone, in order', 'Audit allocation across the region Train every manager in the new process', false],
+    ['the actions with a few joining words', 'Agreed. Audit allocation across the region; and Train every manager in the new process', false],
+    ['a reason before the actions', 'Partly agreed: the policy on allocation is set nationally. Audit allocation across the region Train every manager in the new process', true],
+    ['a reason after the actions', 'Audit allocation across the region Train every manager in the new process. The rest cannot be afforded this year', true],
+    ['text other than the actions', 'A review of the whole service will report to the board in the autumn', true],
+  ])('%s: %s', (_name, response, expected) => expect(shown(response, acts)).toBe(expected));
 });
 
 describe('palette', () => {

@@ -7,7 +7,7 @@ import { mapPool, WorkerPool } from '../pool.js';
 import { startProgress, wantsProgress, type Progress } from '../progress.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
-/** Seconds a file may take in a batch before it is given up, when --timeout is not given. */
+/** Seconds a file may take before it is given up, when --timeout is not given. */
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -31,8 +31,11 @@ export interface BatchOptions {
 
 /**
  * Process every entry and hand each result to `onResult` as soon as it is ready, with the entry's index, so the
- * caller can write it out and let it go. A single input runs in this thread, which costs no worker start-up;
- * a batch, or a single input with an explicit --timeout, runs on worker threads, whose files can be timed out.
+ * caller can write it out and let it go. Files run on worker threads, whose files can be timed out even in a
+ * synchronous loop, which nothing in this thread could interrupt: a single input too, under the default
+ * timeout. Only a single input with `--timeout 0` runs in this thread, which saves a worker's start-up at the
+ * price of having no limit (measured on seed 000: 0.53 s and 0.26 s of CPU in this thread, 0.74 s and 0.38 s
+ * on a worker, on a busy two-core machine).
  * Draws a progress bar on standard error when it is a terminal; the bar is gone when this returns.
  */
 export async function runBatch(
@@ -43,7 +46,7 @@ export async function runBatch(
   onResult: (result: TaskResult, index: number) => void | Promise<void>,
 ): Promise<void> {
   const timeout = opts.timeout ?? DEFAULT_TIMEOUT_SECONDS;
-  const threaded = opts.workers && (entries.length > 1 || (opts.timeout ?? 0) > 0) && existsSync(fileURLToPath(WORKER_SCRIPT));
+  const threaded = opts.workers && (entries.length > 1 || timeout > 0) && existsSync(fileURLToPath(WORKER_SCRIPT));
   const progress: Progress | null =
     opts.progress !== null && wantsProgress(io, entries.length) ? await startProgress(io.stderr, entries.length, opts.progress) : null;
   const done = async (result: TaskResult, index: number): Promise<void> => {

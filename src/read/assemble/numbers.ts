@@ -10,7 +10,8 @@ const PREFIX = /^(?:rec(?:ommendation)?|ref(?:erence)?|no)\b\.?\s*(?:no\.?|numbe
 /** Parse a number cell; `number` is null when it holds no readable rec number. */
 export function parseNumberCell(raw: string): ParsedNumber {
   const text = raw.replace(/\s+/g, ' ').trim().replace(PREFIX, '');
-  const m = /^(\d{1,3}(?:\.\d{1,2})?[a-z]?)(?:[.):]|\b)\s*(.*)$/i.exec(text);
+  // Up to five digits: plans of a thousand recommendations and more exist; a longer run is a reference, not a rec number.
+  const m = /^(\d{1,5}(?:\.\d{1,2})?[a-z]?)(?:[.):]|\b)\s*(.*)$/i.exec(text);
   if (!m) return { number: null, refs: [] };
   const rest = m[2]!.replace(/^[-–,;:(]+|[)]+$/g, '').trim();
   const refs = rest === '' ? [] : rest.split(/\s*(?:,|;|&|\band\b|\/|\+)\s*/i).map((r) => r.replace(/[()]/g, '').trim()).filter((r) => /\w/.test(r));

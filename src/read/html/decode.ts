@@ -1,11 +1,6 @@
 import type { Diagnostic } from '../../model/plan.js';
+import { utf16ByMark, windows1252 } from '../decode-text.js';
 
-/** Windows-1252's characters for bytes 0x80–0x9F, which Latin-1 leaves as control codes. */
-const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
-
-function windows1252(bytes: Uint8Array): string {
-  return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] || c);
-}
 
 /** The charset a page declares in a `<meta>` tag near its start, lower-cased, or null. */
 function declaredCharset(bytes: Uint8Array): string | null {
@@ -21,8 +16,8 @@ function declaredCharset(bytes: Uint8Array): string | null {
  */
 export function decodeHtml(bytes: Uint8Array, diagnostics: Diagnostic[]): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  const utf16 = utf16ByMark(bytes);
+  if (utf16 !== null) return utf16;
   const charset = declaredCharset(bytes);
   if (charset && /^(windows-1252|cp1252|iso-8859-1|iso8859-1|latin-?1|us-ascii|ascii)$/.test(charset)) return windows1252(bytes);
   try {

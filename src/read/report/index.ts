@@ -1,3 +1,4 @@
+import { utf8OrNull, windows1252 } from '../decode-text.js';
 import { ReadError } from '../errors.js';
 import type { ReadInput } from '../index.js';
 import { findRecommendations, type ReportItem, type ReportLine } from './lines.js';
@@ -20,11 +21,7 @@ function reportFormat(bytes: Uint8Array): 'pdf' | 'docx' | 'html' | 'text' {
 
 /** Text as UTF-8, or as Windows-1252 when it is not valid UTF-8 (older exports). */
 function decode(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
+  return utf8OrNull(bytes) ?? windows1252(bytes);
 }
 
 async function linesOf(bytes: Uint8Array): Promise<ReportLine[]> {

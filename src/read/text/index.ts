@@ -12,6 +12,7 @@ import type { ParsedPlan } from '../parsed.js';
 import { COLUMNS, type Column, type HeadingRow, type SourceRow } from '../source-row.js';
 import { alignCells } from './align.js';
 import { binaryReason, looksBinary } from './binary.js';
+import { utf16ByMark, utf8OrNull, windows1252 } from '../decode-text.js';
 import { cellPieces, plainText } from './fragment.js';
 
 const TEMPLATE: Array<Column | null> = [...COLUMNS];
@@ -52,23 +53,26 @@ function findTable(lines: string[]): TableStart | null {
 
 /**
  * UTF-8 as it should be; UTF-16 when a byte-order mark says so (Windows' "Unicode" text); otherwise
- * Windows-1252, which older exports from Word on Windows use. Binary data is refused.
+ * Windows-1252, which older exports from Word on Windows use. Binary data is refused, and so is a NUL
+ * character anywhere: no text export has one, so it is refused wherever it is, not only near the start.
  */
 function decode(input: ReadInput, diagnostics: Diagnostic[]): string {
   const { bytes } = input;
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (looksBinary(bytes)) throw new ReadError(binaryReason(input.path));
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
-  } catch {
+  const utf16 = utf16ByMark(bytes);
+  if (utf16 === null && looksBinary(bytes)) throw new ReadError(binaryReason(input.path));
+  let text = utf16 ?? utf8OrNull(bytes)?.replace(/^\uFEFF/, '');
+  if (text === undefined) {
     diagnostics.push({ message: 'the file is not valid UTF-8; read as Windows-1252', location: { line: 1 }, code: 'encoding' });
-    // Node's decoder for this label is plain Latin-1; the 0x80–0x9F range (curly quotes, dashes) is mapped here.
-    return Buffer.from(bytes).toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252[c.charCodeAt(0) - 0x80] || c);
+    text = windows1252(bytes);
   }
+  if (text.includes('\u0000')) throw new ReadError(binaryReason(input.path));
+  return text;
 }
 
-const CP1252 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+/** The lines of a text export: CRLF and LF endings, or CR alone when the file has no LF at all (classic Mac OS). */
+function splitLines(text: string): string[] {
+  return text.includes('\n') ? text.split(/\r?\n/) : text.split('\r');
+}
 
 /** A line's cells placed into columns, with the text of each. */
 type Placed = Array<[Column | null, string]>;
@@ -78,7 +82,7 @@ export function readTextExport(input: ReadInput): ParsedPlan {
   const tooLarge = textTooLarge(input.bytes.length);
   if (tooLarge !== null) throw new ReadError(tooLarge);
   const diagnostics: Diagnostic[] = [];
-  const lines = decode(input, diagnostics).split(/\r?\n/);
+  const lines = splitLines(decode(input, diagnostics));
   const table = findTable(lines);
   if (!table) throw new ReadError('no action-plan table found');
   const rows: Array<SourceRow | HeadingRow> = [];

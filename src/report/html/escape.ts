@@ -8,12 +8,12 @@ const ENTITIES: Record<string, string> = {
 
 /**
  * Escape text for HTML element content and for double- or single-quoted attribute values.
- * Control characters other than tab and newline are dropped: they are invalid in HTML and only ever
- * reach a plan through a damaged export.
+ * Control characters other than tab and newline (C0, DEL and C1) are dropped: they are invalid in HTML and
+ * only ever reach a plan through a damaged export.
  */
 export function esc(value: string | number): string {
   return String(value)
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
     .replace(/[&<>"']/g, (ch) => ENTITIES[ch] ?? ch);
 }
 

@@ -111,13 +111,31 @@ function dueCell(action: Action): string {
   return shown + (note ? `<span class="due-status">${esc(note)}</span>` : '');
 }
 
-/** The response as written, when it says more than its actions do (a Partly Agreed reason often lives there). */
+/** How much of the response may lie outside its actions (joining words, a stray heading) before it is shown whole. */
+const EXTRA_CHARS = 20;
+
+/**
+ * The response as written, when it says more than its actions do (a Partly Agreed reason often lives there).
+ * The actions are looked for in order, each near where the last one ended, so that the cost is linear in the
+ * text: a row of 150,000 actions once took minutes when each action was searched for in the whole response.
+ */
 function extraResponse(rec: Recommendation): string {
   if (rec.actions.length === 0 || !rec.response) return '';
   const squash = (s: string): string => s.replace(/\s+/g, ' ').trim();
   const response = squash(rec.response);
-  let rest = response;
-  for (const action of rec.actions) rest = rest.replace(squash(action.text), '');
-  if (squash(rest).length < 20) return '';
+  let extra = 0;
+  let at = 0;
+  for (const action of rec.actions) {
+    if (extra >= EXTRA_CHARS) break;
+    const text = squash(action.text);
+    if (text === '') continue;
+    // Only a match within what is left of the allowance counts: one further on means the response says more.
+    const found = response.slice(at, at + EXTRA_CHARS - extra + text.length).indexOf(text);
+    if (found < 0) continue;
+    extra += squash(response.slice(at, at + found)).length;
+    at += found + text.length;
+  }
+  extra += squash(response.slice(at)).length;
+  if (extra < EXTRA_CHARS) return '';
   return `<details class="response"><summary>Whole response as written</summary><p>${esc(response)}</p></details>`;
 }

@@ -28,13 +28,16 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
   });
 
   it('are what the CLI itself (the bundle bin/plancheck.js runs) loads, and V8 takes their code cache', () => {
-    // Each vm.Script the process makes is reported on standard error with whether V8 took its cache.
+    // Each vm.Script the process makes, in any thread (the file is read on a worker), is reported on standard
+    // error with whether V8 took its cache; written straight to the descriptor, since a worker's
+    // process.stderr is relayed through the main thread and what is pending when it stops is lost.
     const preload = `import vm from 'node:vm';
+      import { writeSync } from 'node:fs';
       const Script = vm.Script;
       vm.Script = class extends Script {
         constructor(source, options) {
           super(source, options);
-          process.stderr.write('script ' + options.filename.split(/[\\\\/]/).slice(-2).join('/') + ' ' + this.cachedDataRejected + '\\n');
+          writeSync(2, 'script ' + options.filename.split(/[\\\\/]/).slice(-2).join('/') + ' ' + this.cachedDataRejected + '\\n');
         }
       };`;
     const run = spawnSync(

@@ -1,0 +1,47 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { load } from 'cheerio';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempRoot } from '../hostile/harness.js';
+import { BIN, plancheck, ROOT } from './run.js';
+
+// Issue 13: nothing runs unbounded. The html report was quadratic in the actions of a row (20,000 actions took
+// minutes, past any --timeout, since the report is made after the files are read), and a single input ran with
+// no time limit at all.
+
+let root: { dir: string; remove: () => void };
+beforeAll(() => {
+  root = tempRoot('unbounded');
+});
+afterAll(() => root.remove());
+
+describe('validate --format html on a row of 20,000 actions', { timeout: 120_000 }, () => {
+  it('finishes (within the helper’s 60 s) and shows every action', () => {
+    const lines = readFileSync(path.join(ROOT, 'fixtures/text/000-london.txt'), 'utf8').split('\n');
+    const header = lines.findIndex((l) => l.startsWith('1. Rec No\t'));
+    const rows = ['1\tThe division should make sure that every case is reviewed.\tAgreed\tThe division will review case 0 and record it.\tHead of Public Protection\tJune 2020'];
+    for (let i = 1; i < 20_000; i++) rows.push(`\t\t\tThe division will review case ${i} and record it.\tHead of Public Protection\tJune 2020`);
+    const file = path.join(root.dir, 'wide.txt');
+    writeFileSync(file, [...lines.slice(0, header + 1), ...rows, ''].join('\n'));
+    const html = path.join(root.dir, 'wide.html');
+    const run = plancheck(['validate', file, '--format', 'html', '-o', html]);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    const $ = load(readFileSync(html, 'utf8'));
+    expect($('tbody.rec')).toHaveLength(1);
+    expect($('tr.action')).toHaveLength(20_000);
+    expect($('tr.action td.c-act').last().text()).toBe('Action 20000 of 20000The division will review case 19999 and record it.');
+    // The response is its actions and nothing more, so it is not shown a second time.
+    expect($('details.response')).toHaveLength(0);
+  });
+});
+
+describe('a single input', { timeout: 180_000 }, () => {
+  it('is given up after the default 60 s, as each file of a batch is', () => {
+    // PLANCHECK_TEST_HANG_ON is the worker's test hook: it spins forever on the file of that name.
+    const env = { ...process.env, NO_COLOR: '1', PLANCHECK_TEST_HANG_ON: '000-london.txt' };
+    const run = spawnSync(process.execPath, [BIN, 'validate', 'fixtures/text/000-london.txt'], { cwd: ROOT, env, encoding: 'utf8', timeout: 150_000 });
+    expect(run.stderr).toBe('plancheck: fixtures/text/000-london.txt: timed out after 60 s\n');
+    expect(run.status).toBe(2);
+  });
+});
