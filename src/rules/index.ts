@@ -11,11 +11,12 @@ import { ownerDueAlignment } from './owner-due-alignment.js';
 import { partlyAgreedReason } from './partly-agreed-reason.js';
 import { planMetadata } from './plan-metadata.js';
 import { recommendationText } from './recommendation-text.js';
+import { readComplete } from './read-complete.js';
 import { reportCoverage } from './report-coverage.js';
 import type { AnyRule } from './types.js';
 import { vagueAction } from './vague-action.js';
 
-/** Every rule plancheck knows, in the order `plancheck rules` lists them (the order of SPEC.md's table). */
+/** Every rule plancheck knows, in the order `plancheck rules` lists them (the README's table). */
 export const rules: readonly AnyRule[] = [
   agreementStated,
   recommendationText,
@@ -31,5 +32,6 @@ export const rules: readonly AnyRule[] = [
   numbering,
   planMetadata,
   vagueAction,
+  readComplete,
   reportCoverage,
 ];

@@ -4,6 +4,7 @@ import { sha256 } from '../hash.js';
 import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
 import type { ParsedPlan } from '../parsed.js';
+import { lostText } from './conserve.js';
 import { openPdf } from './load.js';
 import { readTable, type PdfTable } from './table.js';
 
@@ -28,12 +29,13 @@ export async function readPdf(input: ReadInput): Promise<ParsedPlan> {
   } finally {
     await doc.close();
   }
-  const { table, above } = read;
+  const { table, above, area, headings } = read;
   const parsed = assemblePlan({
     table,
     meta: extractMetadata(above),
     source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages: pages.length },
   });
   if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
+  parsed.document.diagnostics.push(...lostText(area, parsed.document, headings));
   return parsed;
 }

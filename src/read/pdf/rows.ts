@@ -27,6 +27,10 @@ class RowCutter {
   private placed = false;
   /** Pages starting with a row of actions alone, after a break: in a table of a row per action, a new row or the rest of one. */
   private bareTops = 0;
+  /** The heading lines made into heading rows, as drawn (the row keeps only the addressee they name). */
+  readonly headings: string[] = [];
+  /** Where the table ends on a page that it ends on: the text below is not the table's. */
+  readonly ends = new Map<number, number>();
 
   constructor(
     private readonly grid: Grid,
@@ -45,7 +49,10 @@ class RowCutter {
     // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
     const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
     const cut = ruled && !ruled.open ? ruled.foot : end;
-    if (cut !== null) page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
+    if (cut !== null) {
+      page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
+      this.ends.set(page.page, cut - 1);
+    }
     const notes = ruled ? [] : page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
     const starts = [...found, ...notes].sort((a, b) => a - b);
     const lines = page.columns.flat();
@@ -58,7 +65,10 @@ class RowCutter {
     let first = continued && ended !== true;
     for (let band = -1; band < starts.length; band++) {
       const heading = band >= 0 ? page.headings.find((h) => (ruled ? h.top >= starts[band]! && h.top < (starts[band + 1] ?? Infinity) : Math.abs(h.top - starts[band]!) <= 4)) : undefined;
-      if (heading) this.rows.push({ heading: heading.text, location: { page: page.page } });
+      if (heading) {
+        this.rows.push({ heading: heading.text, location: { page: page.page } });
+        this.headings.push(heading.raw);
+      }
       const columns = bands.get(band);
       if (!columns) continue;
       const cells = this.cells(columns, page.page);
@@ -161,6 +171,10 @@ class RowCutter {
 export interface CutRows {
   rows: Array<SourceRow | HeadingRow>;
   doubtful: boolean;
+  /** The heading lines made into heading rows, as drawn. */
+  headings: string[];
+  /** The pages the table covers, each with the y it ends at (Infinity where it runs to the foot). */
+  extent: Map<number, number>;
 }
 
 /**
@@ -178,11 +192,13 @@ export function tableRows(areas: readonly TableArea[], grid: Grid): CutRows {
   const floor = Math.max(-Infinity, ...ruled.map((r) => r?.foot ?? -Infinity));
   const line = Math.max(8, ...pages.flatMap((p) => p.columns.flat().map((l) => l.size))) * 1.2;
   let ended = false;
+  const extent = new Map<number, number>();
   pages.forEach((page, i) => {
     if (ended && !areas[i]!.header && cutter.startsWithNote(page)) return;
     const before = i > 0 ? endsRow(ruled[i - 1]!, floor, line) : null;
     ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null) || ended;
+    extent.set(page.page, cutter.ends.get(page.page) ?? Infinity);
   });
   cutter.finish();
-  return { rows: cutter.rows, doubtful: cutter.doubtful };
+  return { rows: cutter.rows, doubtful: cutter.doubtful, headings: cutter.headings, extent };
 }

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { PlanDocument } from '../../../src/model/plan.js';
+import { plancheck } from '../../cli/run.js';
+
+/**
+ * fixtures/pdf/losses/: layouts in which the PDF reader once dropped text without a word (issue 13), read
+ * through the built CLI. Each case checks what the page shows, counted by hand from the plan's source
+ * (fixtures/make/plans/parallel.mjs, as fixtures/make/loss-pdfs.mjs lays it out).
+ */
+const convert = (file: string): PlanDocument => {
+  const run = plancheck(['convert', `fixtures/pdf/losses/${file}`]);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as PlanDocument;
+};
+const lost = (doc: PlanDocument) => doc.diagnostics.filter((d) => d.code === 'text-lost');
+
+describe('PDF layouts that once lost text', () => {
+  it('a header row LibreOffice broke over the first page end is no recommendation, and nothing after it is lost', { timeout: 60_000 }, () => {
+    const doc = convert('unrepeated-header.pdf');
+    expect(lost(doc)).toEqual([]);
+    // Before: the rest of the header ("Partly Agreed/ Not Agreed", "No", "Owner", "Date") made a recommendation
+    // 1 of its own, every other number was lost with it, and 'Owner' and 'Date' were dropped.
+    expect(doc.recommendations.map((r) => [r.number, r.agreementRaw])).toEqual([
+      ['1', 'Agreed'],
+      ['2', 'Agreed'],
+      ['3', 'Agreed'],
+      ['4', 'Partly Agreed'],
+      ['5', 'Agreed'],
+      ['6', 'Agreed'],
+      ['7', 'Agreed'],
+      ['8', 'Agreed'],
+      ['9', 'Agreed'],
+      ['10', 'Agreed'],
+    ]);
+    expect(doc.recommendations[0]!.text).toMatch(/^Improve the quality of assessment and planning, so that the risk of serious harm/);
+    expect(doc.diagnostics.filter((d) => d.code === 'number-inferred')).toEqual([]);
+  });
+
+  it('a second table under the first, with the header again, is read as more recommendations, not as one called "2. Recommendation"', { timeout: 60_000 }, () => {
+    const doc = convert('second-header.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(
+      doc.recommendations.map((r) => [r.number, r.agreementRaw, r.text.split(' ').slice(0, 4).join(' '), r.actions.map((a) => [a.owner, a.due?.raw])]),
+    ).toEqual([
+      ['1', 'Agreed', 'Improve the quality of', [['Head of PDU and Quality Development Officers', '30th June 2023']]],
+      ['2', 'Agreed', 'Make sure that management', [['Deputy Head of PDU', 'May 2023']]],
+      ['3', 'Agreed', 'Ensure that all practitioners', [['Head of PDU', 'June 2023']]],
+      ['4', 'Partly Agreed', 'Provide a full range', [['Interventions Manager', 'April 2023']]],
+    ]);
+  });
+
+  it('two tables side by side: what is not read is named, and validate fails on it', { timeout: 60_000 }, () => {
+    const doc = convert('side-by-side.pdf');
+    expect(doc.recommendations.map((r) => r.number)).toEqual(['1', '2']);
+    const [diag, ...more] = lost(doc);
+    expect(more).toEqual([]);
+    const words = (diag?.data?.['words'] ?? []) as string[];
+    expect(diag?.location).toEqual({ page: 1 });
+    expect(diag?.data?.['page']).toBe(1);
+    // Recommendations 3 and 4 stand in the table on the right: their owners and first words are among the lost.
+    for (const word of ['Ensure', 'Provide', 'Interventions', 'Manager', 'workload', 'measurement']) expect(words).toContain(word);
+    const run = plancheck(['validate', 'fixtures/pdf/losses/side-by-side.pdf', '--format', 'json']);
+    expect(run.code).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ ruleId: string; severity: string; location: unknown }> }> }).files[0]!.findings;
+    expect(findings.filter((f) => f.ruleId === 'read-complete')).toEqual([expect.objectContaining({ severity: 'error', location: { page: 1 } })]);
+  });
+});
