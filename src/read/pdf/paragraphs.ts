@@ -43,6 +43,8 @@ export interface Layout {
   leading: number;
   /** True when the PDF is tagged one marked-content block per paragraph, so a new block is a new paragraph. */
   blocks: boolean;
+  /** True when the tags mark lists (a label drawn before a list item's body), so an indented block is a list item. */
+  lists?: boolean;
 }
 
 /** The block a line belongs to: that of its last item, since a bullet before the text may be a block of its own. */
@@ -68,10 +70,11 @@ export function measureLayout(columns: readonly Line[][]): Layout {
     }
   }
   const blocks = shared >= 3;
-  if (bins.size === 0) return { leading: 1.15, blocks };
+  const lists = blocks && columns.some((lines) => lines.some((l) => l.items.some((i) => i.listed || i.label)));
+  if (bins.size === 0) return { leading: 1.15, blocks, lists };
   const most = Math.max(...bins.values());
   const common = [...bins].filter(([, n]) => n >= most * 0.3).map(([bin]) => bin);
-  return { leading: Math.min(...common) / 20, blocks };
+  return { leading: Math.min(...common) / 20, blocks, lists };
 }
 
 /**
@@ -107,10 +110,14 @@ function joinLines(texts: readonly string[]): string {
 
 /**
  * Group one cell's lines (top to bottom) into paragraphs: by tagged blocks, by spacing, by lines that end
- * short, and by bullets (a glyph, or a tagged list label), which start list items. `right` is the right
- * edge of the column's text.
+ * short, and by bullets (a glyph, or in a PDF whose tags mark lists, a block set in from the column's left
+ * edge, where its label hangs), which start list items. `right` is the right edge of the column's text and
+ * `left` its left edge (by default, that of these lines). Which block follows a label in the content
+ * stream is not asked: that is the order the text was drawn in, not where it stands. At the top of a page,
+ * `above` is the column's last line on the page before: a first line set in that carries on a line that
+ * wrapped is the rest of that list item, not a new one.
  */
-export function paragraphs(lines: readonly Line[], layout: Layout, right: number): Paragraph[] {
+export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line): Paragraph[] {
   const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
@@ -119,7 +126,8 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     const top = line.baseline - line.size * 0.8;
     const bottom = line.baseline + line.size * 0.2;
     if (!prev || bullet || breaksAfter(prev, line, layout, right)) {
-      const tagged = layout.blocks && line.items.some((i) => i.listed);
+      const rest = !prev && above !== undefined && wrapped(above, line, right);
+      const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
       out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line });
     } else {
       const open = out.at(-1)!;

@@ -14,6 +14,10 @@ class RowCutter {
   readonly rows: Array<SourceRow | HeadingRow> = [];
   private readonly layout: Layout;
   private readonly rights: number[];
+  /** Where each column's text starts, furthest left over the whole table: list items are set in from it. */
+  private readonly lefts: number[];
+  /** Each column's last line on the page before, which the top of this page may carry on. */
+  private lowest: Array<Line | null> = [];
   /** The paragraph each piece was made from, for its lines' positions. */
   private readonly source = new Map<Piece, Paragraph>();
   /** The last owner and date of the page before, which the top of this page may continue. */
@@ -38,6 +42,7 @@ class RowCutter {
   ) {
     this.layout = measureLayout(pages.flatMap((p) => p.columns));
     this.rights = grid.slots.map((_, i) => Math.max(-Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.right))));
+    this.lefts = grid.slots.map((_, i) => Math.min(Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.x))));
   }
 
   /**
@@ -71,7 +76,7 @@ class RowCutter {
       }
       const columns = bands.get(band);
       if (!columns) continue;
-      const cells = this.cells(columns, page.page);
+      const cells = this.cells(columns, page.page, continued && band === carried ? this.lowest : []);
       // A ruled band is one row: the rules, not the alignment of its text, say where rows part.
       const split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
       if (!ruled) this.doubt(split, band, continued);
@@ -88,6 +93,7 @@ class RowCutter {
       });
     }
     this.keepTails(last, Math.max(...lines.map((l) => l.baseline)));
+    this.lowest = page.columns.map((lines) => lines.at(-1) ?? null);
     return end !== null;
   }
 
@@ -120,12 +126,13 @@ class RowCutter {
     this.closeRow(null);
   }
 
-  private cells(columns: Line[][], page: number): Cells {
+  /** The cells of a band; at the top of a page, `above` holds each column's last line on the page before. */
+  private cells(columns: Line[][], page: number, above: ReadonlyArray<Line | null>): Cells {
     const cells: Cells = {};
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const pieces = paragraphs(lines, this.layout, this.rights[slot]!).map((p) => {
+      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined).map((p) => {
         const made: Piece = { text: p.text, kind: p.bullet ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
         this.source.set(made, p);
         return made;
