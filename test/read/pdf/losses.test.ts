@@ -64,4 +64,17 @@ describe('PDF layouts that once lost text', () => {
     const findings = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ ruleId: string; severity: string; location: unknown }> }> }).files[0]!.findings;
     expect(findings.filter((f) => f.ruleId === 'read-complete')).toEqual([expect.objectContaining({ severity: 'error', location: { page: 1 } })]);
   });
+
+  it('owners and dates typed into form fields are read as the text of the cells they sit in', { timeout: 60_000 }, () => {
+    const doc = convert('form-fields.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(doc.recommendations.map((r) => [r.number, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw])])).toEqual([
+      ['1', 'Agreed', [['The PDU will run risk of harm workshops for all practitioners.', 'Head of PDU', 'June 2023']]],
+      ['2', 'Agreed', [['SPOs will audit five cases per team each month.', 'Senior Probation Officers', 'Monthly from April 2023']]],
+      ['3', 'Partly Agreed', [['A workload tool will be introduced; more staff cannot be afforded this year.', 'Deputy Head of PDU', 'September 2023']]],
+    ]);
+    // Before: six errors, "has no responsible owner" and "has no target date" for each action.
+    const run = plancheck(['validate', 'fixtures/pdf/losses/form-fields.pdf', '--no-color']);
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '' });
+  });
 });
