@@ -5,7 +5,7 @@ import { plancheck } from '../../cli/run.js';
 /**
  * fixtures/pdf/losses/: layouts in which the PDF reader once dropped text without a word (issue 13), read
  * through the built CLI. Each case checks what the page shows, counted by hand from the plan's source
- * (fixtures/make/plans/parallel.mjs, as fixtures/make/loss-pdfs.mjs lays it out).
+ * (fixtures/make/plans/parallel.mjs, as fixtures/make/losses.mjs lays it out).
  */
 const convert = (file: string): PlanDocument => {
   const run = plancheck(['convert', `fixtures/pdf/losses/${file}`]);
