@@ -1,3 +1,4 @@
+import { parseDue } from '../dates.js';
 import { joinItems, type Line, type TextItem } from './items.js';
 
 /** A paragraph or list item of one cell, with its vertical extent on the page. */
@@ -87,14 +88,38 @@ function breaksAfter(prev: Line, line: Line, layout: Layout, right: number): boo
   if (layout.blocks && blockOf(prev) !== null && blockOf(line) !== null && blockOf(prev) !== blockOf(line)) return true;
   const gap = line.baseline - prev.baseline;
   if (gap > layout.leading * prev.size + Math.max(2, 0.2 * prev.size)) return true;
-  return !wrapped(prev, line, right);
+  // After a full stop, a line starting with a capital is a new sentence, perhaps a new paragraph: there the
+  // first word must not have fitted at all, without the allowance made for widths that are only estimated.
+  return !wrapped(prev, line, right, SENTENCE_END.test(prev.text) && /^[A-Z]/.test(line.text));
 }
 
-/** True when `prev` ends because the first word of `line` would not fit after it: one paragraph, wrapped. */
-export function wrapped(prev: Line, line: Line, right: number): boolean {
+const SENTENCE_END = /[.!?]["'’”)]?$/;
+
+/**
+ * True when `prev` ends because the first word of `line` would not fit after it: one paragraph, wrapped.
+ * The first word's width is estimated, so it is allowed a quarter more, unless `strict`.
+ */
+export function wrapped(prev: Line, line: Line, right: number, strict = false): boolean {
   const room = right - prev.right - 0.3 * prev.size;
-  return room <= firstWordWidth(line) * 1.25 + 2 && bulletOf(line) === null;
+  const need = strict ? firstWordWidth(line) : firstWordWidth(line) * 1.25 + 2;
+  return room <= need && bulletOf(line) === null;
 }
+
+/** A column's own sense of where an entry starts, from its text so far and the next line (target dates: dates.ts). */
+export type EntryStart = (before: string, line: Line) => boolean;
+
+/**
+ * Where a target date starts in a column of dates set one under another with no space between: after a
+ * date that states its month or day ("30th June 2023"), or after "Ongoing" or "Complete" standing alone, a
+ * line that starts with a capital or a digit is the next date, unless (after "Complete") it is the date
+ * the work was completed ("Completed" / "January 2023").
+ */
+export const dateStart: EntryStart = (before, line) => {
+  if (!/^[A-Z0-9]/.test(line.text)) return false;
+  const so = parseDue(before);
+  if (so?.date) return true;
+  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date;
+};
 
 /** The lines of a paragraph as one text; a word broken at a hyphen at the end of a line joins without a space. */
 function joinLines(texts: readonly string[]): string {
@@ -117,7 +142,7 @@ function joinLines(texts: readonly string[]): string {
  * `above` is the column's last line on the page before: a first line set in that carries on a line that
  * wrapped is the rest of that list item, not a new one.
  */
-export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line): Paragraph[] {
+export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, starts?: EntryStart): Paragraph[] {
   const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
@@ -125,7 +150,7 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     const text = bullet ? `${bullet.first} ${joinItems(bullet.rest)}`.trim() : line.text;
     const top = line.baseline - line.size * 0.8;
     const bottom = line.baseline + line.size * 0.2;
-    if (!prev || bullet || breaksAfter(prev, line, layout, right)) {
+    if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
       const rest = !prev && above !== undefined && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
       out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line });

@@ -3,7 +3,7 @@ import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns,
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
+import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
 
@@ -132,7 +132,8 @@ class RowCutter {
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined).map((p) => {
+      const starts = column === 'due' ? dateStart : undefined;
+      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, starts).map((p) => {
         const made: Piece = { text: p.text, kind: p.bullet ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
         this.source.set(made, p);
         return made;

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../../src/model/plan.js';
 import { plancheck } from '../../cli/run.js';
+import { withoutLocations } from '../without-locations.js';
 
 /**
  * fixtures/pdf/losses/: layouts in which the PDF reader once dropped text without a word (issue 13), read
@@ -76,5 +79,17 @@ describe('PDF layouts that once lost text', () => {
     // Before: six errors, "has no responsible owner" and "has no target date" for each action.
     const run = plancheck(['validate', 'fixtures/pdf/losses/form-fields.pdf', '--no-color']);
     expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '' });
+  });
+
+  it('dates set one under another with no space between are told apart by what they say', { timeout: 60_000 }, () => {
+    // The parallel plan with no spacing around paragraphs (python-docx's default), printed by LibreOffice.
+    const doc = convert('tight-paragraphs.pdf');
+    expect(lost(doc)).toEqual([]);
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    // Before: "30th June 2023 April 2023; Q2 2023/24 31st July 2023 Ongoing" was one date, and its row had 3 for 6 actions.
+    for (const i of [0, 3]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rows whose owners or actions still run together (nothing but their wording tells them apart) have their dates right.
+    const dues = (r: PlanDocument['recommendations'][number]) => r.actions.map((a) => a.due?.raw);
+    for (const i of [1, 2, 5, 7, 8]) expect(dues(doc.recommendations[i]!), `recommendation ${i + 1}`).toEqual(dues(expected.recommendations[i]!));
   });
 });

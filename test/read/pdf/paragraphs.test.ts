@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupLines, type TextItem } from '../../../src/read/pdf/items.js';
-import { measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
+import { dateStart, measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
 
 /** An item of 10-point text; its width is 5 points a character, near enough to Arial's average. */
 function item(text: string, x: number, baseline: number, extra: Partial<TextItem> = {}): TextItem {
@@ -98,6 +98,26 @@ describe('PDF lines and paragraphs', () => {
       ['giving each SPO a report', true],
     ]);
     expect(paragraphs(top, layout, 330, 100, short).map((p) => p.bullet)).toEqual([true, true]);
+  });
+
+  it('tells dates set one under another with no space between apart by what they say', () => {
+    // The column is as wide as its longest date: after a shorter one, the next line's first word still has no room.
+    const lines = column([['30th June 2023', 100], ['April 2023', 111.5], ['Ongoing', 123], ['To be reviewed', 134.5], ['March 2024', 146], ['Completed', 157.5], ['January 2023', 169], ['Completed March', 180.5], ['2023', 192]]);
+    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 170, 100, undefined, starts).map((p) => p.text);
+    expect(read()).toEqual(['30th June 2023 April 2023 Ongoing', 'To be reviewed March 2024 Completed January 2023 Completed March 2023']);
+    expect(read(dateStart)).toEqual(['30th June 2023', 'April 2023', 'Ongoing', 'To be reviewed March 2024', 'Completed January 2023', 'Completed March 2023']);
+  });
+
+  it('after a full stop, starts a paragraph at a capital whose word had room on the line before, without the allowance for estimated widths', () => {
+    // "Findings" (40 points) fits in the 44 points left after "agencies." (245), though not with a quarter more.
+    const right = 245 + 0.3 * 10 + 44;
+    const stop = column([['advice from partner agencies.', 100], ['Findings will be shared.', 111.5]]);
+    expect(texts(stop, plain, right)).toEqual([
+      ['advice from partner agencies.', false],
+      ['Findings will be shared.', false],
+    ]);
+    const comma = column([['advice from partner agencies,', 100], ['Findings will be shared.', 111.5]]);
+    expect(texts(comma, plain, right)).toEqual([['advice from partner agencies, Findings will be shared.', false]]);
   });
 
   it('measures the leading as the common spacing of lines, not the wider spacing between paragraphs', () => {
