@@ -82,6 +82,8 @@ export function locate(doc: PlanDocument, sourceMap: SourceMap, segments: Readon
       return rec.location;
     }
   }
+  // A finding about a reader's diagnostic (a rule that reports what the reader could not do) is where it is.
+  if (segments[0] === 'diagnostics' && typeof segments[1] === 'number') return doc.diagnostics[segments[1]]?.location ?? {};
   return {};
 }
 

@@ -11,6 +11,7 @@ import { ownerDueAlignment } from './owner-due-alignment.js';
 import { partlyAgreedReason } from './partly-agreed-reason.js';
 import { planMetadata } from './plan-metadata.js';
 import { recommendationText } from './recommendation-text.js';
+import { readComplete } from './read-complete.js';
 import { reportCoverage } from './report-coverage.js';
 import type { AnyRule } from './types.js';
 import { vagueAction } from './vague-action.js';
@@ -31,5 +32,6 @@ export const rules: readonly AnyRule[] = [
   numbering,
   planMetadata,
   vagueAction,
+  readComplete,
   reportCoverage,
 ];

@@ -12,7 +12,8 @@ import { classifyReasons, REASON_CATEGORIES } from '../../src/rules/lexicon/reas
 import type { AnyRule } from '../../src/rules/types.js';
 import { isMeasurable } from '../../src/rules/vague-action.js';
 
-const DOCS = path.resolve(import.meta.dirname, '../../docs/rules');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DOCS = path.join(ROOT, 'docs/rules');
 /** The sections every page opens with, in this order; more (such as "Limits") may follow. */
 const SECTIONS = ['What it checks', 'Why', 'Default severity', 'Options', 'Passes', 'Fails'];
 /** report-coverage is a documented rule even while its implementation is not in the registry. */
@@ -92,7 +93,10 @@ const section = (page: Page, heading: string): Section => {
   return found;
 };
 
-/** One example plan of a page: the rows of a table, what it runs with, and the output printed under it, if any. */
+/**
+ * One example plan of a page: the rows of a table, what it runs with, and the output printed under it, if any.
+ * A layout that a text export cannot show (a PDF's) is a fixture file instead, named in a `pdf` block.
+ */
 interface Example {
   section: string;
   header: string;
@@ -100,6 +104,7 @@ interface Example {
   report: string | null;
   rows: string[][];
   output: string[] | null;
+  file?: string;
 }
 
 /** The example tables of a page; a `text report` block holds for the rest of the page, a header or yaml block for the rest of its section. */
@@ -113,9 +118,10 @@ function examplesOf(page: Page): Example[] {
       if (b.kind === 'code' && b.info === 'text report') report = b.text;
       if (b.kind === 'code' && b.info === 'text header') header = b.text;
       if (b.kind === 'code' && b.info === 'yaml') config = b.text;
-      if (b.kind !== 'table' || b.header.join('|') !== COLUMNS.join('|')) return;
       const next = s.blocks[k + 1];
       const output = next?.kind === 'code' && next.info === 'text' ? next.text.split('\n') : null;
+      if (b.kind === 'code' && b.info === 'pdf') out.push({ section: s.heading, header, config, report, rows: [], output, file: path.join(ROOT, b.text.trim()) });
+      if (b.kind !== 'table' || b.header.join('|') !== COLUMNS.join('|')) return;
       out.push({ section: s.heading, header, config, report, rows: b.rows, output });
     });
   }
@@ -131,9 +137,9 @@ async function lint(ex: Example): Promise<string[]> {
   const dir = path.join(tmp, String(runs++));
   mkdirSync(dir);
   const body = ex.rows.map((r) => r.join('\t')).join('\n');
-  writeFileSync(path.join(dir, 'plan.txt'), `${ex.header}\n\n${TABLE_HEADER}\n${body}\n`);
+  if (ex.file === undefined) writeFileSync(path.join(dir, 'plan.txt'), `${ex.header}\n\n${TABLE_HEADER}\n${body}\n`);
   writeFileSync(path.join(dir, 'config.yaml'), ex.config ?? '{}\n');
-  const argv = ['validate', 'plan.txt', '--no-color', '-c', 'config.yaml'];
+  const argv = ['validate', ex.file ?? 'plan.txt', '--no-color', '-c', 'config.yaml'];
   if (ex.report !== null) {
     writeFileSync(path.join(dir, 'report.txt'), `${ex.report}\n`);
     argv.push('--report', 'report.txt');

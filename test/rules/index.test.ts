@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { rules } from '../../src/rules/index.js';
 
-/** The README's rule table, in its order, without report-coverage (which its own module adds last). */
+/** The README's rule table, in its order, then read-complete, without report-coverage (which its own module adds last). */
 const SPEC_IDS = [
   'agreement-stated',
   'recommendation-text',
@@ -18,17 +18,18 @@ const SPEC_IDS = [
   'numbering',
   'plan-metadata',
   'vague-action',
+  'read-complete',
 ];
 const WARN = new Set(['owner-due-alignment', 'due-time-bound', 'due-before-submission', 'due-horizon', 'numbering', 'plan-metadata', 'vague-action']);
 
 describe('rules/index', () => {
-  it("lists the 14 rules in the README's order, with report-coverage, if present, last", () => {
+  it("lists the 15 rules in the README's order, with report-coverage, if present, last", () => {
     const ids = rules.map((r) => r.id);
     expect(ids.filter((id) => id !== 'report-coverage')).toEqual(SPEC_IDS);
     if (ids.includes('report-coverage')) expect(ids.at(-1)).toBe('report-coverage');
   });
 
-  it("gives each rule the README's default severity", () => {
+  it("gives each rule the README's default severity (read-complete: error)", () => {
     for (const rule of rules.filter((r) => r.id !== 'report-coverage')) {
       expect([rule.id, rule.defaultSeverity]).toEqual([rule.id, WARN.has(rule.id) ? 'warn' : 'error']);
     }

@@ -5,6 +5,8 @@ import { readHtmlMarkup } from '../html/index.js';
 import type { ReadInput } from '../index.js';
 import type { ParsedPlan } from '../parsed.js';
 import { checkWordZip } from './guard.js';
+import { withoutHiddenRuns } from './hidden.js';
+import { entryData, storedZip, ZipError, type ZipEntry } from './zip.js';
 
 /**
  * Word's built-in list styles carry their bullets in the style, not in each paragraph's numbering, which
@@ -38,13 +40,33 @@ function firstLine(text: string): string {
 }
 
 /**
- * Read a Word (.docx) plan: check the zip, convert it to HTML with mammoth (merged cells become rowspan
- * and colspan, a repeated header row becomes the table head, numbered and bulleted paragraphs become list
- * items, empty paragraphs are kept as the blank slots drafters use to align owners), then read that HTML. Rows are located by
+ * The Word file with its hidden text (runs marked `w:vanish`) taken out of the document, which mammoth would
+ * read as any other: the same bytes when there is none.
+ */
+function withoutHiddenText(bytes: Uint8Array, entries: readonly ZipEntry[]): Uint8Array {
+  const main = entries.find((e) => e.name === 'word/document.xml')!;
+  let xml: string;
+  try {
+    xml = new TextDecoder().decode(entryData(bytes, main));
+  } catch (err) {
+    if (err instanceof ZipError) throw new ReadError(`damaged Word file: ${err.message}`, { cause: err });
+    throw err;
+  }
+  const shown = withoutHiddenRuns(xml);
+  if (shown === xml) return bytes;
+  const files = entries.filter((e) => !e.name.endsWith('/')).map((e) => ({ name: e.name, data: e === main ? new TextEncoder().encode(shown) : entryData(bytes, e) }));
+  return storedZip(files);
+}
+
+/**
+ * Read a Word (.docx) plan: check the zip, take out hidden text, convert it to HTML with mammoth (merged
+ * cells become rowspan and colspan, a repeated header row becomes the table head, numbered and bulleted
+ * paragraphs become list items, empty paragraphs are kept as the blank slots drafters use to align
+ * owners), then read that HTML. Rows are located by
  * their number in the Word table, as for HTML.
  */
 export async function readDocx(input: ReadInput): Promise<ParsedPlan> {
-  checkWordZip(input.bytes);
-  const html = await toHtml(input.bytes);
+  const entries = checkWordZip(input.bytes);
+  const html = await toHtml(withoutHiddenText(input.bytes, entries));
   return readHtmlMarkup(html, { path: input.path, format: 'docx', sha256: sha256(input.bytes), pages: null });
 }

@@ -1,4 +1,4 @@
-import { inflateRawSync } from 'node:zlib';
+import { crc32, inflateRawSync } from 'node:zlib';
 
 /** One file of a zip archive, as its central directory declares it. */
 export interface ZipEntry {
@@ -125,4 +125,56 @@ export function expandedSize(bytes: Uint8Array, entry: ZipEntry, limit: number):
     if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') return null;
     throw new ZipError(`${entry.name}: ${(err as Error).message}`);
   }
+}
+
+/** The bytes of an entry, inflated (its size was checked against the directory's by checkWordZip). */
+export function entryData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  const data = rawData(bytes, entry);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new ZipError(`${entry.name}: unsupported compression method ${entry.method}`);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) });
+  } catch (err) {
+    throw new ZipError(`${entry.name}: ${(err as Error).message}`);
+  }
+}
+
+/** A zip archive of the given files, stored uncompressed: a Word file rewritten before mammoth reads it. */
+export function storedZip(files: ReadonlyArray<{ name: string; data: Uint8Array }>): Uint8Array {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const { name, data } of files) {
+    const path = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(0x0800, 6); // names in UTF-8
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(data.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(path.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(0x0800, 8);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(path.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, path, Buffer.from(data.buffer, data.byteOffset, data.byteLength));
+    centrals.push(central, path);
+    offset += 30 + path.length + data.length;
+  }
+  const size = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, ...centrals, end]);
 }

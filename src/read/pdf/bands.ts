@@ -19,6 +19,8 @@ export interface TableArea {
 /** A heading row found on a page, and where it stands. */
 export interface Heading {
   text: string;
+  /** The heading as drawn ("Derwent PDU should:"), of which `text` is the addressee. */
+  raw: string;
   top: number;
 }
 
@@ -51,7 +53,7 @@ export function sortIntoColumns(area: TableArea, grid: Grid): PageColumns {
       const crossed = columnsCrossed(grid, frag);
       const addressee = crossed > 0 ? headingAddressee(frag.text) : null;
       if (addressee) {
-        headings.push({ text: addressee, top: top(frag) });
+        headings.push({ text: addressee, raw: frag.text, top: top(frag) });
         continue;
       }
       // Only the first line of a wide paragraph starts anything; its other lines go with it.
@@ -72,17 +74,28 @@ export function sortIntoColumns(area: TableArea, grid: Grid): PageColumns {
 /** A rec number, with or without references ("6 SW 6"), or a few characters that may be a garbled one ("t i"). */
 const looksLikeNumber = (text: string): boolean => parseNumberCell(text).number !== null || text.trim().length <= 6;
 
-/** Where rows start on a page: a rec number, an agreement value or a heading (which is a row of its own). */
+/**
+ * Where rows start on a page: a rec number, an agreement value or a heading (which is a row of its own). A
+ * number and an agreement that stand beside each other start one row, where the higher starts, though cells
+ * centred in their row set a one-line number lower than a two-line "Partly / Agreed".
+ */
 export function rowStarts(page: PageColumns, grid: Grid, layout: Layout, rights: readonly number[]): number[] {
-  const starts: number[] = page.headings.map((h) => h.top);
+  const spans: Array<{ top: number; bottom: number }> = page.headings.map((h) => ({ top: h.top, bottom: h.top }));
   grid.slots.forEach((slot, i) => {
     if (slot.column !== 'number' && slot.column !== 'agreement') return;
     for (const p of paragraphs(page.columns[i]!, layout, rights[i]!)) {
-      if (slot.column === 'number' ? looksLikeNumber(p.text) : parseAgreement(p.text) !== null) starts.push(p.top);
+      if (slot.column === 'number' ? looksLikeNumber(p.text) : parseAgreement(p.text) !== null) spans.push({ top: p.top, bottom: p.bottom });
     }
   });
-  starts.sort((a, b) => a - b);
-  return starts.filter((s, i) => i === 0 || s - starts[i - 1]! > 4);
+  spans.sort((a, b) => a.top - b.top);
+  const starts: number[] = [];
+  let reach = -Infinity;
+  for (const span of spans) {
+    const last = starts.at(-1);
+    if (last === undefined || (span.top - last > 4 && span.top >= reach)) starts.push(span.top);
+    reach = Math.max(reach, span.bottom);
+  }
+  return starts;
 }
 
 /**

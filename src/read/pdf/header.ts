@@ -1,6 +1,6 @@
 import { columnForHeader, mapHeaderRow } from '../columns.js';
 import type { Column } from '../source-row.js';
-import { fragments, type Line } from './items.js';
+import { fragments, makeLine, type Line } from './items.js';
 
 /** One header cell: the column it names and the horizontal extent of its title. */
 export interface HeaderCell {
@@ -135,11 +135,75 @@ export function repeatedHeader(first: Header, firstLines: readonly Line[], lines
   return again && sameHeader(first, again) ? again : null;
 }
 
+/**
+ * The header repeated lower on a page, from line `from` on: a second table of the plan set under the first,
+ * with the same header. Each is the same lines word for word, or a header naming the same columns in the
+ * same order (the second table's columns may be set at other widths).
+ */
+export function headersBelow(first: Header, firstLines: readonly Line[], lines: readonly Line[], from: number): Header[] {
+  const texts = firstLines.slice(first.first, first.last + 1).map((l) => l.text);
+  const out: Header[] = [];
+  for (let start = from; start < lines.length; start++) {
+    if (!texts.every((t, i) => lines[start + i]?.text === t)) continue;
+    out.push({ ...first, first: start, last: start + texts.length - 1 });
+    start += texts.length - 1;
+  }
+  if (out.length > 0) return out;
+  for (let start = from; start < lines.length; ) {
+    const again = findHeader(lines.slice(start));
+    if (!again) break;
+    if (sameColumns(first, again)) out.push({ ...again, first: start + again.first, last: start + again.last });
+    start += again.last + 1;
+  }
+  return out;
+}
+
+/** True when two headers name the same columns in the same order, wherever they stand. */
+function sameColumns(a: Header, b: Header): boolean {
+  const named = (h: Header): string => h.cells.map((c) => c.column ?? '').filter((c) => c !== '').join(' ');
+  return named(a) === named(b);
+}
+
 /** True when a header found on a later page names the same columns, in the same places, as the first. */
 export function sameHeader(a: Header, b: Header): boolean {
   const named = (h: Header): HeaderCell[] => h.cells.filter((c) => c.column !== null);
   const [x, y] = [named(a), named(b)];
   return x.length === y.length && x.every((c, i) => c.column === y[i]!.column && Math.abs(c.x - y[i]!.x) < 6);
+}
+
+/**
+ * The rest of a header row that a page break cut: the lines at the top of the next page (`skip` aside, the
+ * page's running header) set in the header's fonts and spaced as lines of one cell. Null when the page does
+ * not start so. Only asked when nothing of the table stood below the header on its page.
+ */
+export function headerRest(header: Header, lines: readonly Line[], skip: (line: Line) => boolean): Header | null {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (first < 0 && skip(line)) continue;
+    if (!line.items.every((item) => header.fonts.has(item.font))) break;
+    if (last >= 0 && !close(lines[last]!, line)) break;
+    if (first < 0) first = i;
+    last = i;
+  }
+  return first < 0 ? null : { ...header, first, last };
+}
+
+/**
+ * The header read again with the rest that a page break cut off (`rest`, from the top of the next page), set
+ * under its last line, so that titles cut in two ("1. Rec" / "No") name their columns. The header as it was
+ * when the whole reads no better.
+ */
+export function completeHeader(header: Header, lines: readonly Line[], rest: readonly Line[]): Header {
+  const own = lines.slice(header.first, header.last + 1);
+  const last = own.at(-1)!;
+  const shift = last.baseline + last.size * 1.2 - rest[0]!.baseline;
+  const moved = rest.map((l) => makeLine(l.items.map((i) => ({ ...i, baseline: i.baseline + shift }))));
+  const whole = evaluate([...own, ...moved], header.first);
+  const mapped = header.cells.filter((c) => c.column !== null).length;
+  if (!whole || whole.mapped <= mapped) return header;
+  return { cells: whole.cells, first: header.first, last: header.last, fonts: header.fonts };
 }
 
 /** True when any run of a line's text reads as a column title: the first line of a header holds one. */

@@ -4,6 +4,7 @@ import { sha256 } from '../hash.js';
 import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
 import type { ParsedPlan } from '../parsed.js';
+import { lostText } from './conserve.js';
 import { openPdf } from './load.js';
 import { readTable, type PdfTable } from './table.js';
 
@@ -28,12 +29,22 @@ export async function readPdf(input: ReadInput): Promise<ParsedPlan> {
   } finally {
     await doc.close();
   }
-  const { table, above } = read;
+  return planOf(read, input, pages.length);
+}
+
+/**
+ * The model of a PDF whose table has been read: the shared table-to-model step, then the conservation check
+ * (every word of the table's area is in the model, or named in a text-lost diagnostic). Throws a ReadError
+ * when the table holds no recommendation.
+ */
+export function planOf(read: PdfTable, input: ReadInput, pages: number): ParsedPlan {
+  const { table, above, area, headings } = read;
   const parsed = assemblePlan({
     table,
     meta: extractMetadata(above),
-    source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages: pages.length },
+    source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages },
   });
   if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
+  parsed.document.diagnostics.push(...lostText(area, parsed.document, headings));
   return parsed;
 }

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ReadError } from '../errors.js';
+import { fieldItems } from './fields.js';
 import { useInflate } from './inflate.js';
 import { toTextItems, type TextItem } from './items.js';
 import { loadPdfjs, type Pdfjs } from './pdfjs.js';
@@ -101,8 +102,10 @@ export async function openPdf(bytes: Uint8Array): Promise<PdfDocument> {
         const page = await doc.getPage(number);
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent({ includeMarkedContent: true });
-        const hasText = content.items.some((i) => 'str' in i && i.str.trim() !== '');
-        pages.push({ number, width: viewport.width, height: viewport.height, items: toTextItems(content.items, viewport.transform), hasText });
+        // Text typed into form fields is no part of the page's content: it is read from the fields' values.
+        const fields = fieldItems(await page.getAnnotations({ intent: 'display' }), viewport.transform);
+        const hasText = fields.length > 0 || content.items.some((i) => 'str' in i && i.str.trim() !== '');
+        pages.push({ number, width: viewport.width, height: viewport.height, items: [...toTextItems(content.items, viewport.transform), ...fields], hasText });
         page.cleanup();
       } catch (error) {
         throw new ReadError(`damaged PDF: page ${number}: ${reason(error)}`, { cause: error });

@@ -1,3 +1,4 @@
+import { parseDue } from '../dates.js';
 import { joinItems, type Line, type TextItem } from './items.js';
 
 /** A paragraph or list item of one cell, with its vertical extent on the page. */
@@ -44,6 +45,8 @@ export interface Layout {
   leading: number;
   /** True when the PDF is tagged one marked-content block per paragraph, so a new block is a new paragraph. */
   blocks: boolean;
+  /** True when the tags mark lists (a label drawn before a list item's body), so an indented block is a list item. */
+  lists?: boolean;
 }
 
 /** The block a line belongs to: that of its last item, since a bullet before the text may be a block of its own. */
@@ -69,10 +72,11 @@ export function measureLayout(columns: readonly Line[][]): Layout {
     }
   }
   const blocks = shared >= 3;
-  if (bins.size === 0) return { leading: 1.15, blocks };
+  const lists = blocks && columns.some((lines) => lines.some((l) => l.items.some((i) => i.listed || i.label)));
+  if (bins.size === 0) return { leading: 1.15, blocks, lists };
   const most = Math.max(...bins.values());
   const common = [...bins].filter(([, n]) => n >= most * 0.3).map(([bin]) => bin);
-  return { leading: Math.min(...common) / 20, blocks };
+  return { leading: Math.min(...common) / 20, blocks, lists };
 }
 
 /**
@@ -85,14 +89,38 @@ function breaksAfter(prev: Line, line: Line, layout: Layout, right: number): boo
   if (layout.blocks && blockOf(prev) !== null && blockOf(line) !== null && blockOf(prev) !== blockOf(line)) return true;
   const gap = line.baseline - prev.baseline;
   if (gap > layout.leading * prev.size + Math.max(2, 0.2 * prev.size)) return true;
-  return !wrapped(prev, line, right);
+  // After a full stop, a line starting with a capital is a new sentence, perhaps a new paragraph: there the
+  // first word must not have fitted at all, without the allowance made for widths that are only estimated.
+  return !wrapped(prev, line, right, SENTENCE_END.test(prev.text) && /^[A-Z]/.test(line.text));
 }
 
-/** True when `prev` ends because the first word of `line` would not fit after it: one paragraph, wrapped. */
-export function wrapped(prev: Line, line: Line, right: number): boolean {
+const SENTENCE_END = /[.!?]["'’”)]?$/;
+
+/**
+ * True when `prev` ends because the first word of `line` would not fit after it: one paragraph, wrapped.
+ * The first word's width is estimated, so it is allowed a quarter more, unless `strict`.
+ */
+export function wrapped(prev: Line, line: Line, right: number, strict = false): boolean {
   const room = right - prev.right - 0.3 * prev.size;
-  return room <= firstWordWidth(line) * 1.25 + 2 && bulletOf(line) === null;
+  const need = strict ? firstWordWidth(line) : firstWordWidth(line) * 1.25 + 2;
+  return room <= need && bulletOf(line) === null;
 }
+
+/** A column's own sense of where an entry starts, from its text so far and the next line (target dates: dates.ts). */
+export type EntryStart = (before: string, line: Line) => boolean;
+
+/**
+ * Where a target date starts in a column of dates set one under another with no space between: after a
+ * date that states its month or day ("30th June 2023"), or after "Ongoing" or "Complete" standing alone, a
+ * line that starts with a capital or a digit is the next date, unless (after "Complete") it is the date
+ * the work was completed ("Completed" / "January 2023").
+ */
+export const dateStart: EntryStart = (before, line) => {
+  if (!/^[A-Z0-9]/.test(line.text)) return false;
+  const so = parseDue(before);
+  if (so?.date) return true;
+  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date;
+};
 
 /** The lines of a paragraph as one text; a word broken at a hyphen at the end of a line joins without a space. */
 function joinLines(texts: readonly string[]): string {
@@ -108,10 +136,14 @@ function joinLines(texts: readonly string[]): string {
 
 /**
  * Group one cell's lines (top to bottom) into paragraphs: by tagged blocks, by spacing, by lines that end
- * short, and by bullets (a glyph, or a tagged list label), which start list items. `right` is the right
- * edge of the column's text.
+ * short, and by bullets (a glyph, or in a PDF whose tags mark lists, a block set in from the column's left
+ * edge, where its label hangs), which start list items. `right` is the right edge of the column's text and
+ * `left` its left edge (by default, that of these lines). Which block follows a label in the content
+ * stream is not asked: that is the order the text was drawn in, not where it stands. At the top of a page,
+ * `above` is the column's last line on the page before: a first line set in that carries on a line that
+ * wrapped is the rest of that list item, not a new one.
  */
-export function paragraphs(lines: readonly Line[], layout: Layout, right: number): Paragraph[] {
+export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, starts?: EntryStart): Paragraph[] {
   const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
@@ -119,8 +151,9 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     const text = bullet ? `${bullet.first} ${joinItems(bullet.rest)}`.trim() : line.text;
     const top = line.baseline - line.size * 0.8;
     const bottom = line.baseline + line.size * 0.2;
-    if (!prev || bullet || breaksAfter(prev, line, layout, right)) {
-      const tagged = layout.blocks && line.items.some((i) => i.listed);
+    if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
+      const rest = !prev && above !== undefined && wrapped(above, line, right);
+      const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
       out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line });
     } else {
       const open = out.at(-1)!;

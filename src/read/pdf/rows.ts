@@ -4,7 +4,7 @@ import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns,
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
+import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
 
@@ -15,6 +15,10 @@ class RowCutter {
   readonly rows: Array<SourceRow | HeadingRow> = [];
   private readonly layout: Layout;
   private readonly rights: number[];
+  /** Where each column's text starts, furthest left over the whole table: list items are set in from it. */
+  private readonly lefts: number[];
+  /** Each column's last line on the page before, which the top of this page may carry on. */
+  private lowest: Array<Line | null> = [];
   /** The paragraph each piece was made from, for its lines' positions. */
   private readonly source = new Map<Piece, Paragraph>();
   /** The last owner and date of the page before, which the top of this page may continue. */
@@ -28,6 +32,10 @@ class RowCutter {
   private placed = false;
   /** Pages starting with a row of actions alone, after a break: in a table of a row per action, a new row or the rest of one. */
   private bareTops = 0;
+  /** The heading lines made into heading rows, as drawn (the row keeps only the addressee they name). */
+  readonly headings: string[] = [];
+  /** Where the table ends on a page that it ends on: the text below is not the table's. */
+  readonly ends = new Map<number, number>();
 
   constructor(
     private readonly grid: Grid,
@@ -35,6 +43,7 @@ class RowCutter {
   ) {
     this.layout = measureLayout(pages.flatMap((p) => p.columns));
     this.rights = grid.slots.map((_, i) => Math.max(-Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.right))));
+    this.lefts = grid.slots.map((_, i) => Math.min(Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.x))));
   }
 
   /**
@@ -46,7 +55,10 @@ class RowCutter {
     // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
     const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
     const cut = ruled && !ruled.open ? ruled.foot : end;
-    if (cut !== null) page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
+    if (cut !== null) {
+      page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
+      this.ends.set(page.page, cut - 1);
+    }
     const notes = ruled ? [] : page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
     const starts = [...found, ...notes].sort((a, b) => a - b);
     const lines = page.columns.flat();
@@ -59,10 +71,13 @@ class RowCutter {
     let first = continued && ended !== true;
     for (let band = -1; band < starts.length; band++) {
       const heading = band >= 0 ? page.headings.find((h) => (ruled ? h.top >= starts[band]! && h.top < (starts[band + 1] ?? Infinity) : Math.abs(h.top - starts[band]!) <= 4)) : undefined;
-      if (heading) this.rows.push({ heading: heading.text, location: { page: page.page } });
+      if (heading) {
+        this.rows.push({ heading: heading.text, location: { page: page.page } });
+        this.headings.push(heading.raw);
+      }
       const columns = bands.get(band);
       if (!columns) continue;
-      const cells = this.cells(columns, page.page);
+      const cells = this.cells(columns, page.page, continued && band === carried ? this.lowest : []);
       // A ruled band is one row: the rules, not the alignment of its text, say where rows part.
       const split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
       if (!ruled) this.doubt(split, band, continued);
@@ -79,6 +94,7 @@ class RowCutter {
       });
     }
     this.keepTails(last, Math.max(...lines.map((l) => l.baseline)));
+    this.lowest = page.columns.map((lines) => lines.at(-1) ?? null);
     return end !== null;
   }
 
@@ -111,12 +127,14 @@ class RowCutter {
     this.closeRow(null);
   }
 
-  private cells(columns: Line[][], page: number): Cells {
+  /** The cells of a band; at the top of a page, `above` holds each column's last line on the page before. */
+  private cells(columns: Line[][], page: number, above: ReadonlyArray<Line | null>): Cells {
     const cells: Cells = {};
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const pieces = paragraphs(lines, this.layout, this.rights[slot]!).flatMap((p) =>
+      const starts = column === 'due' ? dateStart : undefined;
+      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, starts).flatMap((p) =>
         // Bullets typed inside one paragraph are list items, each placed where the paragraph is.
         splitInnerBullets(p.text).map((text, i) => {
           const made: Piece = { text, kind: p.bullet || i > 0 ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
@@ -165,6 +183,10 @@ class RowCutter {
 export interface CutRows {
   rows: Array<SourceRow | HeadingRow>;
   doubtful: boolean;
+  /** The heading lines made into heading rows, as drawn. */
+  headings: string[];
+  /** The pages the table covers, each with the y it ends at (Infinity where it runs to the foot). */
+  extent: Map<number, number>;
 }
 
 /**
@@ -182,11 +204,13 @@ export function tableRows(areas: readonly TableArea[], grid: Grid): CutRows {
   const floor = Math.max(-Infinity, ...ruled.map((r) => r?.foot ?? -Infinity));
   const line = Math.max(8, ...pages.flatMap((p) => p.columns.flat().map((l) => l.size))) * 1.2;
   let ended = false;
+  const extent = new Map<number, number>();
   pages.forEach((page, i) => {
     if (ended && !areas[i]!.header && cutter.startsWithNote(page)) return;
     const before = i > 0 ? endsRow(ruled[i - 1]!, floor, line) : null;
     ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null) || ended;
+    extent.set(page.page, cutter.ends.get(page.page) ?? Infinity);
   });
   cutter.finish();
-  return { rows: cutter.rows, doubtful: cutter.doubtful };
+  return { rows: cutter.rows, doubtful: cutter.doubtful, headings: cutter.headings, extent };
 }

@@ -2,9 +2,11 @@ import { ReadError } from '../errors.js';
 import type { TableRows } from '../source-row.js';
 import { findFurniture } from './furniture.js';
 import { buildGrid } from './grid.js';
-import { findHeader, repeatedHeader, type Header } from './header.js';
+import { completeHeader, findHeader, headerRest, headersBelow, repeatedHeader, type Header } from './header.js';
 import { groupLines, type Line } from './items.js';
 import type { PdfPage } from './load.js';
+import { top } from './bands.js';
+import type { AreaText } from './conserve.js';
 import { tableRows, type TableArea } from './rows.js';
 import type { Rulings } from './rulings.js';
 
@@ -20,6 +22,10 @@ export interface PdfTable {
   doubtful: boolean;
   /** The numbers of the pages the table covers. */
   pages: number[];
+  /** The text of the table's area, page by page, for the conservation check. */
+  area: AreaText[];
+  /** The heading lines made into heading rows, as drawn. */
+  headings: string[];
 }
 
 /** Lines above the table, with an empty line wherever a gap between lines marks a new paragraph. */
@@ -51,6 +57,50 @@ function underHeader(lines: readonly Line[], header: Header, rulings: Rulings | 
   return below.filter((l) => l.baseline > y || !l.items.every((i) => header.fonts.has(i.font)));
 }
 
+/** One table of the plan: its header, and its text page by page. */
+interface Segment {
+  header: Header;
+  areas: TableArea[];
+}
+
+/** Only the rules between two heights of a page: those of one of the tables on it. */
+function rulingsBetween(rulings: Rulings | undefined, from: number, to: number): Rulings | undefined {
+  if (!rulings) return undefined;
+  return {
+    ...rulings,
+    horizontal: rulings.horizontal.filter((r) => r.at >= from && r.at < to),
+    vertical: rulings.vertical.filter((r) => r.to > from && r.from < to),
+  };
+}
+
+/**
+ * Cut the table's pages into the tables they hold: a header lower on a page (`cuts` gives each, with the
+ * baseline of its first line) ends one table there and starts the next, which begins afresh on that page.
+ */
+function segments(header: Header, areas: readonly TableArea[], cuts: (k: number) => Array<{ header: Header; y: number }>): Segment[] {
+  const out: Segment[] = [{ header, areas: [] }];
+  areas.forEach((area, k) => {
+    let lines = area.lines;
+    let from = -Infinity;
+    let starts = area.header;
+    for (const cut of cuts(k)) {
+      const above = lines.filter((l) => l.baseline < cut.y);
+      if (above.length > 0) out.at(-1)!.areas.push(pieceOf(area, above, starts, from, cut.y));
+      out.push({ header: cut.header, areas: [] });
+      lines = lines.filter((l) => l.baseline > cut.y);
+      from = cut.y;
+      starts = true;
+    }
+    out.at(-1)!.areas.push(pieceOf(area, lines, starts, from, Infinity));
+  });
+  return out.filter((s) => s.areas.length > 0);
+}
+
+function pieceOf(area: TableArea, lines: Line[], header: boolean, from: number, to: number): TableArea {
+  const rulings = rulingsBetween(area.rulings, from, to);
+  return { page: area.page, header, lines, ...(rulings ? { rulings } : {}) };
+}
+
 /**
  * Find the table by its header row (the first page whose lines name the template's columns), drop the
  * header where it repeats at the top of later pages and the running headers and footers, and cut the
@@ -71,17 +121,45 @@ export function readTable(pages: readonly PdfPage[]): PdfTable {
     const again = repeatedHeader(header, laid[start]!.lines, laid[i]!.lines, REPEAT_WITHIN);
     if (again) headers.set(i, again);
   }
-  const headerLines = new Set([...headers].flatMap(([i, h]) => laid[i]!.lines.slice(h.first, h.last + 1)));
+  // A header lower on a page starts a second table (set under the first, or with columns of its own).
+  const lower = new Map<number, Header[]>();
+  for (let i = start; i < laid.length; i++) {
+    const atTop = headers.get(i);
+    const found = headersBelow(header, laid[start]!.lines, laid[i]!.lines, atTop ? atTop.last + 1 : 0);
+    if (found.length > 0) lower.set(i, found);
+  }
+  const inner = [...lower].flatMap(([i, hs]) => hs.flatMap((h) => laid[i]!.lines.slice(h.first, h.last + 1)));
+  const headerLines = new Set([...[...headers].flatMap(([i, h]) => laid[i]!.lines.slice(h.first, h.last + 1)), ...inner]);
   const furniture = findFurniture(laid, headerLines);
+  // A header row the page break cut (LibreOffice splits a row that is not marked as the table's header) ends
+  // at the top of the next page: its rest is not the table's first row.
+  const next = laid[start + 1];
+  if (next && !headers.has(start + 1) && laid[start]!.lines.slice(header.last + 1).every((l) => furniture.has(l))) {
+    const rest = headerRest(header, next.lines, (l) => furniture.has(l));
+    if (rest) {
+      headers.set(start + 1, rest);
+      header = completeHeader(header, laid[start]!.lines, next.lines.slice(rest.first, rest.last + 1));
+    }
+  }
   const areas: TableArea[] = laid.slice(start).map((page, k) => {
     const h = headers.get(start + k);
     const rulings = pages[start + k]!.rulings;
     const lines = h ? underHeader(page.lines, h, rulings) : page.lines;
-    return { page: page.number, header: h !== undefined, lines: lines.filter((l) => !furniture.has(l)), ...(rulings ? { rulings } : {}) };
+    return { page: page.number, header: h !== undefined, lines: lines.filter((l) => !furniture.has(l) && !headerLines.has(l)), ...(rulings ? { rulings } : {}) };
   });
-  const grid = buildGrid(header, areas.flatMap((a) => a.lines));
   const first = header.first;
   const before = laid.slice(0, start + 1).map((page, k) => (k === start ? page.lines.slice(0, first) : page.lines).filter((l) => !furniture.has(l)));
-  const { rows, doubtful } = tableRows(areas, grid);
-  return { table: { rows }, above: paragraphLines(before), doubtful, pages: areas.map((a) => a.page) };
+  const rows: PdfTable['table']['rows'] = [];
+  const area: AreaText[] = [];
+  const headings: string[] = [];
+  let doubtful = false;
+  for (const segment of segments(header, areas, (k) => (lower.get(start + k) ?? []).map((h) => ({ header: h, y: laid[start + k]!.lines[h.first]!.baseline })))) {
+    const grid = buildGrid(segment.header, segment.areas.flatMap((a) => a.lines));
+    const cut = tableRows(segment.areas, grid);
+    rows.push(...cut.rows);
+    headings.push(...cut.headings);
+    doubtful ||= cut.doubtful;
+    for (const a of segment.areas) if (cut.extent.has(a.page)) area.push({ page: a.page, lines: a.lines.filter((l) => top(l) < cut.extent.get(a.page)!) });
+  }
+  return { table: { rows }, above: paragraphLines(before), doubtful, pages: areas.map((a) => a.page), area, headings };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupLines, type TextItem } from '../../../src/read/pdf/items.js';
-import { measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
+import { dateStart, measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
 
 /** An item of 10-point text; its width is 5 points a character, near enough to Arial's average. */
 function item(text: string, x: number, baseline: number, extra: Partial<TextItem> = {}): TextItem {
@@ -57,20 +57,67 @@ describe('PDF lines and paragraphs', () => {
     expect(texts(lines, plain, 240)).toEqual([['complete the safeguarding e-learning module', false]]);
   });
 
-  it('in a tagged PDF, splits at a new paragraph block, and reads a list label before a block as a bullet', () => {
+  it('in a tagged PDF, splits at a new paragraph block, and reads a block set in from the column as a list item when the tags mark lists', () => {
     const lines = groupLines([
       item('offering evening sessions for people in', 100, 100, { block: 'p1' }),
       item('work or training', 100, 111.5, { block: 'p1' }),
-      item('sending text message reminders to the', 100, 123, { block: 'p2', listed: true }),
-      item('people who have given a mobile number', 100, 134.5, { block: 'p2', listed: true }),
+      item('sending text message reminders to the', 114, 123, { block: 'p2', listed: true }),
+      item('people who have given a mobile number', 114, 134.5, { block: 'p2', listed: true }),
     ]);
     const layout = measureLayout([lines, lines]);
-    expect(layout.blocks).toBe(true);
+    expect(layout).toMatchObject({ blocks: true, lists: true });
     // "work or training" ends short, but the block, not the line, decides here: it ends paragraph p1.
     expect(texts(lines, layout, 300)).toEqual([
       ['offering evening sessions for people in work or training', false],
       ['sending text message reminders to the people who have given a mobile number', true],
     ]);
+  });
+
+  it('in a tagged PDF, takes a list item by where it stands, not by the label drawn before it', () => {
+    // A content stream drawn in another order puts the label before the lead-in, not before the item.
+    const lines = groupLines([
+      item('The PDU will improve contact by:', 100, 100, { block: 'p1', listed: true }),
+      item('offering evening sessions', 114, 111.5, { block: 'p2' }),
+      item('sending text reminders', 114, 123, { block: 'p3' }),
+    ]);
+    const layout: Layout = { leading: 1.15, blocks: true, lists: true };
+    expect(texts(lines, layout, 300)).toEqual([
+      ['The PDU will improve contact by:', false],
+      ['offering evening sessions', true],
+      ['sending text reminders', true],
+    ]);
+  });
+
+  it('at the top of a page, reads a list item set in as the rest of the one the page before cut off, when its last line was full', () => {
+    const layout: Layout = { leading: 1.15, blocks: true, lists: true };
+    const top = groupLines([item('that those cases are discussed', 114, 60, { block: 'p9' }), item('giving each SPO a report', 114, 71.5, { block: 'p10' })]);
+    const full = groupLines([item('passed a review point without a review, so', 114, 700)])[0]!;
+    const short = groupLines([item('the senior team', 114, 700)])[0]!;
+    expect(paragraphs(top, layout, 330, 100, full).map((p) => [p.text, p.bullet])).toEqual([
+      ['that those cases are discussed', false],
+      ['giving each SPO a report', true],
+    ]);
+    expect(paragraphs(top, layout, 330, 100, short).map((p) => p.bullet)).toEqual([true, true]);
+  });
+
+  it('tells dates set one under another with no space between apart by what they say', () => {
+    // The column is as wide as its longest date: after a shorter one, the next line's first word still has no room.
+    const lines = column([['30th June 2023', 100], ['April 2023', 111.5], ['Ongoing', 123], ['To be reviewed', 134.5], ['March 2024', 146], ['Completed', 157.5], ['January 2023', 169], ['Completed March', 180.5], ['2023', 192]]);
+    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 170, 100, undefined, starts).map((p) => p.text);
+    expect(read()).toEqual(['30th June 2023 April 2023 Ongoing', 'To be reviewed March 2024 Completed January 2023 Completed March 2023']);
+    expect(read(dateStart)).toEqual(['30th June 2023', 'April 2023', 'Ongoing', 'To be reviewed March 2024', 'Completed January 2023', 'Completed March 2023']);
+  });
+
+  it('after a full stop, starts a paragraph at a capital whose word had room on the line before, without the allowance for estimated widths', () => {
+    // "Findings" (40 points) fits in the 44 points left after "agencies." (245), though not with a quarter more.
+    const right = 245 + 0.3 * 10 + 44;
+    const stop = column([['advice from partner agencies.', 100], ['Findings will be shared.', 111.5]]);
+    expect(texts(stop, plain, right)).toEqual([
+      ['advice from partner agencies.', false],
+      ['Findings will be shared.', false],
+    ]);
+    const comma = column([['advice from partner agencies,', 100], ['Findings will be shared.', 111.5]]);
+    expect(texts(comma, plain, right)).toEqual([['advice from partner agencies, Findings will be shared.', false]]);
   });
 
   it('measures the leading as the common spacing of lines, not the wider spacing between paragraphs', () => {

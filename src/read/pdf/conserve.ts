@@ -1,0 +1,156 @@
+import type { Diagnostic, PlanDocument } from '../../model/plan.js';
+import { fragments, type Line } from './items.js';
+
+/** The text of the table's area on one page: what pdfjs drew there, below the header, furniture removed. */
+export interface AreaText {
+  page: number;
+  lines: readonly Line[];
+}
+
+/** A word as compared: case folded, everything but letters and digits taken out ("Manage-" → "manage"). */
+const normalise = (word: string): string => word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+interface Token {
+  page: number;
+  word: string;
+  /** The word as drawn, for the message. */
+  raw: string;
+  /** True when the word ends its cell's line in a hyphen after a letter: the first half of a word broken at a line end? */
+  broken: boolean;
+  /** True for the first word of a cell's line, which may be the second half of such a word. */
+  opens: boolean;
+  /** The line (counted over the whole area) and the horizontal extent of the cell's line the word is in. */
+  line: number;
+  x: number;
+  right: number;
+  found: boolean;
+}
+
+/** The words of the area, cell line by cell line (a page's line cut at the gaps between cells). */
+function tokensOf(area: readonly AreaText[]): Token[] {
+  const tokens: Token[] = [];
+  let n = 0;
+  for (const { page, lines } of area) {
+    for (const line of lines) {
+      n++;
+      for (const frag of fragments(line)) {
+        const raws = frag.text.split(/\s+/);
+        raws.forEach((raw, k) => {
+          const word = normalise(raw);
+          if (word === '') return;
+          const broken = k === raws.length - 1 && /\p{L}[-‐‑]$/u.test(raw);
+          tokens.push({ page, word, raw, broken, opens: k === 0, line: n, x: frag.x, right: frag.right, found: false });
+        });
+      }
+    }
+  }
+  return tokens;
+}
+
+/** How many lines down the rest of a broken word may be: lines of other cells can come between. */
+const NEAR = 6;
+
+/**
+ * The first word of the cell line under a broken word's: its second half, if it was broken at the line end.
+ * At the foot of a page, the rest is on the next.
+ */
+function secondHalf(tokens: readonly Token[], i: number): Token | undefined {
+  const t = tokens[i]!;
+  for (let j = i + 1; j < tokens.length; j++) {
+    const u = tokens[j]!;
+    // Cells centred in their rows may set the rest well down the next page: there, the first below the word.
+    const near = u.page === t.page ? u.line - t.line <= NEAR : u.page === t.page + 1;
+    if (!near) {
+      if (u.page > t.page) return undefined;
+      continue;
+    }
+    if (u.opens && u.line > t.line && u.x < t.right && u.right > t.x) return u;
+  }
+  return undefined;
+}
+
+function add(counts: Map<string, number>, text: string | null | undefined): void {
+  if (!text) return;
+  for (const raw of text.split(/\s+/)) {
+    const word = normalise(raw);
+    if (word !== '') counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+}
+
+/**
+ * Every word the model holds, counted: the recommendations' numbers, references, addressees, texts,
+ * agreements and responses, their actions' texts, owners and dates as written; the raw text of heading
+ * rows the reader consumed; and the words a diagnostic names (`data.words`) as left out on purpose.
+ */
+function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const rec of doc.recommendations) {
+    add(counts, rec.number);
+    for (const ref of rec.refs) add(counts, ref);
+    add(counts, rec.addressee);
+    add(counts, rec.text);
+    add(counts, rec.agreementRaw);
+    add(counts, rec.response);
+    for (const action of rec.actions) {
+      add(counts, action.text);
+      add(counts, action.owner);
+      add(counts, action.due?.raw);
+    }
+  }
+  for (const heading of headings) add(counts, heading);
+  for (const diag of doc.diagnostics) {
+    const words = diag.data?.['words'];
+    if (Array.isArray(words)) for (const w of words) if (typeof w === 'string') add(counts, w);
+  }
+  return counts;
+}
+
+function take(counts: Map<string, number>, word: string): boolean {
+  const n = counts.get(word) ?? 0;
+  if (n === 0) return false;
+  counts.set(word, n - 1);
+  return true;
+}
+
+/**
+ * The conservation check: every word drawn in the table's area must be found in the model, as many times
+ * as it was drawn. Words are compared as a multiset (case and punctuation aside), so the check costs one
+ * pass over the words; a word broken at a line end ("manage-" / "ment") may be found whole. Returns one
+ * `text-lost` diagnostic per page with words that are nowhere in the model.
+ */
+export function lostText(area: readonly AreaText[], doc: PlanDocument, headings: readonly string[]): Diagnostic[] {
+  const counts = modelWords(doc, headings);
+  const tokens = tokensOf(area);
+  for (const t of tokens) t.found = take(counts, t.word);
+  // A word broken at a line end is one word in the model: where the halves are not found apart, find them whole.
+  let refunded = false;
+  tokens.forEach((t, i) => {
+    const next = t.broken ? secondHalf(tokens, i) : undefined;
+    if (!t.broken || !next || (t.found && next.found) || !take(counts, t.word + next.word)) return;
+    for (const half of [t, next]) {
+      if (half.found) counts.set(half.word, (counts.get(half.word) ?? 0) + 1);
+      half.found = true;
+    }
+    refunded = true;
+  });
+  if (refunded) for (const t of tokens) if (!t.found) t.found = take(counts, t.word);
+  const lost = new Map<number, string[]>();
+  for (const t of tokens) {
+    if (t.found) continue;
+    const list = lost.get(t.page);
+    if (list) list.push(t.raw);
+    else lost.set(t.page, [t.raw]);
+  }
+  return [...lost].map(([page, words]) => ({
+    code: 'text-lost',
+    message: `page ${page}: ${words.length === 1 ? 'a word' : `${words.length} words`} of the table not found in the model: '${quoteWords(words)}'`,
+    location: { page },
+    data: { page, words },
+  }));
+}
+
+/** The lost words for the message, cut after about 80 characters. */
+function quoteWords(words: readonly string[]): string {
+  const text = words.join(' ');
+  return text.length <= 80 ? text : `${text.slice(0, 79).trimEnd()}…`;
+}

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { PlanDocument } from '../../../src/model/plan.js';
+import { plancheck } from '../../cli/run.js';
+import { withoutLocations } from '../without-locations.js';
+
+/**
+ * fixtures/pdf/losses/: layouts in which the PDF reader once dropped text without a word (issue 13), read
+ * through the built CLI. Each case checks what the page shows, counted by hand from the plan's source
+ * (fixtures/make/plans/parallel.mjs, as fixtures/make/losses.mjs lays it out).
+ */
+const convert = (file: string): PlanDocument => {
+  const run = plancheck(['convert', `fixtures/pdf/losses/${file}`]);
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout) as PlanDocument;
+};
+const lost = (doc: PlanDocument) => doc.diagnostics.filter((d) => d.code === 'text-lost');
+
+describe('PDF layouts that once lost text', () => {
+  it('a header row LibreOffice broke over the first page end is no recommendation, and nothing after it is lost', { timeout: 60_000 }, () => {
+    const doc = convert('unrepeated-header.pdf');
+    expect(lost(doc)).toEqual([]);
+    // Before: the rest of the header ("Partly Agreed/ Not Agreed", "No", "Owner", "Date") made a recommendation
+    // 1 of its own, every other number was lost with it, and 'Owner' and 'Date' were dropped.
+    expect(doc.recommendations.map((r) => [r.number, r.agreementRaw])).toEqual([
+      ['1', 'Agreed'],
+      ['2', 'Agreed'],
+      ['3', 'Agreed'],
+      ['4', 'Partly Agreed'],
+      ['5', 'Agreed'],
+      ['6', 'Agreed'],
+      ['7', 'Agreed'],
+      ['8', 'Agreed'],
+      ['9', 'Agreed'],
+      ['10', 'Agreed'],
+    ]);
+    expect(doc.recommendations[0]!.text).toMatch(/^Improve the quality of assessment and planning, so that the risk of serious harm/);
+    expect(doc.diagnostics.filter((d) => d.code === 'number-inferred')).toEqual([]);
+  });
+
+  it('a second table under the first, with the header again, is read as more recommendations, not as one called "2. Recommendation"', { timeout: 60_000 }, () => {
+    const doc = convert('second-header.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(
+      doc.recommendations.map((r) => [r.number, r.agreementRaw, r.text.split(' ').slice(0, 4).join(' '), r.actions.map((a) => [a.owner, a.due?.raw])]),
+    ).toEqual([
+      ['1', 'Agreed', 'Improve the quality of', [['Head of PDU and Quality Development Officers', '30th June 2023']]],
+      ['2', 'Agreed', 'Make sure that management', [['Deputy Head of PDU', 'May 2023']]],
+      ['3', 'Agreed', 'Ensure that all practitioners', [['Head of PDU', 'June 2023']]],
+      ['4', 'Partly Agreed', 'Provide a full range', [['Interventions Manager', 'April 2023']]],
+    ]);
+  });
+
+  it('two tables side by side: what is not read is named, and validate fails on it', { timeout: 60_000 }, () => {
+    const doc = convert('side-by-side.pdf');
+    expect(doc.recommendations.map((r) => r.number)).toEqual(['1', '2']);
+    const [diag, ...more] = lost(doc);
+    expect(more).toEqual([]);
+    const words = (diag?.data?.['words'] ?? []) as string[];
+    expect(diag?.location).toEqual({ page: 1 });
+    expect(diag?.data?.['page']).toBe(1);
+    // Recommendations 3 and 4 stand in the table on the right: their owners and first words are among the lost.
+    for (const word of ['Ensure', 'Provide', 'Interventions', 'Manager', 'workload', 'measurement']) expect(words).toContain(word);
+    const run = plancheck(['validate', 'fixtures/pdf/losses/side-by-side.pdf', '--format', 'json']);
+    expect(run.code).toBe(1);
+    const findings = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ ruleId: string; severity: string; location: unknown }> }> }).files[0]!.findings;
+    expect(findings.filter((f) => f.ruleId === 'read-complete')).toEqual([expect.objectContaining({ severity: 'error', location: { page: 1 } })]);
+  });
+
+  it('owners and dates typed into form fields are read as the text of the cells they sit in', { timeout: 60_000 }, () => {
+    const doc = convert('form-fields.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(doc.recommendations.map((r) => [r.number, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw])])).toEqual([
+      ['1', 'Agreed', [['The PDU will run risk of harm workshops for all practitioners.', 'Head of PDU', 'June 2023']]],
+      ['2', 'Agreed', [['SPOs will audit five cases per team each month.', 'Senior Probation Officers', 'Monthly from April 2023']]],
+      ['3', 'Partly Agreed', [['A workload tool will be introduced; more staff cannot be afforded this year.', 'Deputy Head of PDU', 'September 2023']]],
+    ]);
+    // Before: six errors, "has no responsible owner" and "has no target date" for each action.
+    const run = plancheck(['validate', 'fixtures/pdf/losses/form-fields.pdf', '--no-color']);
+    expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '' });
+  });
+
+  it('dates set one under another with no space between are told apart by what they say', { timeout: 60_000 }, () => {
+    // The parallel plan with no spacing around paragraphs (python-docx's default), printed by LibreOffice.
+    const doc = convert('tight-paragraphs.pdf');
+    expect(lost(doc)).toEqual([]);
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    // Before: "30th June 2023 April 2023; Q2 2023/24 31st July 2023 Ongoing" was one date, and its row had 3 for 6 actions.
+    for (const i of [0, 3]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rows whose owners or actions still run together (nothing but their wording tells them apart) have their dates right.
+    const dues = (r: PlanDocument['recommendations'][number]) => r.actions.map((a) => a.due?.raw);
+    for (const i of [1, 2, 5, 7, 8]) expect(dues(doc.recommendations[i]!), `recommendation ${i + 1}`).toEqual(dues(expected.recommendations[i]!));
+  });
+});
