@@ -34,10 +34,11 @@ function tokensOf(area: readonly AreaText[]): Token[] {
     for (const line of lines) {
       n++;
       for (const frag of fragments(line)) {
-        const raws = frag.text.split(/\s+/);
+        const raws = frag.text.trim().split(/\s+/);
         raws.forEach((raw, k) => {
           const word = normalise(raw);
-          if (word === '') return;
+          // The "o" Word sets before a second-level bullet's text is its label, not a word of it.
+          if (word === '' || (k === 0 && raw === 'o' && /^[a-z]/.test(raws[1] ?? ''))) return;
           const broken = k === raws.length - 1 && /\p{L}[-‐‑]$/u.test(raw);
           tokens.push({ page, word, raw, broken, opens: k === 0, line: n, x: frag.x, right: frag.right, found: false });
         });
