@@ -72,7 +72,9 @@ export function measureLayout(columns: readonly Line[][]): Layout {
     }
   }
   const blocks = shared >= 3;
-  const lists = blocks && columns.some((lines) => lines.some((l) => l.items.some((i) => i.listed || i.label)));
+  // Which block follows a list label is the order the page was drawn in, and the one item marked so may lie
+  // outside the table: in a PDF tagged by paragraph, indentation alone says which blocks are list items.
+  const lists = blocks;
   if (bins.size === 0) return { leading: 1.15, blocks, lists };
   const most = Math.max(...bins.values());
   const common = [...bins].filter(([, n]) => n >= most * 0.3).map(([bin]) => bin);
