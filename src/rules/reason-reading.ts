@@ -62,7 +62,7 @@ const OPENING_CAUSE = new RegExp(`^(?:${LEADING_CAUSE.source})\\b`, 'i');
 function readClause(clause: string, sink: Sink, fallback: string | null = null): void {
   const lead = OPENING_CAUSE.exec(clause);
   const comma = clause.indexOf(',');
-  if (lead && comma > lead[0].length) {
+  if (lead && comma >= lead[0].length) {
     reason(clause.slice(0, comma), lead[0], sink);
     readClause(clause.slice(comma + 1).trim(), sink, lead[0]);
     return;

@@ -18,6 +18,11 @@ ruleCases(notAgreedReason, [
     expected: [],
   },
   {
+    name: 'a reason phrase that ends where the action begins ("for operational reasons, the region will …") is a reason',
+    doc: plan({ recommendations: [rec({ ...not, response: 'Not agreed: for operational reasons, the region will keep a single programmes team.' })] }),
+    expected: [],
+  },
+  {
     name: 'no reason at all',
     doc: plan({ recommendations: recs(3, { 1: { ...not, response: 'Not agreed.' } }) }),
     expected: [
