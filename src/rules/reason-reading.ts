@@ -63,13 +63,13 @@ function readClause(clause: string, sink: Sink, fallback: string | null = null):
   const lead = OPENING_CAUSE.exec(clause);
   const comma = clause.indexOf(',');
   if (lead && comma > lead[0].length) {
-    reason(clause.slice(0, comma), lead[0], sink);
+    sink(clause.slice(0, comma), lead[0]);
     readClause(clause.slice(comma + 1).trim(), sink, lead[0]);
     return;
   }
   const after = findFrom(CAUSE_AFTER, clause, 0);
   if (after) {
-    reason(clause.slice(after.index), after[0], sink);
+    sink(clause.slice(after.index), after[0]);
     readClause(clause.slice(0, after.index).replace(/[\s,]+$/, ''), sink, after[0]);
     return;
   }
@@ -82,7 +82,10 @@ function readClause(clause: string, sink: Sink, fallback: string | null = null):
   sink(clause, roleLink(clause) ?? fallback);
 }
 
-/** A part of a clause that a cause word marks as the reason, unless it is itself an action ("We will …, so that"). */
+/**
+ * The part before "so" or "which means" is the reason, unless it is itself an action ("We will brief staff, so
+ * they …"). What follows "because", "as" or "given" is a reason even in the future tense ("as the contract will end").
+ */
 function reason(part: string, cue: string, sink: Sink): void {
   sink(part, roleLink(part) === '' ? '' : cue);
 }
