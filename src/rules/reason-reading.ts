@@ -1,5 +1,5 @@
 import { classifyReasons, PLACE_WORDS, type ReasonCategory } from './lexicon/reasons.js';
-import { ACTION_START, CAUSE_AFTER, CAUSE_BEFORE, COMMITMENT, CONSTRAINT, HYPOTHETICAL, LACK, LEADING_CAUSE, REFUSAL } from './lexicon/reason-links.js';
+import { ACTION_NOTE, ACTION_START, CAUSE_AFTER, CAUSE_BEFORE, COMMITMENT, CONSTRAINT, HYPOTHETICAL, LACK, LEADING_CAUSE, REFUSAL } from './lexicon/reason-links.js';
 
 /** One category word of a response, with what ties it to the decision (or the lack of a tie). */
 export interface ReasonWord {
@@ -63,13 +63,13 @@ function readClause(clause: string, sink: Sink, fallback: string | null = null):
   const lead = OPENING_CAUSE.exec(clause);
   const comma = clause.indexOf(',');
   if (lead && comma >= lead[0].length) {
-    reason(clause.slice(0, comma), lead[0], sink);
+    sink(clause.slice(0, comma), lead[0]);
     readClause(clause.slice(comma + 1).trim(), sink, lead[0]);
     return;
   }
-  const after = findFrom(CAUSE_AFTER, clause, 1);
+  const after = findFrom(CAUSE_AFTER, clause, 0);
   if (after) {
-    reason(clause.slice(after.index), after[0], sink);
+    sink(clause.slice(after.index), after[0]);
     readClause(clause.slice(0, after.index).replace(/[\s,]+$/, ''), sink, after[0]);
     return;
   }
@@ -82,7 +82,10 @@ function readClause(clause: string, sink: Sink, fallback: string | null = null):
   sink(clause, roleLink(clause) ?? fallback);
 }
 
-/** A part of a clause that a cause word marks as the reason, unless it is itself an action ("We will …, so that"). */
+/**
+ * The part before "so" or "which means" is the reason, unless it is itself an action ("We will brief staff, so
+ * they …"). What follows "because", "as" or "given" is a reason even in the future tense ("as the contract will end").
+ */
 function reason(part: string, cue: string, sink: Sink): void {
   sink(part, roleLink(part) === '' ? '' : cue);
 }
@@ -91,7 +94,7 @@ function reason(part: string, cue: string, sink: Sink): void {
 function roleLink(clause: string): string | null {
   const refusal = REFUSAL.exec(clause);
   if (refusal) return refusal[0];
-  if (COMMITMENT.test(clause) || (ACTION_START.test(clause) && !HYPOTHETICAL.test(clause))) return '';
+  if (COMMITMENT.test(clause) || ACTION_NOTE.test(clause) || (ACTION_START.test(clause) && !HYPOTHETICAL.test(clause))) return '';
   return LACK.exec(clause)?.[0] ?? CONSTRAINT.exec(clause)?.[0] ?? null;
 }
 
@@ -104,6 +107,12 @@ function providersMatter(words: ReasonWord[]): ReasonWord[] {
   const commissioned = words.some((w) => w.category === 'commissioning' && w.link !== null);
   if (!commissioned) return words;
   return words.filter((w) => w.category !== 'operational' || w.stated || w.link === null || !CONSTRAINT.test(w.link));
+}
+
+/** A place ("the other offices") in a sentence that gives a reason of another kind is what the reason is about. */
+function placesAsMatter(words: ReasonWord[]): ReasonWord[] {
+  const other = words.some((w) => w.category !== 'operational');
+  return other ? words.filter((w) => !PLACE_WORDS.test(w.words)) : words;
 }
 
 /**
@@ -125,7 +134,7 @@ export function readReasons(agreementRaw: string, response: string): ReasonReadi
     const parts: Array<[string, string | null]> = [];
     for (const clause of clauses(sentence)) readClause(clause, (part, link) => link !== '' && parts.push([part, link]));
     const sentenceLink = parts.map(([, link]) => link).find((link) => link !== null) ?? null;
-    add(providersMatter(parts.flatMap(([part, link]) => read(part, link ?? sentenceLink))));
+    add(placesAsMatter(providersMatter(parts.flatMap(([part, link]) => read(part, link ?? sentenceLink)))));
   }
   return reading;
 }

@@ -59,6 +59,7 @@ const MEASURABLE = [
   /\b(?:in|at|during|for) (?:every|each) \w+/i,
   /\b(?:at|during) (?:induction|allocation|sentence|assessment|review|the first \w+)\b/i,
   /\bwhen \w+ing\b/i,
+  /\b(?:every|each|(?<!in )all) (?:\w+ ){0,2}(?:cases?|complaints?|plans?|assessments?|visits?|referrals?|inductions?|reports?|sessions?|meetings?)\b/i,
 ];
 
 /** Whether an action's text holds something that progress can be measured against. */

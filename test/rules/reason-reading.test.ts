@@ -34,6 +34,20 @@ describe('readReasons', () => {
     expect(read('Weekend opening will not be offered because of financial pressures.').tied).toEqual(["affordability 'financial pressures' by 'because of'"]);
   });
 
+  it('takes what follows "as" or "because" as a reason even in the future tense, but not an action before "so"', () => {
+    expect(read('Weekend opening cannot continue, as funding for the scheme will end in March 2024.').tied).toEqual([
+      "affordability 'funding' by 'as'",
+    ]);
+    expect(read('We will review the contract with the provider so staff know what to expect.')).toEqual({ tied: [], untied: [] });
+  });
+
+  it('reads notes without a verb, and deadlines, as actions', () => {
+    expect(read('Policy to be reviewed by March 2024. Contract variation requested from the provider. Budget report by June 2024.')).toEqual({
+      tied: [],
+      untied: [],
+    });
+  });
+
   it('ties a fact by a refusal, a lack or a constraint in it, or in its sentence', () => {
     expect(read('There is no funding for a second post.').tied).toEqual(["affordability 'funding' by 'no'"]);
     expect(read('Recall is set by national guidance.').tied).toEqual(["policy 'national guidance' by 'set by'"]);

@@ -76,8 +76,14 @@ ruleCases(vagueAction, [
       'Practitioners will explore motivation with the person at induction',
       'Managers will consider the plan when countersigning assessments',
       'Address caseload inequalities where possible, using the caseload tool to benchmark',
+      'The Head of PDU will consider all complaints personally',
     ),
     expected: [],
+  },
+  {
+    name: '"in all cases" is no routine of its own',
+    doc: actions('In all cases electronic methods of communication will be specifically considered'),
+    expected: [vague(0, 'considered')],
   },
   { name: 'whole words only', doc: actions('Appoint an explorer to the reconsidered panel'), expected: [] },
   {

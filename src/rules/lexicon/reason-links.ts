@@ -28,7 +28,8 @@ export const CAUSE_BEFORE = anyOf([
 export const CAUSE_AFTER = anyOf([
   'because(?: of)?', '(?<!\\bsame(?:\\s\\w+){0,3}\\s)as(?! (?:well|part|set out|soon|follows|above|below|possible|appropriate|required|agreed|needed|such|a way|an?|much|many|far))',
   'since', 'given(?: that)?', 'due to', 'owing to', 'as a result of', 'on account of', 'for (?:\\w+ ){0,2}reasons?', 'on (?:\\w+ ){0,2}grounds',
-  'dependent (?:on|upon)', 'depends? (?:on|upon)', 'subject to', 'until', 'with no', 'in (?:the )?(?:light|view) of',
+  'dependent (?:on|upon)', 'depends? (?:on|upon)', 'subject to', 'with no', 'in (?:the )?(?:light|view) of',
+  'the reasons? (?:for this )?(?:is|are)(?: that)?', 'this is because',
   'as a consequence of',
 ]);
 
@@ -71,7 +72,12 @@ export const COMMITMENT = anyOf([
   '(?:has|have) (?:already )?(?:asked|written|met|requested|raised|shared|sent|invited|contacted|discussed|briefed|arranged|reviewed|updated|agreed|established|introduced|appointed|held|delivered|completed|launched|published|developed|implemented|set up|started|begun|recruited|trained|issued|created|produced|consulted|engaged|taken steps)',
   '(?:is|are) (?:currently |now )?(?:reviewing|developing|updating|working|preparing|drafting|consulting|planning)',
   '(?:is|are) (?:planned|scheduled|underway|under way|in progress)',
+  // A note with a deadline or in the passive infinitive ("Policy to be reviewed by March 2024").
+  'to be \\w+(?:ed|en|wn)', 'by (?:the end of )?(?:january|february|march|april|may|june|july|august|september|october|november|december) \\d{4}',
 ]);
+
+/** An action written as a note: a few words, then what was done ("Contract variation requested from the provider"). */
+export const ACTION_NOTE = /^(?:[\w'’-]+ ){1,3}(?:requested|submitted|sent|drafted|arranged|booked|scheduled|completed|agreed)\b/i;
 
 /** Verbs that open an action written bare or as a gerund ("Review the …", "Reviewing the …"). */
 const ACTION_VERBS = [

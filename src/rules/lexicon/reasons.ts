@@ -52,7 +52,9 @@ const IMPLIED: Record<ReasonCategory, RegExp> = {
       'working hours', 'travelling', '(?:little|no|enough) time', "(?:practitioner|staff|officer|management)s?['’]? time",
       '(?:only (?:one|two|a few)|too few|few|fewer|no|enough|sufficient) (?:\\w+ ){0,2}(?:staff|practitioners?|officers?|assessors?|facilitators?|managers?|rooms?|posts?)',
       '(?:number|numbers|volume) of (?:staff|practitioners|officers|probation officers|people|cases|referrals)',
-      'not enough (?:trained |qualified |vetted )?(?:staff|practitioners|assessors|facilitators|officers)'],
+      'not enough (?:trained |qualified |vetted )?(?:staff|practitioners|assessors|facilitators|officers)',
+      '(?:absence|lack|loss|shortage) of (?:a |an |the )?(?:\\w+ ){0,3}(?:staff|practitioners?|officers?|managers?|workers?|facilitators?|assessors?)',
+      "(?:cannot|can['’]t|unable to|not) staff"],
     REASON_NOUN,
   ),
   affordability: words(
