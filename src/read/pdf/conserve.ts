@@ -79,7 +79,8 @@ function add(counts: Map<string, number>, text: string | null | undefined): void
 
 /**
  * Every word the model holds, counted: the recommendations' numbers, references, addressees, texts,
- * agreements and responses, their actions' texts, owners and dates as written; the raw text of heading
+ * agreements and responses (or their actions' texts, where those hold a word more often), the actions'
+ * owners and dates as written; the raw text of heading
  * rows the reader consumed; and the words a diagnostic names (`data.words`) as left out on purpose.
  */
 function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string, number> {
@@ -90,12 +91,17 @@ function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string,
     add(counts, rec.addressee);
     add(counts, rec.text);
     add(counts, rec.agreementRaw);
-    add(counts, rec.response);
+    // The response holds its actions' text: counted twice, a word lost beside it could hide behind the copy.
+    const response = new Map<string, number>();
+    const actions = new Map<string, number>();
+    add(response, rec.response);
     for (const action of rec.actions) {
-      add(counts, action.text);
+      add(actions, action.text);
       add(counts, action.owner);
       add(counts, action.due?.raw);
     }
+    for (const [word, n] of actions) response.set(word, Math.max(n, response.get(word) ?? 0));
+    for (const [word, n] of response) counts.set(word, (counts.get(word) ?? 0) + n);
   }
   for (const heading of headings) add(counts, heading);
   for (const diag of doc.diagnostics) {
