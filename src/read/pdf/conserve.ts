@@ -80,7 +80,8 @@ function add(counts: Map<string, number>, text: string | null | undefined): void
 
 /**
  * Every word the model holds, counted: the recommendations' numbers, references, addressees, texts,
- * agreements and responses, their actions' texts, owners and dates as written; the raw text of heading
+ * agreements and responses (or their actions' texts, where those hold a word more often), the actions'
+ * owners and dates as written; the raw text of heading
  * rows the reader consumed; and the words a diagnostic names (`data.words`) as left out on purpose.
  */
 function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string, number> {
@@ -91,12 +92,17 @@ function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string,
     add(counts, rec.addressee);
     add(counts, rec.text);
     add(counts, rec.agreementRaw);
-    add(counts, rec.response);
+    // The response holds its actions' text: counted twice, a word lost beside it could hide behind the copy.
+    const response = new Map<string, number>();
+    const actions = new Map<string, number>();
+    add(response, rec.response);
     for (const action of rec.actions) {
-      add(counts, action.text);
+      add(actions, action.text);
       add(counts, action.owner);
       add(counts, action.due?.raw);
     }
+    for (const [word, n] of actions) response.set(word, Math.max(n, response.get(word) ?? 0));
+    for (const [word, n] of response) counts.set(word, (counts.get(word) ?? 0) + n);
   }
   for (const heading of headings) add(counts, heading);
   for (const diag of doc.diagnostics) {
@@ -113,16 +119,9 @@ function take(counts: Map<string, number>, word: string): boolean {
   return true;
 }
 
-/**
- * The conservation check: every word drawn in the table's area must be found in the model, as many times
- * as it was drawn. Words are compared as a multiset (case and punctuation aside), so the check costs one
- * pass over the words; a word broken at a line end ("manage-" / "ment") may be found whole. Returns one
- * `text-lost` diagnostic per page with words that are nowhere in the model.
- */
-export function lostText(area: readonly AreaText[], doc: PlanDocument, headings: readonly string[]): Diagnostic[] {
-  const counts = modelWords(doc, headings);
-  const tokens = tokensOf(area);
-  for (const t of tokens) t.found = take(counts, t.word);
+/** Find each token's word in the model's counts, taking them in `order`, then words broken at a line end whole. */
+function match(tokens: readonly Token[], counts: Map<string, number>, order: readonly Token[]): void {
+  for (const t of order) t.found = take(counts, t.word);
   // A word broken at a line end is one word in the model: where the halves are not found apart, find them whole.
   let refunded = false;
   tokens.forEach((t, i) => {
@@ -134,10 +133,40 @@ export function lostText(area: readonly AreaText[], doc: PlanDocument, headings:
     }
     refunded = true;
   });
-  if (refunded) for (const t of tokens) if (!t.found) t.found = take(counts, t.word);
+  if (refunded) for (const t of order) if (!t.found) t.found = take(counts, t.word);
+}
+
+/**
+ * The conservation check: every word drawn in the table's area must be found in the model, as many times
+ * as it was drawn. Words are compared as a multiset (case and punctuation aside), so the check costs one
+ * pass over the words; a word broken at a line end ("manage-" / "ment") may be found whole. Returns one
+ * `text-lost` diagnostic per page with words that are nowhere in the model.
+ */
+export function lostText(area: readonly AreaText[], doc: PlanDocument, headings: readonly string[]): Diagnostic[] {
+  const words = modelWords(doc, headings);
+  const tokens = tokensOf(area);
+  match(tokens, new Map(words), tokens);
+  if (tokens.some((t) => !t.found)) {
+    // A word is found wherever it is first met, so a common word ("by") of a cell that was not read may be
+    // found while the same word elsewhere is not. Met again, cells with nothing lost come first: the blame
+    // falls on the cells that lost their other words.
+    const share = new Map<string, { lost: number; all: number }>();
+    const cell = (t: Token): string => `${t.line}:${Math.round(t.x)}`;
+    for (const t of tokens) {
+      const c = share.get(cell(t)) ?? { lost: 0, all: 0 };
+      c.all++;
+      if (!t.found) c.lost++;
+      share.set(cell(t), c);
+    }
+    const ratio = (t: Token): number => share.get(cell(t))!.lost / share.get(cell(t))!.all;
+    const order = [...tokens].sort((a, b) => ratio(a) - ratio(b));
+    for (const t of tokens) t.found = false;
+    match(tokens, new Map(words), order);
+  }
   const lost = new Map<number, string[]>();
-  for (const t of tokens) {
-    if (t.found) continue;
+  // Quoted cell by cell (the words of one column's lines together), not line by line across the page.
+  const missing = tokens.filter((t) => !t.found).sort((a, b) => a.page - b.page || Math.round(a.x) - Math.round(b.x) || a.line - b.line);
+  for (const t of missing) {
     const list = lost.get(t.page);
     if (list) list.push(t.raw);
     else lost.set(t.page, [t.raw]);

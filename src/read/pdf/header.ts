@@ -158,6 +158,20 @@ export function headersBelow(first: Header, firstLines: readonly Line[], lines: 
   return out;
 }
 
+/**
+ * Two tables side by side under one line of titles: the header names the template's columns, then names
+ * them again further right. Returns the two headers and the x where the second table starts, or null.
+ */
+export function sideBySide(header: Header): { left: Header; right: Header; x: number } | null {
+  const k = header.cells.reduce((last, c, i) => (c.column !== null ? i + 1 : last), 0);
+  if (k === 0 || k >= header.cells.length) return null;
+  const rest = header.cells.slice(k);
+  const mapping = mapHeaderRow(rest.map((c) => c.text));
+  if (!mapping || mapping.filter((c) => c !== null).length < 3) return null;
+  const right = rest.map((c, i) => ({ ...c, column: mapping[i] ?? null }));
+  return { left: { ...header, cells: header.cells.slice(0, k) }, right: { ...header, cells: right }, x: (header.cells[k - 1]!.right + rest[0]!.x) / 2 };
+}
+
 /** True when two headers name the same columns in the same order, wherever they stand. */
 function sameColumns(a: Header, b: Header): boolean {
   const named = (h: Header): string => h.cells.map((c) => c.column ?? '').filter((c) => c !== '').join(' ');

@@ -2,8 +2,8 @@ import { ReadError } from '../errors.js';
 import type { TableRows } from '../source-row.js';
 import { findFurniture } from './furniture.js';
 import { buildGrid } from './grid.js';
-import { completeHeader, findHeader, headerRest, headersBelow, repeatedHeader, type Header } from './header.js';
-import { groupLines, type Line } from './items.js';
+import { completeHeader, findHeader, headerRest, headersBelow, repeatedHeader, sideBySide, type Header } from './header.js';
+import { groupLines, makeLine, type Line, type TextItem } from './items.js';
 import type { PdfPage } from './load.js';
 import { top } from './bands.js';
 import type { AreaText } from './conserve.js';
@@ -96,6 +96,21 @@ function segments(header: Header, areas: readonly TableArea[], cuts: (k: number)
   return out.filter((s) => s.areas.length > 0);
 }
 
+/**
+ * Two tables side by side under the header's page: the one on the left, then the one on the right, which the
+ * later pages carry on (a page holds the two side by side only where the doubled header stands).
+ */
+function besideEachOther(pair: { left: Header; right: Header; x: number }, areas: readonly TableArea[]): Segment[] {
+  const [first, ...rest] = areas;
+  if (!first) return [];
+  const side = (keep: (item: TextItem) => boolean): Line[] =>
+    first.lines.map((l) => l.items.filter(keep)).filter((items) => items.length > 0).map((items) => makeLine(items));
+  return [
+    { header: pair.left, areas: [{ ...first, lines: side((i) => i.x < pair.x) }] },
+    { header: pair.right, areas: [{ ...first, lines: side((i) => i.x >= pair.x) }, ...rest] },
+  ];
+}
+
 function pieceOf(area: TableArea, lines: Line[], header: boolean, from: number, to: number): TableArea {
   const rulings = rulingsBetween(area.rulings, from, to);
   return { page: area.page, header, lines, ...(rulings ? { rulings } : {}) };
@@ -153,7 +168,9 @@ export function readTable(pages: readonly PdfPage[]): PdfTable {
   const area: AreaText[] = [];
   const headings: string[] = [];
   let doubtful = false;
-  for (const segment of segments(header, areas, (k) => (lower.get(start + k) ?? []).map((h) => ({ header: h, y: laid[start + k]!.lines[h.first]!.baseline })))) {
+  const pair = sideBySide(header);
+  const tables = pair ? besideEachOther(pair, areas) : segments(header, areas, (k) => (lower.get(start + k) ?? []).map((h) => ({ header: h, y: laid[start + k]!.lines[h.first]!.baseline })));
+  for (const segment of tables) {
     const grid = buildGrid(segment.header, segment.areas.flatMap((a) => a.lines));
     const cut = tableRows(segment.areas, grid);
     rows.push(...cut.rows);
