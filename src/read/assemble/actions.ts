@@ -49,10 +49,7 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
   const manyRows = drawn.length > 1;
   const given = prepared.some((p) => p.owners.some(filled) || p.dues.some(filled));
   const first = drawn[0];
-  if (first) {
-    const rest = first.units.slice(headStatements(first.units, agreement));
-    if (rest.length > 0 || !(first.owners.some(filled) || first.dues.some(filled))) first.units = rest;
-  }
+  if (first) first.units = withoutStatements(first, agreement, manyRows);
   if (agreement === 'not-agreed' && !given) for (const p of prepared) p.units = [];
 
   const actions: ActionDraft[] = [];
@@ -75,6 +72,20 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
   const strategy = actions.length === 0 ? 'no-actions' : most(FINENESS, readings.map((r) => r.cut.strategy), 'no-actions');
   const doubt = (which: 'owners' | 'dues'): Pairing => most(DOUBT, readings.map((r) => r[which].pairing), 'none');
   return { actions, reading: { strategy, owners: doubt('owners'), dates: doubt('dues') }, notes };
+}
+
+/**
+ * The first row's units without the paragraphs at its head that state the agreement or its reason, unless
+ * the owners and dates say those paragraphs are actions too: they line up better with them kept (the
+ * drafter gave them an owner of their own), or nothing else is left to carry the owner beside them.
+ */
+function withoutStatements(first: Prepared, agreement: Agreement | null, manyRows: boolean): Unit[] {
+  const head = headStatements(first.units, agreement);
+  if (head === 0) return first.units;
+  const rest = first.units.slice(head);
+  const given = first.owners.some(filled) || first.dues.some(filled);
+  if (rest.length === 0) return given ? first.units : rest;
+  return readRow(first.row, first.units, manyRows).score > readRow(first.row, rest, manyRows).score ? first.units : rest;
 }
 
 /** A diagnostic for a row whose owners (or dates) were shared out or paired unevenly. */

@@ -8,6 +8,8 @@ export interface RowReading {
   cut: Cut;
   owners: Paired;
   dues: Paired;
+  /** How well the owners and dates line up with the cut (see score). */
+  score: number;
 }
 
 /**
@@ -35,11 +37,11 @@ function score(paired: Paired, cut: Cut): number {
  */
 export function readRow(row: LogicalRow, units: readonly Unit[], manyRows: boolean): RowReading {
   let best: RowReading | null = null;
-  let bestScore = -Infinity;
   for (const cut of candidateCuts(units, manyRows)) {
-    const reading = { cut, owners: pair(row, 'owners', cut.actions), dues: pair(row, 'dues', cut.actions) };
-    const s = score(reading.owners, cut) + score(reading.dues, cut);
-    if (s > bestScore) [best, bestScore] = [reading, s];
+    const owners = pair(row, 'owners', cut.actions);
+    const dues = pair(row, 'dues', cut.actions);
+    const reading = { cut, owners, dues, score: score(owners, cut) + score(dues, cut) };
+    if (!best || reading.score > best.score) best = reading;
   }
-  return best ?? { cut: { strategy: 'paragraph', actions: [] }, owners: pair(row, 'owners', []), dues: pair(row, 'dues', []) };
+  return best ?? { cut: { strategy: 'paragraph', actions: [] }, owners: pair(row, 'owners', []), dues: pair(row, 'dues', []), score: 0 };
 }

@@ -3,7 +3,7 @@ import type { Unit } from './row.js';
 
 /** A paragraph that opens by stating the agreement: "Partly agreed.", "This recommendation is not agreed as …", "HMPPS agrees …". */
 const STATEMENT =
-  /^(?:(?:this|the)\s+recommendation\s+(?:is|has\s+been|was)\s+|(?:hmpps|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|does\s+not\s+|do\s+not\s+)?)?(?:fully\s+|partly\s+|partially\s+|not\s+)?(?:agreed|accepted|agrees?|accepts?)\b(?:\s+in\s+(?:part|full|principle))?(?=\s*(?:[.:;,–—(-]|$)|\s+(?:with|that|to|because|as|since|but|however|on|for|subject)\b)/i;
+  /^(?:(?:this|the)\s+recommendation\s+(?:is|has\s+been|was)\s+|(?:hmpps|we|the\s+[\w-]+(?:\s+[\w-]+)?)\s+(?:has\s+|have\s+|does\s+not\s+|do\s+not\s+)?)?(?:fully\s+|partly\s+|partially\s+|not\s+)?(?:agreed|accepted|agrees?|accepts?)\b(?:\s+in\s+(?:part|full|principle))?(?=\s*(?:[.:;,–—(-]|$)|\s+(?:with|that|because|as|since|but|however|on|for|subject)\b)/i;
 
 /** A reason why a part cannot be done, with no commitment of its own ("Funding cannot be found …"). */
 const REASON = /\b(?:cannot|can\s?not|can't|unable|not\s+(?:be\s+)?(?:possible|able|feasible|affordable|funded|practical|within)|will\s+not|won't|outside\s+(?:the|our|its)|beyond\s+(?:the|our|its)|no\s+(?:funding|budget|resources?|capacity))\b/i;

@@ -1,6 +1,5 @@
 import type { Strategy } from '../../model/plan.js';
 import type { Unit } from './row.js';
-import { isTerminated } from './text.js';
 
 /** One way of cutting a row's response into actions: the units of each action, in order. */
 export interface Cut {
@@ -16,27 +15,16 @@ export function wholeRow(units: readonly Unit[]): Cut {
   return { strategy: 'row-per-action', actions: units.length > 0 ? [[...units]] : [] };
 }
 
-/** A bullet that is a commitment of its own: a sentence with its own subject ("The PDU will …"). */
-const COMMITMENT = /^[A-Z][^.;:]{0,80}?\b(?:will|shall|must|is to|are to)\b/;
-
 /**
- * True when a list belongs to the paragraph before it: the paragraph leads into it (it ends with a colon
- * or runs on unfinished), or its first item is no sentence of its own ("open days in each office").
- * After a finished sentence, a list of commitments with their own subjects is a list of actions.
- */
-function joinsList(paragraph: Unit, first: Unit): boolean {
-  return /:\s*$/.test(paragraph.text) || !isTerminated(paragraph.text) || !COMMITMENT.test(first.text);
-}
-
-/**
- * Each paragraph is one action, with the bullet list that follows it when the paragraph leads into the
- * list; bullets with no such paragraph before them stand alone.
+ * Each paragraph is one action, with the bullet list that follows it: a lead and its bullets are one
+ * action unless owners or dates are given one per bullet (the cut below). Bullets with no paragraph before
+ * them stand alone.
  */
 export function byParagraph(units: readonly Unit[]): Cut {
   const actions: Unit[][] = [];
   let open: Unit[] | null = null;
   for (const unit of units) {
-    if (unit.kind === 'li' && open && (open.length > 1 || joinsList(open[0]!, unit))) open.push(unit);
+    if (unit.kind === 'li' && open) open.push(unit);
     else {
       const action = [unit];
       actions.push(action);

@@ -23,14 +23,9 @@ describe('cuts of a response into actions', () => {
     { name: 'each paragraph is an action', units: [p('One.'), p('Two.')], expected: [['One.'], ['Two.']] },
     { name: 'bullets with no paragraph before them stand alone', units: [li('The PDU will audit.'), li('The PDU will train.')], expected: [['The PDU will audit.'], ['The PDU will train.']] },
     {
-      name: 'after a finished sentence, bullets that are commitments of their own are actions of their own',
-      units: [p('Staff were consulted.'), li('Essex North PDU will publish a plan.'), li('Essex North PDU will review it.')],
-      expected: [['Staff were consulted.'], ['Essex North PDU will publish a plan.'], ['Essex North PDU will review it.']],
-    },
-    {
-      name: 'after a finished sentence, bullets that are no sentences of their own still join it',
-      units: [p('Impact will be measured by: benchmarking.'), li('Creating a monthly score card.')],
-      expected: [['Impact will be measured by: benchmarking.', 'Creating a monthly score card.']],
+      name: 'a lead and its bullets stay one action even when the bullets are sentences of their own',
+      units: [p('Staff were consulted.'), li('Essex North PDU will publish a plan.')],
+      expected: [['Staff were consulted.', 'Essex North PDU will publish a plan.']],
     },
   ])('by paragraph: $name', ({ units, expected }) => {
     expect(texts(byParagraph(unitsOf(row(units))).actions)).toEqual(expected);
@@ -114,6 +109,7 @@ describe('statements of agreement and reason are not actions', () => {
     ['Funding for a second team cannot be found this year.', 'partly-agreed', 1],
     ['Funding for a second team cannot be found this year.', 'agreed', 0],
     ['Agreed actions will be published.', 'agreed', 0],
+    ['The region agrees to fund two posts.', 'agreed', 0],
     ['The PDU will not recruit, but will train existing staff.', 'partly-agreed', 0],
   ] as const)('%s (%s): %i head paragraph(s)', (text, agreement, expected) => {
     expect(headStatements(unitsOf(row([p(text), p('The PDU will train staff.')])), agreement)).toBe(expected);
@@ -128,6 +124,12 @@ describe('statements of agreement and reason are not actions', () => {
   it('a Partly Agreed response: the reason paragraph goes, the action stays with its owner', () => {
     const read = readActions([row([p('This recommendation is partly agreed, for affordability reasons.'), p('The PDU will train staff.')], [p('Head of PDU')], [p('May 2024')])], 'partly-agreed');
     expect(read.actions.map((a) => [a.units.map((u) => u.text).join(' '), a.owners[0]?.text])).toEqual([['The PDU will train staff.', 'Head of PDU']]);
+  });
+
+  it('a statement at the head that the drafter gave an owner of its own is an action after all', () => {
+    const units = [p('Partly agreed: the region will fund one post this year.'), p('The PDU will train staff.')];
+    const read = readActions([row(units, [p('Head of Finance'), p('Head of PDU')], [p('April 2024'), p('May 2024')])], 'partly-agreed');
+    expect(read.actions.map((a) => a.owners[0]?.text)).toEqual(['Head of Finance', 'Head of PDU']);
   });
 
   it('a one-row-per-action recommendation with an empty owner cell: that action has none, none borrowed', () => {
