@@ -40,6 +40,8 @@ export function cellPieces(cell: AnyNode, location: Location): Piece[] {
   /** How many pieces there were when each open block began: a paragraph that adds none is a blank slot. */
   const starts: number[] = [];
   let buffer = '';
+  /** True just after a line break, until a block starts or ends. */
+  let broke = false;
   const flush = (): void => {
     if (buffer !== '') linePieces(buffer, kinds.at(-1)!, location, pieces);
     buffer = '';
@@ -51,11 +53,16 @@ export function cellPieces(cell: AnyNode, location: Location): Piece[] {
     }
     const { el } = step;
     if (el.name === 'br') {
-      if (step.kind === 'enter') flush();
+      if (step.kind !== 'enter') continue;
+      // A line left empty between two breaks (Shift+Enter twice in Word) holds a place as a blank paragraph does.
+      if (broke && buffer.trim() === '') pieces.push({ text: '', kind: 'blank', location });
+      flush();
+      broke = true;
       continue;
     }
     if (el === cell || !BLOCKS.has(el.name)) continue;
     flush();
+    broke = false;
     if (step.kind === 'enter') {
       kinds.push(el.name === 'li' ? 'li' : el.name === 'ul' || el.name === 'ol' ? kinds.at(-1)! : 'p');
       starts.push(pieces.length);

@@ -300,3 +300,21 @@ describe('HTML reader: hostile input', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('HTML reader: blank lines in owner and date cells hold their action’s place', () => {
+  const row = (owners: string, dues: string): string =>
+    page(`<table>${HEAD}<tr><td>1</td><td>Improve supervision.</td><td>Agreed</td><td><p>Train SPOs.</p><p>Audit cases.</p><p>Report to the board.</p></td><td>${owners}</td><td>${dues}</td></tr></table>`);
+
+  it.each([
+    ['empty paragraphs', '<p>Head of PDU</p><p></p><p>Deputy Head</p>', '<p>May 2024</p><p>June 2024</p><p>&nbsp;</p>'],
+    ['a line left empty between two breaks', 'Head of PDU<br><br>Deputy Head', 'May 2024<br>June 2024<br><br>'],
+  ])('%s: the action beside a blank has no owner, none borrowed', async (_name, owners, dues) => {
+    const doc = await read(row(owners, dues));
+    expect(actions(doc, 0)).toEqual([
+      ['Train SPOs.', 'Head of PDU', 'May 2024'],
+      ['Audit cases.', null, 'June 2024'],
+      ['Report to the board.', 'Deputy Head', null],
+    ]);
+    expect(doc.recommendations[0]!.reading).toEqual({ strategy: 'paragraph', owners: 'one-to-one', dates: 'one-to-one' });
+  });
+});
