@@ -58,11 +58,14 @@ export type Flow = 'joins' | 'new' | 'broken';
 /**
  * Decide whether `next` carries on `prev` (a cell split by a page break or a wrapped line), starts a new
  * paragraph, or breaks the flow: a sentence cut off mid-way that the next page does not finish, or a
- * lower-case fragment after a finished sentence — signs that a page is missing.
+ * lower-case fragment after a finished sentence that is no list item — signs that a page is missing.
  */
 export function flowBetween(prev: string, next: Piece): Flow {
   const lower = startsLikeContinuation(next.text);
   if (/:\s*$/.test(prev)) return next.kind === 'li' ? 'new' : 'joins';
-  if (!isTerminated(prev)) return next.kind === 'li' ? 'broken' : 'joins';
+  // A list item that starts in lower case finishes the sentence cut off (a reader may take the rest of an item for a new one).
+  if (!isTerminated(prev)) return next.kind === 'li' && !lower ? 'broken' : 'joins';
+  // Items of a list may start in lower case ("offer …;" then "hold …").
+  if (next.kind === 'li') return 'new';
   return lower ? 'broken' : 'new';
 }

@@ -5,6 +5,7 @@ import { headStatements } from '../../../src/read/assemble/lead.js';
 import { pair } from '../../../src/read/assemble/pairing.js';
 import { unitsOf, type LogicalRow } from '../../../src/read/assemble/row.js';
 import { byParagraph, byParagraphAndBullet, candidateCuts } from '../../../src/read/assemble/strategies.js';
+import { flowBetween } from '../../../src/read/assemble/text.js';
 import type { Piece } from '../../../src/read/source-row.js';
 
 /** Piece literals: `p('text')`, `li('text')`, `blank`; `at(piece, page, top)` places one on a page. */
@@ -138,5 +139,18 @@ describe('statements of agreement and reason are not actions', () => {
     expect(read.actions.map((a) => a.owners.map((o) => o.text))).toEqual([['A'], ['B'], [], ['D']]);
     expect(read.reading).toEqual({ strategy: 'row-per-action', owners: 'one-to-one', dates: 'one-to-one' });
     expect(read.notes).toEqual([]);
+  });
+});
+
+describe('what follows a page break', () => {
+  it.each([
+    ['the rest of a sentence', 'The PDU will', p('train staff.'), 'joins'],
+    ['the rest of a list item the reader took for a new one', 'placements suitable for', li('weekend and evening work'), 'joins'],
+    ['a new list item after a finished one, in lower case', 'offer every woman a meeting;', li('hold interviews at court'), 'new'],
+    ['a new list item after a sentence cut off: a page is missing', 'all required training for', li('Essex North PDU will audit.'), 'broken'],
+    ['a lower-case paragraph after a finished sentence: a page is missing', 'Staff were trained.', p('meetings and the committee.'), 'broken'],
+    ['a new paragraph', 'Staff were trained.', p('The PDU will audit.'), 'new'],
+  ] as const)('%s', (_name, before, next, flow) => {
+    expect(flowBetween(before, next)).toBe(flow);
   });
 });
