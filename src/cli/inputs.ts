@@ -13,7 +13,7 @@ export const STDIN_NAME = '<stdin>';
 
 /** One input to process: a file, standard input, or an argument that named nothing readable. */
 export type InputEntry =
-  | { kind: 'file'; path: string; abs: string }
+  | { kind: 'file'; path: string; abs: string; /** Named on the command line, not found in a folder or by a glob. */ named?: boolean }
   | { kind: 'stdin'; path: string }
   | { kind: 'missing'; path: string; reason: string };
 
@@ -88,7 +88,7 @@ async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
   // An existing path wins over a glob reading of it, so "plan [draft].pdf" is the file of that name.
   const stats = await stat(abs).catch((err: unknown) => err as Error);
   if (!(stats instanceof Error)) {
-    if (stats.isFile()) return [{ kind: 'file', path: shown, abs }];
+    if (stats.isFile()) return [{ kind: 'file', path: shown, abs, named: true }];
     if (!stats.isDirectory()) return [{ kind: 'missing', path: shown, reason: notRegularFile(stats) }];
     const files = (await walk(abs)).sort(byCodeUnit);
     if (files.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];

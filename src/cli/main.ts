@@ -36,6 +36,10 @@ function nonNegativeInt(value: string): number {
   return n;
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function seconds(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
@@ -58,6 +62,8 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   const cores = availableParallelism();
   const jobsOption = (): Option =>
     new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
+  const ignoreOption = (): Option =>
+    new Option('--ignore-pattern <glob>', 'leave out files found in folders or by globs that match (repeatable; relative to the working directory)').argParser(collect);
   const timeoutOption = (): Option =>
     new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS} when reading several files)`).argParser(seconds);
 
@@ -75,6 +81,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .option('--report <file>', 'the inspection report to check recommendation coverage against')
     .option('--baseline <file>', 'report and count only findings not recorded in this baseline file')
     .option('--update-baseline', 'record every current finding in the --baseline file (written atomically); exits 0 unless a file is unreadable')
+    .addOption(ignoreOption())
     .addOption(jobsOption())
     .addOption(timeoutOption())
     .option('--color', 'force coloured output')
@@ -90,6 +97,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           inputs,
           format: o.format as string,
           config: o.config as string | undefined,
+          ignorePatterns: (o.ignorePattern as string[] | undefined) ?? [],
           ruleFlags: (o.rule as RuleFlag[] | undefined) ?? [],
           maxWarnings: o.maxWarnings as number | undefined,
           quiet: o.quiet === true,
@@ -110,14 +118,18 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   program
     .command('convert')
     .summary('read plans into the JSON model')
-    .description('Read each plan into the JSON model of schemas/plan.schema.json.\nOne input goes to standard output; with -o DIR each input becomes DIR/<name>.json, mirroring the input folders.')
+    .description(
+      'Read each plan into the JSON model of schemas/plan.schema.json.\nOne json or yaml plan goes to standard output, or to -o FILE.json; with -o DIR each input becomes DIR/<name>.json, mirroring the input folders, and DIR/manifest.json lists what became of each.\njsonl and csv put every plan into one stream: standard output or -o FILE.',
+    )
     .argument('<inputs...>', 'plan files, directories or globs')
-    .option('-o, --out-dir <dir>', 'write one file per input here (atomically)')
+    .option('-o, --out-dir <path>', 'a folder for one file per input, or one file (FILE.json with one input; any name with jsonl or csv); written atomically')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...convertFormats]).default('json'))
+    .option('-q, --quiet', 'print errors only: no progress bar, summary or notes on skipped files')
+    .addOption(ignoreOption())
     .addOption(jobsOption())
     .addOption(timeoutOption())
     .option('--verbose', 'print stack traces of internal errors')
-    .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml')
+    .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml -o plan.yaml\n  plancheck convert plans/ --format csv -o actions.csv')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       exit.code = await runConvert(
         {
@@ -127,8 +139,11 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           jobs: o.jobs as number,
           timeout: o.timeout as number | undefined,
           verbose: o.verbose === true,
+          quiet: o.quiet === true,
+          ignorePatterns: (o.ignorePattern as string[] | undefined) ?? [],
         },
         io,
+        services,
       );
     });
 

@@ -6,14 +6,15 @@ import { ReadError } from '../read/errors.js';
 import type { ColorLevel } from '../report/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
-import { loadConfig } from './config.js';
+import { noConfig } from './config.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
-import { displayPath, expandInputs, fsReason } from './inputs.js';
+import { displayPath, fsReason } from './inputs.js';
 import type { CliIo } from './io.js';
 import { wantsProgress } from './progress.js';
 import { ruleInfos } from './rules-list.js';
 import { defaultServices, type CliServices, type InspectionReport } from './services.js';
+import { selectInputs, skippedReason } from './select.js';
 import { buildSettings, type RuleFlag } from './settings.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
 import { runBatch } from './workers/batch.js';
@@ -23,8 +24,10 @@ export interface ValidateOptions {
   inputs: readonly string[];
   /** A key of `validateFormats`. */
   format: string;
-  /** `-c FILE`, else the config is looked for from the working directory up. */
+  /** `-c FILE`, else each file's config is looked for from its folder up. */
   config: string | undefined;
+  /** `--ignore-pattern` globs, relative to the working directory. */
+  ignorePatterns?: readonly string[];
   /** `--rule ID=LEVEL` flags in the order given; later ones win. */
   ruleFlags: readonly RuleFlag[];
   /** More warnings than this fail the run; undefined for no limit. */
@@ -51,13 +54,19 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   const started = performance.now();
   const format = validateFormats[opts.format];
   if (!format) throw new CliError(`unknown format "${opts.format}": expected ${Object.keys(validateFormats).join(', ')}`);
-  const config = await loadConfig({ explicit: opts.config, cwd: io.cwd, rules: services.rules });
-  const settings = buildSettings(services.rules, config, opts.ruleFlags);
+  const { entries, configs, ignored } = await selectInputs(opts.inputs, {
+    cwd: io.cwd,
+    config: opts.config,
+    ignorePatterns: opts.ignorePatterns ?? [],
+    rules: services.rules,
+  });
+  const settings = buildSettings(services.rules, noConfig(io.cwd), opts.ruleFlags);
+  const perFile = entries.map((e, i) => buildSettings(services.rules, configs[i]!, opts.ruleFlags, e.kind === 'file' ? e.abs : undefined));
   const inspectionReport = opts.report === undefined ? null : await loadReport(opts.report, io, services);
   const baseline = await openBaseline(opts.baseline, opts.updateBaseline === true, io);
 
-  const entries = await expandInputs(opts.inputs, io.cwd);
-  const checked = new Array<{ result: FileResult; stack?: string }>(entries.length);
+  const checked = new Array<{ result: FileResult; stack?: string } | undefined>(entries.length);
+  const skipped = new Array<string | undefined>(entries.length);
   const tally = newTally();
   await runBatch(
     entries,
@@ -69,21 +78,26 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
       rules: services.rules,
       workers: services.rules === defaultServices.rules,
       progress: opts.quiet ? null : 'Checking',
+      settings: perFile,
     },
     io,
     (r, index) => {
+      const notPlan = skippedReason(entries[index]!, r);
+      if (notPlan !== null) return void (skipped[index] = notPlan);
       if (r.kind === 'validated') checked[index] = { result: r.result };
       else if (r.kind === 'fatal') checked[index] = { result: fatalResult(r.path, r.fatal), stack: r.stack };
       addToTally(tally, r.kind === 'validated' ? r.counts : null);
     },
   );
 
-  for (const { result, stack } of checked) {
+  if (!opts.quiet) for (const line of [...ignored, ...skipped]) if (line !== undefined) io.stderr.write(`plancheck: ${line}\n`);
+  const read = checked.filter((c) => c !== undefined);
+  for (const { result, stack } of read) {
     if (result.fatal === null) continue;
     io.stderr.write(`plancheck: ${result.path}: ${result.fatal}\n`);
     if (opts.verbose && stack) io.stderr.write(`${stack}\n`);
   }
-  const all = baseline ? await baseline.apply(checked.map((c) => c.result)) : checked.map((c) => c.result);
+  const all = baseline ? await baseline.apply(read.map((c) => c.result)) : read.map((c) => c.result);
   const shown = opts.quiet ? all.map(errorsOnly) : all;
   const toFile = opts.output !== undefined;
   const generatedAt = new Date().toISOString();

@@ -135,7 +135,7 @@ describe('validate options', () => {
       ['rules:\n  vague-actoin: off\n', 'rules.vague-actoin: unknown rule "vague-actoin"; did you mean "vague-action"?'],
       ['rules:\n  action-due: sometimes\n', 'rules.action-due: expected off, warn or error, or [level, { options }], got "sometimes"'],
       ['rules:\n  due-horizon: [warn, { maxMonth: 36 }]\n', 'rules.due-horizon: unknown option "maxMonth"'],
-      ['rule:\n  action-due: off\n', 'unknown top-level key "rule": the only key allowed is "rules"'],
+      ['rule:\n  action-due: off\n', 'unknown top-level key "rule": the keys allowed are "rules", "ignores" and "overrides"'],
     ];
     for (const [text, reason] of cases) {
       const file = path.join(tmp, 'bad.yaml');
@@ -198,7 +198,7 @@ describe('convert', () => {
     const run = plancheck(['convert', 'fixtures/text', '-o', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(readdirSync(out).sort()).toEqual(['000-london.json', '001-dlnr.json', '002-essex-northants.json', 'variant-refs-bullets.json', 'variant-row-per-action.json']);
+    expect(readdirSync(out).sort()).toEqual(['000-london.json', '001-dlnr.json', '002-essex-northants.json', 'manifest.json', 'variant-refs-bullets.json', 'variant-row-per-action.json']);
     const doc = JSON.parse(readFileSync(path.join(out, '001-dlnr.json'), 'utf8')) as { recommendations: unknown[] };
     expect(doc.recommendations).toHaveLength(8);
     expect(run.stderr).toMatch(/^Converted 5 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
@@ -214,7 +214,7 @@ describe('convert', () => {
   it('two inputs without -o are a usage error', () => {
     const run = plancheck(['convert', fixture('000-london.txt'), fixture('001-dlnr.txt')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('plancheck: 2 inputs but standard output takes one: use -o DIR to write one file per input\n');
+    expect(run.stderr).toBe('plancheck: 2 inputs but standard output takes one json plan: use -o DIR to write one file per input, or --format jsonl or csv\n');
   });
 
   it('a bad file among good ones: the good ones are written, the bad one named, exit 2', () => {
@@ -226,7 +226,7 @@ describe('convert', () => {
     const run = plancheck(['convert', dir, '-o', out]);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(`plancheck: ${path.relative(ROOT, path.join(dir, 'empty.txt'))}: empty file`);
-    expect(readdirSync(out)).toEqual(['good.json']);
+    expect(readdirSync(out).sort()).toEqual(['good.json', 'manifest.json']);
   });
 });
 

@@ -74,7 +74,7 @@ export function expectRefused(result: { run: Run; out: string }, refused: Readon
   expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.stdout).toBe('');
   expect(run.code).toBe(2);
-  expect(listTree(out)).toEqual(['good.json']);
+  expect(listTree(out)).toEqual(['good.json', 'manifest.json']);
   const doc = JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')) as Expected;
   expect(doc.recommendations).toEqual(GOOD_EXPECTED.recommendations);
 }

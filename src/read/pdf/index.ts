@@ -1,5 +1,5 @@
 import { assemblePlan } from '../assemble/index.js';
-import { ReadError } from '../errors.js';
+import { NoPlanError, ReadError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
@@ -34,6 +34,6 @@ export async function readPdf(input: ReadInput): Promise<ParsedPlan> {
     meta: extractMetadata(above),
     source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages: pages.length },
   });
-  if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
+  if (parsed.document.recommendations.length === 0) throw new NoPlanError();
   return parsed;
 }
