@@ -51,11 +51,11 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   const program = new Command('plancheck')
     .description('Read HMPPS inspection action plans (PDF, Word, HTML, text exports) into JSON and check them against the template\'s rules.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      outputError: (s, write) => write(s.replace(/^error: /, 'plancheck: ')),
+      // One line, the pointer to --help on it rather than on a second line of its own.
+      outputError: (s, write) => write(`${s.replace(/^error: /, 'plancheck: ').trimEnd()} (run with --help for usage)\n`),
     })
     .exitOverride();
 
@@ -184,9 +184,10 @@ export async function main(args: MainArgs): Promise<number> {
   const exit = { code: 0 };
   const program = buildProgram(io, args.services ?? defaultServices, exit);
   try {
+    // As ESLint's cli.js does when given no files: the help, on standard output, and exit 0.
     if (args.argv.length === 0) {
       program.outputHelp();
-      return 2;
+      return 0;
     }
     await program.parseAsync([...args.argv], { from: 'user' });
     return exit.code;

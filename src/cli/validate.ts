@@ -101,9 +101,11 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   const shown = opts.quiet ? all.map(errorsOnly) : all;
   const toFile = opts.output !== undefined;
   const generatedAt = new Date().toISOString();
-  const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt });
-  if (toFile) await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
-  else if (output !== '') io.stdout.write(output);
+  const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt, quiet: opts.quiet });
+  if (toFile) {
+    await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
+    if (!opts.quiet) io.stderr.write(`plancheck: wrote ${opts.output as string}: ${wroteCounts(all)}\n`);
+  } else if (output !== '') io.stdout.write(output);
 
   // As in ESLint, --quiet hides warnings but --max-warnings still counts them, so the gate holds either way.
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
@@ -113,6 +115,19 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   if (!opts.quiet && wantsProgress(io, entries.length)) io.stderr.write(summaryLine('Checked', tally, performance.now() - started));
   if (all.some((r) => r.fatal !== null)) return 2;
   return tooManyWarnings || all.some((r) => r.errorCount > 0) ? 1 : 0;
+}
+
+/** What a report written to a file holds, said on standard error since the findings are not shown: `3 files, 2 errors, 5 warnings`. */
+function wroteCounts(results: readonly FileResult[]): string {
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const unreadable = results.filter((r) => r.fatal !== null).length;
+  const parts = [
+    n(results.length, 'file'),
+    n(results.reduce((t, r) => t + r.errorCount, 0), 'error'),
+    n(results.reduce((t, r) => t + r.warningCount, 0), 'warning'),
+  ];
+  if (unreadable > 0) parts.push(`${unreadable} unreadable`);
+  return parts.join(', ');
 }
 
 function fatalResult(filePath: string, reason: string): FileResult {

@@ -61,6 +61,7 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
       findings,
       errorCount,
       warningCount: findings.length - errorCount,
+      counts,
     };
     return { kind: 'validated', result, counts };
   } catch (err) {
