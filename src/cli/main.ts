@@ -9,6 +9,8 @@ import type { CliIo, InStream, OutStream } from './io.js';
 import { ruleInfos, rulesJson, rulesTable } from './rules-list.js';
 import { defaultServices, type CliServices } from './services.js';
 import { parseRuleFlag, type RuleFlag } from './settings.js';
+import { writeStarterConfig } from './init.js';
+import { printConfig, printedConfigTable } from './print-config.js';
 import { runValidate } from './validate.js';
 
 /** What `main` needs from the process; everything but argv has a default so tests can pass buffers. */
@@ -152,9 +154,28 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .summary('list every rule')
     .description('List every rule: its id, default severity, docs page and what it checks.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((o: { format: string }) => {
-      const infos = ruleInfos(services.rules);
-      io.stdout.write(o.format === 'json' ? rulesJson(infos) : rulesTable(infos));
+    .option('--print-config <plan>', 'show the level and options of every rule in force for this plan file (its nearest config, or -c)')
+    .option('-c, --config <file>', 'with --print-config, or alone: the settings this config file gives')
+    .option('--rule <id=level>', 'with --print-config: set a rule as validate would (repeatable)', parseRuleFlag)
+    .addHelpText('after', '\nExamples:\n  plancheck rules\n  plancheck rules --print-config plans/draft.docx\n  plancheck rules -c .plancheck.yaml --format json')
+    .action(async (o: { format: string; printConfig?: string; config?: string; rule?: RuleFlag[] }) => {
+      if (o.printConfig === undefined && o.config === undefined) {
+        const infos = ruleInfos(services.rules);
+        io.stdout.write(o.format === 'json' ? rulesJson(infos) : rulesTable(infos));
+      } else {
+        const shown = await printConfig({ plan: o.printConfig, config: o.config, ruleFlags: o.rule ?? [] }, io, services.rules);
+        io.stdout.write(o.format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : printedConfigTable(shown));
+      }
+      exit.code = 0;
+    });
+
+  program
+    .command('init')
+    .summary('write a starter .plancheck.yaml')
+    .description('Write a commented starter .plancheck.yaml in the current folder, listing every rule at its default level. Refuses to replace an existing config file.')
+    .action(async () => {
+      const written = await writeStarterConfig(io.cwd, io.cwd, services.rules);
+      io.stderr.write(`plancheck: wrote ${written}\n`);
       exit.code = 0;
     });
 

@@ -58,8 +58,8 @@ export async function selectInputs(args: readonly string[], opts: SelectOptions)
   return selection;
 }
 
-/** Each input's config, every file and folder looked at once. */
-function configLookup(opts: SelectOptions): (entry: InputEntry) => Promise<Config> {
+/** Each input's config (`-c`, else the nearest one to the file), every file and folder looked at once. */
+export function configLookup(opts: Pick<SelectOptions, 'cwd' | 'config' | 'rules'>): (entry: InputEntry) => Promise<Config> {
   let explicit: Promise<Config> | undefined;
   const byFolder = new Map<string, Promise<string | null>>();
   const byFile = new Map<string | null, Promise<Config>>();
