@@ -72,7 +72,8 @@ export async function findConfig(dir: string): Promise<string | null> {
 export async function loadConfig(opts: { explicit: string | undefined; cwd: string; rules: readonly AnyRule[] }): Promise<Config> {
   const abs = opts.explicit !== undefined ? path.resolve(opts.cwd, opts.explicit) : await findConfig(opts.cwd);
   if (abs === null) return noConfig(opts.cwd);
-  return readConfigFile(abs, opts.cwd, opts.rules);
+  const config = await readConfigFile(abs, opts.cwd, opts.rules, opts.explicit !== undefined && path.isAbsolute(opts.explicit));
+  return config;
 }
 
 /** What applies when there is no config file: the rules' defaults. */
@@ -80,9 +81,9 @@ export function noConfig(dir: string): Config {
   return { file: null, dir, rules: new Map(), ignores: [], overrides: [] };
 }
 
-/** Read and check one config file, shown relative to `cwd`; throws ConfigError naming what is wrong. */
-export async function readConfigFile(abs: string, cwd: string, rules: readonly AnyRule[]): Promise<Config> {
-  const file = displayPath(abs, cwd);
+/** Read and check one config file, shown relative to `cwd` (or absolute, when typed so with -c); throws ConfigError naming what is wrong. */
+export async function readConfigFile(abs: string, cwd: string, rules: readonly AnyRule[], typedAbsolute = false): Promise<Config> {
+  const file = typedAbsolute ? abs : displayPath(abs, cwd);
   const text = await readFile(abs, 'utf8').catch((err: unknown) => {
     throw new ConfigError(file, fsReason(err));
   });

@@ -84,7 +84,9 @@ async function walk(dir: string): Promise<string[]> {
 async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
   if (arg === '-') return [{ kind: 'stdin', path: STDIN_NAME }];
   const abs = path.resolve(cwd, arg);
-  const shown = displayPath(abs, cwd);
+  // Paths are shown as the user typed them: relative to the working directory, or absolute when given so.
+  const show = (p: string): string => (path.isAbsolute(arg) ? p : displayPath(p, cwd));
+  const shown = show(abs);
   // An existing path wins over a glob reading of it, so "plan [draft].pdf" is the file of that name.
   const stats = await stat(abs).catch((err: unknown) => err as Error);
   if (!(stats instanceof Error)) {
@@ -92,13 +94,13 @@ async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
     if (!stats.isDirectory()) return [{ kind: 'missing', path: shown, reason: notRegularFile(stats) }];
     const files = (await walk(abs)).sort(byCodeUnit);
     if (files.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];
-    return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));
+    return files.map((f) => ({ kind: 'file', path: show(f), abs: f }));
   }
   if (isDynamicPattern(arg)) {
     const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
     const files = matches.map((m) => path.resolve(m)).filter(isPlanFile).sort(byCodeUnit);
     if (files.length === 0) return [{ kind: 'missing', path: arg, reason: `no ${EXTENSION_LIST} file matches this pattern` }];
-    return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));
+    return files.map((f) => ({ kind: 'file', path: show(f), abs: f }));
   }
   return [{ kind: 'missing', path: shown, reason: fsReason(stats) }];
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fixture, plancheck } from './run.js';
+import { fixture, plancheck, ROOT } from './run.js';
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'plancheck-terminal-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -45,5 +45,12 @@ describe('feedback at a terminal', { timeout: 120_000 }, () => {
     // 001-dlnr: 10 errors and 17 warnings, as the stylish listing of that plan shows one by one.
     expect(run.stderr).toBe(`plancheck: wrote ${out}: 2 files, 10 errors, 17 warnings\n`);
     expect(readFileSync(out, 'utf8')).toMatch(/^<!doctype html>/i);
+  });
+
+  it('paths are shown as typed: an absolute input stays absolute, a relative one relative', () => {
+    const abs = path.join(ROOT, fixture('000-london.txt'));
+    expect(plancheck(['validate', abs]).stdout).toBe(`✔ ${abs}: no problems — 7 recommendations, 33 actions\n`);
+    expect(plancheck(['validate', path.join(ROOT, 'fixtures/text'), '--format', 'json']).stdout).toContain(`"path": "${path.join(ROOT, 'fixtures/text/001-dlnr.txt')}"`);
+    expect(plancheck(['validate', './fixtures/text/000-london.txt']).stdout).toBe('✔ fixtures/text/000-london.txt: no problems — 7 recommendations, 33 actions\n');
   });
 });

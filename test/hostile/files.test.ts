@@ -41,7 +41,7 @@ describe('files that vanish or cannot be read', { timeout: 30_000 }, () => {
     const out = `${dir}-out`;
     const run = plancheck(['convert', dir, '-o', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe(`plancheck: ${path.relative(ROOT, link)}: no such file or directory`);
+    expect(run.stderr.split('\n')[0]).toBe(`plancheck: ${link}: no such file or directory`);
     expect(readdirSync(out).sort()).toEqual(['good.json', 'manifest.json']);
   });
 
