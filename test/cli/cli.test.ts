@@ -242,8 +242,14 @@ describe('rules, schema, help', { timeout: 120_000 }, () => {
       'partly-agreed-reason', 'not-agreed-reason', 'due-time-bound', 'due-before-submission', 'due-horizon', 'numbering',
       'plan-metadata', 'vague-action',
     ]);
-    expect(lines[1]).toMatch(/^agreement-stated +error +docs\/rules\/agreement-stated\.md +each recommendation is marked/);
-    for (const line of lines.slice(1)) expect(existsSync(path.join(ROOT, line.split(/ +/)[2]!))).toBe(true);
+    // Web addresses, which work for an installed package; each is the page of docs/rules/ of that name.
+    const base = 'https://github.com/plancheck/plancheck/blob/main/';
+    expect(lines[1]).toMatch(/^agreement-stated +error +https:\/\/github\.com\/plancheck\/plancheck\/blob\/main\/docs\/rules\/agreement-stated\.md +each recommendation is marked/);
+    for (const line of lines.slice(1)) {
+      const url = line.split(/ +/)[2]!;
+      expect(url.startsWith(base), url).toBe(true);
+      expect(existsSync(path.join(ROOT, url.slice(base.length)))).toBe(true);
+    }
   });
 
   it('schema prints the committed JSON Schema', () => {
