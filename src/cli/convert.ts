@@ -86,7 +86,8 @@ export async function runConvert(opts: ConvertOptions, io: CliIo, services: CliS
     },
   );
 
-  if (target.kind === 'file') await writeWhole(target.abs, chunks.join(''), io.cwd);
+  // No plan read, no file: an empty or header-only file would pass for a result.
+  if (target.kind === 'file' && tally.files > 0) await writeWhole(target.abs, chunks.join(''), io.cwd);
   if (outDir !== undefined) {
     await writeManifest(outDir, buildManifest(opts.format, manifest)).catch((err: unknown) => {
       throw new CliError(`cannot write ${displayPath(manifestPath!, io.cwd)}: ${fsReason(err)}`);

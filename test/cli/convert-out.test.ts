@@ -80,6 +80,14 @@ describe('convert -o: one meaning per command', { timeout: 120_000 }, () => {
     expect((JSON.parse(readFileSync(out, 'utf8')) as Expected).recommendations).toEqual(expected('000-london').recommendations);
   });
 
+  it('-o FILE is not written when no plan could be read', () => {
+    const out = path.join(tmp, 'none.json');
+    const run = plancheck(['convert', 'fixtures/text/missing.txt', '-o', out, '-q']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('plancheck: fixtures/text/missing.txt: no such file or directory\n');
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('-o out.json with several inputs is a usage error, not a folder named out.json', () => {
     const out = path.join(tmp, 'many.json');
     const run = plancheck(['convert', fixture('000-london.txt'), fixture('001-dlnr.txt'), '-o', out]);
