@@ -70,6 +70,7 @@ export async function runConvert(opts: ConvertOptions, io: CliIo, services: CliS
         stream.put(index, '');
         manifest[index] = { path: result.path, status: 'skipped', reason: result.fatal };
         notes[ignored.length + index] = skipped;
+        tally.skipped = (tally.skipped ?? 0) + 1;
         return;
       }
       if (result.kind === 'fatal') return fail(index, result);

@@ -83,7 +83,11 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
     io,
     (r, index) => {
       const notPlan = skippedReason(entries[index]!, r);
-      if (notPlan !== null) return void (skipped[index] = notPlan);
+      if (notPlan !== null) {
+        skipped[index] = notPlan;
+        tally.skipped = (tally.skipped ?? 0) + 1;
+        return;
+      }
       if (r.kind === 'validated') checked[index] = { result: r.result };
       else if (r.kind === 'fatal') checked[index] = { result: fatalResult(r.path, r.fatal), stack: r.stack };
       addToTally(tally, r.kind === 'validated' ? r.counts : null);

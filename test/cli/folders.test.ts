@@ -118,6 +118,9 @@ describe('convert -o DIR over a folder', { timeout: 120_000 }, () => {
   it('names a plan kept in two formats after its whole file name, and lists every input in manifest.json', () => {
     const r = run(['convert', 'twins', 'plans', '-o', 'out']);
     expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^plancheck: plans\/index\.html: skipped, no action-plan table found\nplancheck: plans\/notes\.txt: skipped, no action-plan table found\nConverted 4 files: 25 recommendations, 101 actions, 0 failed, 2 skipped in \d+\.\d s\n$/,
+    );
     const written = readdirSync(path.join(tmp, 'out'), { recursive: true }).map(String).sort();
     expect(written).toEqual(['manifest.json', 'plans', 'plans/archive', 'plans/archive/dlnr.json', 'plans/london.json', 'twins', 'twins/borderless.docx.json', 'twins/borderless.html.json']);
     const docx = JSON.parse(readFileSync(path.join(tmp, 'out/twins/borderless.docx.json'), 'utf8')) as { source: { path: string; format: string } };

@@ -109,7 +109,7 @@ describe('convert -o over a folder mixing good and bad files', { timeout: 60_000
     const lines = run.stderr.split('\n');
     expect(lines, run.stderr).toHaveLength(SKIPPED.length + BAD.length + 2);
     expectBadLines(lines);
-    expect(lines[SKIPPED.length + BAD.length]).toMatch(new RegExp(`^Converted ${GOOD.length} files: \\d+ recommendations, \\d+ actions, ${BAD.length} failed in \\d+\\.\\d s$`));
+    expect(lines[SKIPPED.length + BAD.length]).toMatch(new RegExp(`^Converted ${GOOD.length} files: \\d+ recommendations, \\d+ actions, ${BAD.length} failed, ${SKIPPED.length} skipped in \\d+\\.\\d s$`));
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -140,7 +140,7 @@ describe('convert -o over a folder mixing good and bad files', { timeout: 60_000
     const lines = run.stderr.split('\n');
     expectBadLines(lines);
     expect(lines[SKIPPED.length + BAD.length]).toBe(`plancheck: ${shown(path.join(plans, 'eastmoor/parallel.html'))}: timed out after 2 s`);
-    expect(lines[SKIPPED.length + BAD.length + 1]).toMatch(new RegExp(`^Converted ${written.length} files: .*, ${BAD.length + 1} failed in \\d+\\.\\d s$`));
+    expect(lines[SKIPPED.length + BAD.length + 1]).toMatch(new RegExp(`^Converted ${written.length} files: .*, ${BAD.length + 1} failed, ${SKIPPED.length} skipped in \\d+\\.\\d s$`));
   });
 
   it('a run killed part-way leaves only whole outputs behind', async () => {
