@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { printable } from '../report/printable.js';
 import type { RuleSetting } from '../rules/engine.js';
 import type { AnyRule } from '../rules/types.js';
 import type { Config } from './config.js';
@@ -26,7 +27,7 @@ export function printedConfigTable(p: PrintedConfig): string {
   const rows = [['RULE', 'LEVEL', 'OPTIONS'], ...Object.entries(p.rules).map(([id, s]) => [id, s.level, optionsText(s.options)])];
   const w0 = Math.max(...rows.map((r) => r[0]!.length));
   const w1 = Math.max(...rows.map((r) => r[1]!.length));
-  const head = `${p.file}: ${p.config === null ? 'no config file, every rule at its default' : `config ${p.config}`}\n`;
+  const head = printable(`${p.file}: ${p.config === null ? 'no config file, every rule at its default' : `config ${p.config}`}`) + '\n';
   return head + rows.map(([id, level, options]) => `${id!.padEnd(w0)}  ${level!.padEnd(w1)}  ${options}`.trimEnd() + '\n').join('');
 }
 

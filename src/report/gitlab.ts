@@ -1,6 +1,7 @@
 import type { FileResult, Finding } from '../model/result.js';
 import { placeWords, subject, UNREADABLE_CHECK } from './ci-common.js';
 import { findingFingerprint, portablePath } from './fingerprint.js';
+import { printable } from './printable.js';
 
 /** One issue of a GitLab Code Quality report: the fields GitLab documents and reads. */
 export interface CodeQualityIssue {
@@ -11,9 +12,10 @@ export interface CodeQualityIssue {
   location: { path: string; lines: { begin: number } };
 }
 
+/** The message with where it is, its control characters shown as \xHH, as GitLab shows it to people. */
 function describe(f: Finding): string {
   const where = placeWords(f.location);
-  return `${f.message} (${subject(f)}${where === null || f.location.line !== undefined ? '' : `, ${where}`})`;
+  return printable(`${f.message} (${subject(f)}${where === null || f.location.line !== undefined ? '' : `, ${where}`})`);
 }
 
 /**
@@ -35,7 +37,7 @@ export function formatGitlab(results: FileResult[]): string {
     const path = portablePath(r.path);
     if (r.fatal !== null) {
       const fingerprint = findingFingerprint(r.path, { ruleId: UNREADABLE_CHECK, recommendation: null, path: '', message: r.fatal });
-      issues.push({ description: `Could not be read: ${r.fatal}`, check_name: UNREADABLE_CHECK, fingerprint: unique(fingerprint), severity: 'critical', location: { path, lines: { begin: 1 } } });
+      issues.push({ description: `Could not be read: ${printable(r.fatal)}`, check_name: UNREADABLE_CHECK, fingerprint: unique(fingerprint), severity: 'critical', location: { path, lines: { begin: 1 } } });
       continue;
     }
     for (const f of r.findings) {

@@ -1,13 +1,16 @@
 import type { FileResult, Finding } from '../model/result.js';
 import { placeWords, subject } from './ci-common.js';
+import { printable } from './printable.js';
 
 /**
- * Text made safe for XML 1.0 element content and attribute values: the five special characters escaped, and the
- * control characters XML cannot hold at all (which a damaged plan can carry) replaced by U+FFFD.
+ * Text made safe for XML 1.0 element content and attribute values: control characters (which a damaged plan or a
+ * file name can carry, and XML cannot hold or a CI log would act on) shown as \xHH as in every format read by
+ * people, line breaks kept in element content only; the non-characters and lone surrogates XML cannot hold
+ * replaced by U+FFFD; the five special characters escaped.
  */
-function xml(s: string): string {
-  return s
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '\ufffd')
+function xml(s: string, keepBreaks = true): string {
+  return printable(s, keepBreaks)
+    .replace(/[\ufffe\uffff]/g, '\ufffd')
     .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
@@ -17,7 +20,7 @@ function xml(s: string): string {
 }
 
 function attrs(pairs: ReadonlyArray<[string, string | number]>): string {
-  return pairs.map(([k, v]) => ` ${k}="${xml(String(v))}"`).join('');
+  return pairs.map(([k, v]) => ` ${k}="${xml(String(v), false)}"`).join('');
 }
 
 /** The rule and the message, which names the recommendation and action, so that each case's name is its own. */
