@@ -1,6 +1,7 @@
-import { lstat, open } from 'node:fs/promises';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AnyRule } from '../rules/types.js';
+import { writeFileAtomic } from './atomic.js';
 import { CONFIG_NAMES } from './config.js';
 import { CliError } from './errors.js';
 import { displayPath, fsReason } from './inputs.js';
@@ -37,7 +38,7 @@ export function starterConfig(rules: readonly AnyRule[]): string {
 
 /**
  * `plancheck init`: write a starter `.plancheck.yaml` in `dir`. Refuses when the folder already has a config
- * file of either name; the file is created exclusively, so one made meanwhile is not overwritten either.
+ * file of either name; the file is written atomically and exclusively, so one made meanwhile is not overwritten either.
  * Returns the path written, as shown to the user.
  */
 export async function writeStarterConfig(dir: string, cwd: string, rules: readonly AnyRule[]): Promise<string> {
@@ -47,12 +48,8 @@ export async function writeStarterConfig(dir: string, cwd: string, rules: readon
   }
   const target = path.join(dir, CONFIG_NAMES[0]!);
   try {
-    const handle = await open(target, 'wx');
-    try {
-      await handle.writeFile(starterConfig(rules), 'utf8');
-    } finally {
-      await handle.close();
-    }
+    // Atomic, and exclusive: a config file made meanwhile is not overwritten either.
+    await writeFileAtomic(target, starterConfig(rules), { exclusive: true });
   } catch (err) {
     const reason = (err as NodeJS.ErrnoException).code === 'EEXIST' ? 'already exists; not overwriting it' : fsReason(err);
     throw new CliError(`${displayPath(target, cwd)}: ${reason}`);
