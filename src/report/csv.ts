@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Location, PlanDocument, Recommendation } from '../model/plan.js';
+import { printable } from './printable.js';
 
 /** The columns of `convert --format csv`, one row per action; docs/csv.md says what each holds. */
 export const CSV_COLUMNS = [
@@ -10,6 +11,9 @@ export const CSV_COLUMNS = [
   'addressee',
   'agreement',
   'recommendation_text',
+  'reading_strategy',
+  'owners_paired',
+  'dates_paired',
   'action_index',
   'action_id',
   'action',
@@ -26,10 +30,11 @@ type Cell = string | number | null;
 
 /**
  * RFC 4180 (CRLF between records, quotes doubled inside quoted cells), and cells that a spreadsheet would run
- * as a formula (starting with = + - @, tab or carriage return) prefixed with ' by csv-stringify.
+ * as a formula (starting with = + - @, tab or carriage return) prefixed with ' by csv-stringify. Control
+ * characters in a cell are shown as \xHH, as in every format read at a terminal, so that each record is one line.
  */
 function csv(rows: Cell[][]): string {
-  return stringify(rows, { record_delimiter: 'windows', escape_formulas: true, cast: { number: String } });
+  return stringify(rows, { record_delimiter: 'windows', escape_formulas: true, cast: { number: String, string: (s) => printable(s) } });
 }
 
 /** The header line of `convert --format csv`. */
@@ -53,8 +58,10 @@ function placeCells(loc: Location): Cell[] {
   return [loc.page ?? null, loc.line ?? null, loc.row ?? null];
 }
 
+/** The recommendation's cells, its reading included, so that doubtful pairings (`shared`, `uneven`) can be filtered. */
 function recCells(doc: PlanDocument, rec: Recommendation): Cell[] {
-  return [doc.source.path, doc.source.sha256, rec.number, rec.refs.join('; '), rec.addressee, rec.agreement, rec.text];
+  const { strategy, owners, dates } = rec.reading;
+  return [doc.source.path, doc.source.sha256, rec.number, rec.refs.join('; '), rec.addressee, rec.agreement, rec.text, strategy, owners, dates];
 }
 
 /**
