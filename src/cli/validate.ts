@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
@@ -112,8 +113,11 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   const generatedAt = new Date().toISOString();
   const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt, quiet: opts.quiet });
   if (stream === null) {
-    await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
-    if (!opts.quiet) io.stderr.write(`plancheck: wrote ${printable(opts.output as string)}: ${wroteCounts(all)}\n`);
+    const file = path.resolve(io.cwd, opts.output as string);
+    // A device or a pipe (-o /dev/null) takes the report but keeps nothing to point the user to.
+    const keeps = await stat(file).then((s) => s.isFile(), () => true);
+    await writeReport(file, output, io);
+    if (!opts.quiet && keeps) io.stderr.write(`plancheck: wrote ${printable(opts.output as string)}: ${wroteCounts(all)}\n`);
   } else if (output !== '') stream.write(output);
 
   // As in ESLint, --quiet hides warnings but --max-warnings still counts them, so the gate holds either way.
