@@ -33,8 +33,8 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('validate --baseline on 001 (DLNR), with the built CLI', () => {
-  // 001-dlnr.expected.json: 8 recommendations, 44 actions.
-  const CLEAN = (file: string): string => `✔ ${file}: no problems — 8 recommendations, 44 actions\n`;
+  // 001-dlnr.expected.json: 8 recommendations, 42 actions.
+  const CLEAN = (file: string): string => `✔ ${file}: no problems — 8 recommendations, 42 actions\n`;
 
   it('--update-baseline records every finding, readable, and exits 0', () => {
     const before = json(['plans'], tmp);

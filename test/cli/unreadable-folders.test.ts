@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GOOD_EXPECTED, tempRoot } from '../hostile/harness.js';
@@ -48,7 +48,13 @@ describe('folders that cannot be listed', { timeout: 60_000 }, () => {
     expect(lines[1]).toMatch(new RegExp(`^Converted 2 files: ${RECS * 2} recommendations, ${ACTIONS * 2} actions, 1 failed in \\d+\\.\\d s$`));
     expect(lines.slice(2)).toEqual(['']);
     expect(run.code).toBe(2);
-    expect(readdirSync(path.join(dir, 'out'), { recursive: true }).sort()).toEqual(['a', 'a/one.json', 'two.json']);
+    expect(readdirSync(path.join(dir, 'out'), { recursive: true }).sort()).toEqual(['a', 'a/one.json', 'manifest.json', 'two.json']);
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'out/manifest.json'), 'utf8')) as { inputs: Array<{ path: string; status: string }> };
+    expect(manifest.inputs.map((i) => [i.path, i.status])).toEqual([
+      ['plans/a/one.txt', 'converted'],
+      ['plans/secret', 'failed'],
+      ['plans/two.txt', 'converted'],
+    ]);
   });
 
   it('a folder whose path is longer than the system allows is named and the other files are still converted', () => {
