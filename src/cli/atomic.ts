@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { lstat, mkdir, open, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Temp files being written right now: what a SIGINT or SIGTERM must not leave behind. */
@@ -41,14 +41,18 @@ export async function realTarget(file: string, links = 0): Promise<string> {
  * A symbolic link is written through, as the shell's `>` would: the file it points to is replaced and the link
  * stays. A device or a named pipe (`-o /dev/stdout`, `-o /dev/null`) has no content to replace, so it is
  * written to directly rather than having its directory entry renamed over.
+ *
+ * With `exclusive`, the file must not exist yet: the temp file is linked to its name, which fails with EEXIST
+ * when anything (a file, a link, a device) already has that name.
  */
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+export async function writeFileAtomic(file: string, data: string, opts: { exclusive?: boolean } = {}): Promise<void> {
   const existing = await stat(file).catch(() => null);
-  if (existing !== null && !existing.isFile() && !existing.isDirectory()) {
+  if (existing !== null && !existing.isFile() && !existing.isDirectory() && opts.exclusive !== true) {
     await writeFile(file, data, 'utf8');
     return;
   }
-  const target = await realTarget(file);
+  // An exclusive write makes a new name, never one through a link (a dangling link counts as taken).
+  const target = opts.exclusive === true ? path.resolve(file) : await realTarget(file);
   const dir = path.dirname(target);
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -61,7 +65,13 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     } finally {
       await handle.close();
     }
-    await rename(temp, target);
+    if (opts.exclusive === true) {
+      // A new name for the whole file, which fails (EEXIST) rather than replace one that appeared meanwhile.
+      await link(temp, target);
+      await rm(temp, { force: true });
+    } else {
+      await rename(temp, target);
+    }
   } catch (err) {
     await rm(temp, { force: true });
     throw err;

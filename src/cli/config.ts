@@ -23,8 +23,23 @@ export interface Config {
   file: string | null;
   /** Its absolute path, so that no output is written over it; null when there is none. */
   abs: string | null;
+  /** The folder the file's `ignores` and `overrides[].files` globs are relative to. */
+  dir: string;
+  rules: Map<string, ConfiguredRule>;
+  /** `ignores:` globs: files found in folders or by globs that match are not read. */
+  ignores: string[];
+  /** `overrides:` in order, later ones winning: rule settings for the plan files their globs match. */
+  overrides: ConfigOverride[];
+}
+
+/** One `overrides:` entry. */
+export interface ConfigOverride {
+  files: string[];
   rules: Map<string, ConfiguredRule>;
 }
+
+/** What a config file's text sets, checked. */
+export type ConfigBody = Pick<Config, 'rules' | 'ignores' | 'overrides'>;
 
 /** The levels a rule can be set to, in config and in `--rule`. */
 export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
@@ -32,14 +47,20 @@ export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 /** zod, loaded only when there is a config file to check: it costs about 60 ms of start-up. */
 type Zod = typeof z;
 
-/** The shape of a config file: `rules:` maps rule ids to a level, or to `[level]` or `[level, { options }]`. */
 /** One rule's entry as written: a level, or a level and its options. */
 type ConfigEntry = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>];
 
+/** The shape of a config file: `rules:` maps rule ids to a level, or to `[level]` or `[level, { options }]`. */
 function configSchema(z: Zod) {
   const level = z.enum(['off', 'warn', 'error']);
   const entry = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
-  return z.strictObject({ rules: z.record(z.string(), entry).nullable().optional() });
+  const rules = z.record(z.string(), entry).nullable().optional();
+  const globs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+  return z.strictObject({
+    rules,
+    ignores: z.array(z.string().min(1)).nullable().optional(),
+    overrides: z.array(z.strictObject({ files: globs, rules })).nullable().optional(),
+  });
 }
 
 /** The nearest `.plancheck.yaml` or `.plancheck.yml`, walking up from `dir` to the root; null when none. */
@@ -56,16 +77,32 @@ export async function findConfig(dir: string): Promise<string | null> {
 /** Load the config given with `-c`, else the one found from `cwd`; throws ConfigError naming what is wrong. */
 export async function loadConfig(opts: { explicit: string | undefined; cwd: string; rules: readonly AnyRule[] }): Promise<Config> {
   const abs = opts.explicit !== undefined ? path.resolve(opts.cwd, opts.explicit) : await findConfig(opts.cwd);
-  if (abs === null) return { file: null, abs: null, rules: new Map() };
-  const file = displayPath(abs, opts.cwd);
+  if (abs === null) return noConfig(opts.cwd);
+  return readConfigFile(abs, opts.cwd, opts.rules, opts.explicit !== undefined && path.isAbsolute(opts.explicit));
+}
+
+/** What applies when there is no config file: the rules' defaults. */
+export function noConfig(dir: string): Config {
+  return { file: null, abs: null, dir, rules: new Map(), ignores: [], overrides: [] };
+}
+
+/** Read and check one config file, shown relative to `cwd` (or absolute, when typed so with -c); throws ConfigError naming what is wrong. */
+export async function readConfigFile(abs: string, cwd: string, rules: readonly AnyRule[], typedAbsolute = false): Promise<Config> {
+  const file = typedAbsolute ? abs : displayPath(abs, cwd);
   const read = await readSideFile(abs);
   if ('reason' in read) throw new ConfigError(file, read.reason);
   // TextDecoder drops a leading byte-order mark, as editors on Windows write one.
-  return { file, abs, rules: await parseConfig(new TextDecoder().decode(read.bytes), file, opts.rules) };
+  const text = new TextDecoder().decode(read.bytes);
+  return { file, abs, dir: path.dirname(abs), ...(await parseConfigBody(text, file, rules)) };
 }
 
-/** Validate config text against the known rules and their option schemas. */
+/** Validate config text against the known rules and their option schemas; its `rules:` only. */
 export async function parseConfig(text: string, file: string, rules: readonly AnyRule[]): Promise<Map<string, ConfiguredRule>> {
+  return (await parseConfigBody(text, file, rules)).rules;
+}
+
+/** Validate config text: `rules`, `ignores` and `overrides`, each rule and its options checked. */
+export async function parseConfigBody(text: string, file: string, rules: readonly AnyRule[]): Promise<ConfigBody> {
   // yaml and zod cost ~25 and ~60 ms to load: only runs that have a config file pay for them.
   const [{ parseDocument }, { z }] = await Promise.all([import('yaml'), import('zod')]);
   const doc = parseDocument(text);
@@ -80,16 +117,30 @@ export async function parseConfig(text: string, file: string, rules: readonly An
   }
   const parsed = configSchema(z).safeParse(raw);
   if (!parsed.success) throw new ConfigError(file, structureProblem(raw, parsed.error.issues[0]));
+  const data = parsed.data;
+  // The mappings as written, not zod's copies: copying assigns each key, and assigning "__proto__" sets the
+  // prototype instead of adding a key, so that a rule or option of that name would vanish without a word.
+  type Written = { rules?: Record<string, ConfigEntry> | null };
+  const written = raw as Written & { overrides?: Written[] | null };
+  return {
+    rules: ruleEntries(written.rules ?? {}, 'rules', file, rules, z),
+    ignores: data.ignores ?? [],
+    overrides: (data.overrides ?? []).map((o, i) => ({
+      files: typeof o.files === 'string' ? [o.files] : o.files,
+      rules: ruleEntries(written.overrides?.[i]?.rules ?? {}, `overrides[${i}].rules`, file, rules, z),
+    })),
+  };
+}
+
+function ruleEntries(raw: Record<string, ConfigEntry>, where: string, file: string, rules: readonly AnyRule[], z: Zod): Map<string, ConfiguredRule> {
   const byId = new Map(rules.map((r) => [r.id, r]));
   const out = new Map<string, ConfiguredRule>();
-  // The mapping as written, not zod's copy: copying assigns each key, and assigning "__proto__" sets the
-  // prototype instead of adding a key, so that a rule or option of that name would vanish without a word.
-  const written = (raw as { rules?: Record<string, ConfigEntry> | null }).rules ?? {};
-  for (const [id, entry] of Object.entries(written)) {
+  for (const [id, entry] of Object.entries(raw)) {
     const rule = byId.get(id);
-    if (!rule) throw new ConfigError(file, unknownRule(id, rules, `rules.${id}`));
+    if (!rule) throw new ConfigError(file, unknownRule(id, rules, `${where}.${id}`));
     const [level, options] = typeof entry === 'string' ? [entry, undefined] : entry;
-    out.set(id, { level, options: ruleOptions(rule, options, file, z) });
+    // Options left out keep the rule's configured ones in an override (as in ESLint), so they stay undefined here.
+    out.set(id, { level, options: options === undefined && where !== 'rules' ? undefined : ruleOptions(rule, options, file, z) });
   }
   return out;
 }
@@ -131,12 +182,30 @@ function structureProblem(raw: unknown, issue: z.core.$ZodIssue | undefined): st
   const at = issue?.path ?? [];
   if (issue?.code === 'unrecognized_keys' && at.length === 0) {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
-    return `unknown top-level key ${keys}: the only key allowed is "rules"`;
+    return `unknown top-level key ${keys}: the keys allowed are "rules", "ignores" and "overrides"`;
   }
   if (at.length === 0) return `expected a mapping with a "rules" key, got ${describe(raw)}`;
+  if (at[0] === 'ignores') return `"ignores" must be a list of globs`;
+  if (at[0] === 'overrides') return overrideProblem(raw, at);
   const rules = (raw as { rules?: unknown }).rules;
-  if (at.length === 1) return `"rules" must be a mapping from rule id to level, got ${describe(rules)}`;
-  const id = String(at[1]);
+  return rulesProblem('rules', rules, at.slice(1));
+}
+
+function rulesProblem(where: string, rules: unknown, at: readonly PropertyKey[]): string {
+  if (at.length === 0) return `"${where}" must be a mapping from rule id to level, got ${describe(rules)}`;
+  const id = String(at[0]);
   const value = (rules as Record<string, unknown>)[id];
-  return `rules.${id}: expected off, warn or error, or [level, { options }], got ${describe(value)}`;
+  return `${where}.${id}: expected off, warn or error, or [level, { options }], got ${describe(value)}`;
+}
+
+function overrideProblem(raw: unknown, at: readonly PropertyKey[]): string {
+  if (at.length === 1) return '"overrides" must be a list of { files, rules } mappings';
+  const where = `overrides[${String(at[1])}]`;
+  const entry = (raw as { overrides: unknown[] }).overrides[Number(at[1])] as Record<string, unknown> | null;
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return `${where}: expected a mapping with "files" and "rules"`;
+  // A misspelt key says more than the "files" it leaves missing, whichever zod met first.
+  const unknown = Object.keys(entry).filter((k) => k !== 'files' && k !== 'rules');
+  if (unknown.length > 0) return `${where}: unknown key ${unknown.map((k) => `"${k}"`).join(', ')}: the keys allowed are "files" and "rules"`;
+  if (at[2] === 'files') return `${where}.files: expected a glob or a list of globs`;
+  return rulesProblem(`${where}.rules`, entry.rules, at.slice(3));
 }

@@ -1,8 +1,10 @@
 import { createRequire } from 'node:module';
 import { RULE_DOCS_BASE } from '../report/docs-uri.js';
 import { formatGithub } from '../report/github.js';
+import { formatGitlab } from '../report/gitlab.js';
 import { formatHtml } from '../report/html.js';
 import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
 import { formatSarif } from '../report/sarif.js';
 import { formatStylish } from '../report/stylish.js';
 import type { Formatter } from '../report/types.js';
@@ -19,5 +21,7 @@ export const validateFormats: Readonly<Record<string, Formatter>> = {
   json: formatJson,
   sarif: (results, options) => formatSarif(results, { rules: options.rules, generatedAt: options.generatedAt, toolVersion: version }),
   github: formatGithub,
+  junit: formatJunit,
+  gitlab: formatGitlab,
   html: (results, options) => formatHtml(results, { cwd: options.cwd, generatedAt: options.generatedAt, docsBaseUri: RULE_DOCS_BASE }),
 };

@@ -14,7 +14,7 @@ export { STDIN_NAME };
 
 /** One input to process: a file, standard input, or an argument that named nothing readable. */
 export type InputEntry =
-  | { kind: 'file'; path: string; abs: string }
+  | { kind: 'file'; path: string; abs: string; /** Named on the command line, not found in a folder or by a glob. */ named?: boolean }
   | { kind: 'stdin'; path: string }
   | { kind: 'missing'; path: string; reason: string };
 
@@ -94,23 +94,23 @@ async function walk(dir: string): Promise<Array<{ file: string } | { dir: string
 async function expandOne(arg: string, cwd: string): Promise<InputEntry[]> {
   if (arg === '-') return [{ kind: 'stdin', path: STDIN_NAME }];
   const abs = path.resolve(cwd, arg);
-  const shown = displayPath(abs, cwd);
+  // Paths are shown as the user typed them: relative to the working directory, or absolute when given so.
+  const show = (p: string): string => (path.isAbsolute(arg) ? p : displayPath(p, cwd));
+  const shown = show(abs);
   // An existing path wins over a glob reading of it, so "plan [draft].pdf" is the file of that name.
   const stats = await stat(abs).catch((err: unknown) => err as Error);
   if (!(stats instanceof Error)) {
-    if (stats.isFile()) return [{ kind: 'file', path: shown, abs }];
+    if (stats.isFile()) return [{ kind: 'file', path: shown, abs, named: true }];
     if (!stats.isDirectory()) return [{ kind: 'missing', path: shown, reason: notRegularFile(stats) }];
     const found = (await walk(abs)).sort((a, b) => byCodeUnit('file' in a ? a.file : a.dir, 'file' in b ? b.file : b.dir));
     if (found.length === 0) return [{ kind: 'missing', path: shown, reason: `no ${EXTENSION_LIST} file in this directory` }];
-    return found.map((f) =>
-      'file' in f ? { kind: 'file', path: displayPath(f.file, cwd), abs: f.file } : { kind: 'missing', path: displayPath(f.dir, cwd), reason: f.reason },
-    );
+    return found.map((f) => ('file' in f ? { kind: 'file', path: show(f.file), abs: f.file } : { kind: 'missing', path: show(f.dir), reason: f.reason }));
   }
   if (isDynamicPattern(arg)) {
     const matches = await glob(arg, { cwd, absolute: true, onlyFiles: true, ignore: ['**/node_modules/**'] });
     const files = matches.map((m) => path.resolve(m)).filter(isPlanFile).sort(byCodeUnit);
     if (files.length === 0) return [{ kind: 'missing', path: arg, reason: `no ${EXTENSION_LIST} file matches this pattern` }];
-    return files.map((f) => ({ kind: 'file', path: displayPath(f, cwd), abs: f }));
+    return files.map((f) => ({ kind: 'file', path: show(f), abs: f }));
   }
   return [{ kind: 'missing', path: shown, reason: fsReason(stats) }];
 }

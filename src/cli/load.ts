@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { ReadError } from '../read/errors.js';
+import { NoPlanError, ReadError } from '../read/errors.js';
 import { detectFormat, readPlan } from '../read/index.js';
 import { MAX_TEXT_BYTES, textTooLarge } from '../read/limits.js';
 import type { ParsedPlan } from '../read/parsed.js';
@@ -10,7 +10,7 @@ import { readAll, STDIN_TOO_LARGE, type CliIo } from './io.js';
 /** An input read into the model, or the one-line reason it could not be (with a stack for internal errors). */
 export type Loaded =
   | { path: string; parsed: ParsedPlan }
-  | { path: string; fatal: string; stack?: string };
+  | { path: string; fatal: string; stack?: string; /** The file holds no action-plan table (NoPlanError). */ noPlan?: boolean };
 
 /** Read one input's bytes and parse them; never throws, so one bad file never stops the others. */
 export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Promise<Loaded> {
@@ -34,6 +34,7 @@ export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Pr
   try {
     return { path, parsed: await readPlan({ path, bytes }) };
   } catch (err) {
+    if (err instanceof NoPlanError) return { path, fatal: err.message, noPlan: true };
     if (err instanceof ReadError) return { path, fatal: oneLine(err.message), stack: causeStack(err) };
     const message = err instanceof Error ? err.message : String(err);
     return { path, fatal: `internal error: ${oneLine(message)}`, stack: err instanceof Error ? err.stack : undefined };

@@ -10,6 +10,8 @@ import type { CliIo, InStream, OutStream } from './io.js';
 import { ruleInfos, rulesJson, rulesTable } from './rules-list.js';
 import { defaultServices, type CliServices } from './services.js';
 import { parseRuleFlag, type RuleFlag } from './settings.js';
+import { writeStarterConfig } from './init.js';
+import { printConfig, printedConfigTable } from './print-config.js';
 import { runValidate } from './validate.js';
 
 /** What `main` needs from the process; everything but argv has a default so tests can pass buffers. */
@@ -39,6 +41,10 @@ function nonNegativeInt(value: string): number {
   return n;
 }
 
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
 function seconds(value: string): number {
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < 0) throw new InvalidArgumentError('expected a number of seconds, 0 or more');
@@ -50,18 +56,20 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   const program = new Command('plancheck')
     .description('Read HMPPS inspection action plans (PDF, Word, HTML, text exports) into JSON and check them against the template\'s rules.')
     .version(VERSION, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .configureOutput({
       writeOut: (s) => io.stdout.write(s),
       writeErr: (s) => io.stderr.write(s),
-      // An unknown option or a bad value is quoted back: its control characters are shown, not acted on.
-      outputError: (s, write) => write(printable(s.replace(/^error: /, 'plancheck: '), true)),
+      // One line, the pointer to --help on it rather than on a second line of its own; an unknown option or a bad
+      // value is quoted back with its control characters (a line break too) shown, not acted on.
+      outputError: (s, write) => write(`${printable(s.replace(/^error: /, 'plancheck: ').trimEnd())} (run with --help for usage)\n`),
     })
     .exitOverride();
 
   const cores = availableParallelism();
   const jobsOption = (): Option =>
     new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
+  const ignoreOption = (): Option =>
+    new Option('--ignore-pattern <glob>', 'leave out files found in folders or by globs that match (repeatable; relative to the working directory)').argParser(collect);
   const timeoutOption = (): Option =>
     new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS})`).argParser(seconds);
 
@@ -79,6 +87,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .option('--report <file>', 'the inspection report to check recommendation coverage against')
     .option('--baseline <file>', 'report and count only findings not recorded in this baseline file')
     .option('--update-baseline', 'record every current finding in the --baseline file (written atomically); exits 0 unless a file is unreadable')
+    .addOption(ignoreOption())
     .addOption(jobsOption())
     .addOption(timeoutOption())
     .option('--color', 'force coloured output')
@@ -94,6 +103,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           inputs,
           format: o.format as string,
           config: o.config as string | undefined,
+          ignorePatterns: (o.ignorePattern as string[] | undefined) ?? [],
           ruleFlags: (o.rule as RuleFlag[] | undefined) ?? [],
           maxWarnings: o.maxWarnings as number | undefined,
           quiet: o.quiet === true,
@@ -114,14 +124,18 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
   program
     .command('convert')
     .summary('read plans into the JSON model')
-    .description('Read each plan into the JSON model of schemas/plan.schema.json.\nOne input goes to standard output; with -o DIR each input becomes DIR/<name>.json, mirroring the input folders.')
+    .description(
+      'Read each plan into the JSON model of schemas/plan.schema.json.\nOne json or yaml plan goes to standard output, or to -o FILE.json; with -o DIR each input becomes DIR/<name>.json, mirroring the input folders, and DIR/manifest.json lists what became of each.\njsonl and csv put every plan into one stream: standard output or -o FILE.',
+    )
     .argument('<inputs...>', 'plan files, directories or globs')
-    .option('-o, --out-dir <dir>', 'write one file per input here (atomically)')
+    .option('-o, --out-dir <path>', 'a folder for one file per input, or one file (FILE.json with one input; any name with jsonl or csv); written atomically')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...convertFormats]).default('json'))
+    .option('-q, --quiet', 'print errors only: no progress bar, summary or notes on skipped files')
+    .addOption(ignoreOption())
     .addOption(jobsOption())
     .addOption(timeoutOption())
     .option('--verbose', 'print stack traces of internal errors')
-    .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml')
+    .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml -o plan.yaml\n  plancheck convert plans/ --format csv -o actions.csv')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
       exit.code = await runConvert(
         {
@@ -131,8 +145,11 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           jobs: o.jobs as number,
           timeout: o.timeout as number | undefined,
           verbose: o.verbose === true,
+          quiet: o.quiet === true,
+          ignorePatterns: (o.ignorePattern as string[] | undefined) ?? [],
         },
         io,
+        services,
       );
     });
 
@@ -141,9 +158,28 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .summary('list every rule')
     .description('List every rule: its id, default severity, docs page and what it checks.')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action((o: { format: string }) => {
-      const infos = ruleInfos(services.rules);
-      io.stdout.write(o.format === 'json' ? rulesJson(infos) : rulesTable(infos));
+    .option('--print-config <plan>', 'show the level and options of every rule in force for this plan file (its nearest config, or -c)')
+    .option('-c, --config <file>', 'with --print-config, or alone: the settings this config file gives')
+    .option('--rule <id=level>', 'with --print-config: set a rule as validate would (repeatable)', parseRuleFlag)
+    .addHelpText('after', '\nExamples:\n  plancheck rules\n  plancheck rules --print-config plans/draft.docx\n  plancheck rules -c .plancheck.yaml --format json')
+    .action(async (o: { format: string; printConfig?: string; config?: string; rule?: RuleFlag[] }) => {
+      if (o.printConfig === undefined && o.config === undefined) {
+        const infos = ruleInfos(services.rules);
+        io.stdout.write(o.format === 'json' ? rulesJson(infos) : rulesTable(infos));
+      } else {
+        const shown = await printConfig({ plan: o.printConfig, config: o.config, ruleFlags: o.rule ?? [] }, io, services.rules);
+        io.stdout.write(o.format === 'json' ? `${JSON.stringify(shown, null, 2)}\n` : printedConfigTable(shown));
+      }
+      exit.code = 0;
+    });
+
+  program
+    .command('init')
+    .summary('write a starter .plancheck.yaml')
+    .description('Write a commented starter .plancheck.yaml in the current folder, listing every rule at its default level. Refuses to replace an existing config file.')
+    .action(async () => {
+      const written = await writeStarterConfig(io.cwd, io.cwd, services.rules);
+      io.stderr.write(`plancheck: wrote ${printable(written)}\n`);
       exit.code = 0;
     });
 
@@ -173,9 +209,10 @@ export async function main(args: MainArgs): Promise<number> {
   const exit = { code: 0 };
   const program = buildProgram(io, args.services ?? defaultServices, exit);
   try {
+    // As ESLint's cli.js does when given no files: the help, on standard output, and exit 0.
     if (args.argv.length === 0) {
       program.outputHelp();
-      return 2;
+      return 0;
     }
     await program.parseAsync([...args.argv], { from: 'user' });
     return exit.code;

@@ -6,6 +6,8 @@ export interface Tally extends Counts {
   files: number;
   /** Files that could not be read (or written). */
   failed: number;
+  /** Files found in folders that hold no plan, left out without failing the run. */
+  skipped?: number;
 }
 
 /** An empty tally. */
@@ -26,11 +28,13 @@ export function addToTally(tally: Tally, counts: Counts | null): void {
 
 /**
  * The line a batch ends with on standard error, such as
- * `Converted 300 files: 2412 recommendations, 7311 actions, 1 failed in 4.2 s`.
+ * `Converted 300 files: 2412 recommendations, 7311 actions, 1 failed in 4.2 s`; skipped files, when there are
+ * any, are counted before the time (`1 failed, 2 skipped in 4.2 s`).
  */
 export function summaryLine(verb: 'Converted' | 'Checked', tally: Tally, milliseconds: number): string {
   const seconds = (milliseconds / 1000).toFixed(1);
-  return `${verb} ${plural(tally.files, 'file')}: ${plural(tally.recommendations, 'recommendation')}, ${plural(tally.actions, 'action')}, ${tally.failed} failed in ${seconds} s\n`;
+  const skipped = tally.skipped ? `, ${tally.skipped} skipped` : '';
+  return `${verb} ${plural(tally.files, 'file')}: ${plural(tally.recommendations, 'recommendation')}, ${plural(tally.actions, 'action')}, ${tally.failed} failed${skipped} in ${seconds} s\n`;
 }
 
 function plural(n: number, word: string): string {

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
@@ -6,16 +7,17 @@ import { printable } from '../report/printable.js';
 import type { ColorLevel } from '../report/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
-import { loadConfig, type Config } from './config.js';
+import { noConfig, type Config } from './config.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
-import { displayPath, expandInputs, fsReason } from './inputs.js';
+import { displayPath, fsReason } from './inputs.js';
 import type { CliIo, OutStream } from './io.js';
 import { readSideFile } from './load.js';
 import { inputFiles, refuseOverwrites, type RunFile } from './overwrite.js';
 import { wantsProgress } from './progress.js';
 import { ruleInfos } from './rules-list.js';
 import { defaultServices, type CliServices, type InspectionReport } from './services.js';
+import { selectInputs, skippedReason } from './select.js';
 import { buildSettings, type RuleFlag } from './settings.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
 import { runBatch } from './workers/batch.js';
@@ -25,8 +27,10 @@ export interface ValidateOptions {
   inputs: readonly string[];
   /** A key of `validateFormats`. */
   format: string;
-  /** `-c FILE`, else the config is looked for from the working directory up. */
+  /** `-c FILE`, else each file's config is looked for from its folder up. */
   config: string | undefined;
+  /** `--ignore-pattern` globs, relative to the working directory. */
+  ignorePatterns?: readonly string[];
   /** `--rule ID=LEVEL` flags in the order given; later ones win. */
   ruleFlags: readonly RuleFlag[];
   /** More warnings than this fail the run; undefined for no limit. */
@@ -53,14 +57,21 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   const started = performance.now();
   const format = validateFormats[opts.format];
   if (!format) throw new CliError(`unknown format "${opts.format}": expected ${Object.keys(validateFormats).join(', ')}`);
-  const config = await loadConfig({ explicit: opts.config, cwd: io.cwd, rules: services.rules });
-  const settings = buildSettings(services.rules, config, opts.ruleFlags);
-  const entries = await expandInputs(opts.inputs, io.cwd);
-  const [outputs, sideFiles] = runFiles(opts, config, io.cwd);
+  const { entries, configs, ignored } = await selectInputs(opts.inputs, {
+    cwd: io.cwd,
+    config: opts.config,
+    ignorePatterns: opts.ignorePatterns ?? [],
+    rules: services.rules,
+  });
+  const settings = buildSettings(services.rules, noConfig(io.cwd), opts.ruleFlags);
+  const perFile = entries.map((e, i) => buildSettings(services.rules, configs[i]!, opts.ruleFlags, e.kind === 'file' ? e.abs : undefined));
+  const [outputs, sideFiles] = runFiles(opts, configs, io.cwd);
   await refuseOverwrites(outputs, [...inputFiles(entries), ...sideFiles], io.cwd);
   const inspectionReport = opts.report === undefined ? null : await loadReport(opts.report, io, services);
   const baseline = await openBaseline(opts.baseline, opts.updateBaseline === true, io);
-  const checked = new Array<{ result: FileResult; stack?: string }>(entries.length);
+
+  const checked = new Array<{ result: FileResult; stack?: string } | undefined>(entries.length);
+  const skipped = new Array<string | undefined>(entries.length);
   const tally = newTally();
   await runBatch(
     entries,
@@ -72,28 +83,42 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
       rules: services.rules,
       workers: services.rules === defaultServices.rules,
       progress: opts.quiet ? null : 'Checking',
+      settings: perFile,
     },
     io,
     (r, index) => {
+      const notPlan = skippedReason(entries[index]!, r);
+      if (notPlan !== null) {
+        skipped[index] = notPlan;
+        tally.skipped = (tally.skipped ?? 0) + 1;
+        return;
+      }
       if (r.kind === 'validated') checked[index] = { result: r.result };
       else if (r.kind === 'fatal') checked[index] = { result: fatalResult(r.path, r.fatal), stack: r.stack };
       addToTally(tally, r.kind === 'validated' ? r.counts : null);
     },
   );
 
-  for (const { result, stack } of checked) {
+  if (!opts.quiet) for (const line of [...ignored, ...skipped]) if (line !== undefined) io.stderr.write(`plancheck: ${printable(line)}\n`);
+  const read = checked.filter((c) => c !== undefined);
+  for (const { result, stack } of read) {
     if (result.fatal === null) continue;
     io.stderr.write(`plancheck: ${printable(`${result.path}: ${result.fatal}`)}\n`);
     if (opts.verbose && stack) io.stderr.write(`${stack}\n`);
   }
-  const all = baseline ? await baseline.apply(checked.map((c) => c.result)) : checked.map((c) => c.result);
+  const all = baseline ? await baseline.apply(read.map((c) => c.result)) : read.map((c) => c.result);
   const shown = opts.quiet ? all.map(errorsOnly) : all;
   const stream = opts.output === undefined ? io.stdout : namedStream(path.resolve(io.cwd, opts.output), io);
   const toFile = stream === null;
   const generatedAt = new Date().toISOString();
-  const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt });
-  if (stream === null) await writeReport(path.resolve(io.cwd, opts.output as string), output, io);
-  else if (output !== '') stream.write(output);
+  const output = format(shown, { cwd: io.cwd, color: toFile ? 0 : opts.color, rules: ruleInfos(services.rules), generatedAt, quiet: opts.quiet });
+  if (stream === null) {
+    const file = path.resolve(io.cwd, opts.output as string);
+    // A device or a pipe (-o /dev/null) takes the report but keeps nothing to point the user to.
+    const keeps = await stat(file).then((s) => s.isFile(), () => true);
+    await writeReport(file, output, io);
+    if (!opts.quiet && keeps) io.stderr.write(`plancheck: wrote ${printable(opts.output as string)}: ${wroteCounts(all)}\n`);
+  } else if (output !== '') stream.write(output);
 
   // As in ESLint, --quiet hides warnings but --max-warnings still counts them, so the gate holds either way.
   const warnings = all.reduce((n, r) => n + r.warningCount, 0);
@@ -106,13 +131,16 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
 }
 
 /** What the run writes (the report file, a baseline being updated) and every file it reads besides the inputs. */
-function runFiles(opts: ValidateOptions, config: Config, cwd: string): [RunFile[], RunFile[]] {
+function runFiles(opts: ValidateOptions, configs: readonly Config[], cwd: string): [RunFile[], RunFile[]] {
   const abs = (file: string): string => path.resolve(cwd, file);
   const outputs: RunFile[] = [];
   const reads: RunFile[] = [];
   if (opts.output !== undefined) outputs.push({ role: 'the report', abs: abs(opts.output) });
   if (opts.baseline !== undefined) (opts.updateBaseline ? outputs : reads).push({ role: 'the baseline', abs: abs(opts.baseline) });
-  if (config.abs !== null) reads.push({ role: 'the config file', abs: config.abs });
+  // Each plan's own config, found from its folder up, or the one given with -c.
+  const configFiles = new Set(configs.flatMap((c) => (c.abs === null ? [] : [c.abs])));
+  if (opts.config !== undefined) configFiles.add(abs(opts.config));
+  for (const file of configFiles) reads.push({ role: 'the config file', abs: file });
   if (opts.report !== undefined) reads.push({ role: 'the inspection report', abs: abs(opts.report) });
   return [outputs, reads];
 }
@@ -125,6 +153,19 @@ function namedStream(file: string, io: CliIo): OutStream | null {
   if (['/dev/stdout', '/dev/fd/1', '/proc/self/fd/1'].includes(file)) return io.stdout;
   if (['/dev/stderr', '/dev/fd/2', '/proc/self/fd/2'].includes(file)) return io.stderr;
   return null;
+}
+
+/** What a report written to a file holds, said on standard error since the findings are not shown: `3 files, 2 errors, 5 warnings`. */
+function wroteCounts(results: readonly FileResult[]): string {
+  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const unreadable = results.filter((r) => r.fatal !== null).length;
+  const parts = [
+    n(results.length, 'file'),
+    n(results.reduce((t, r) => t + r.errorCount, 0), 'error'),
+    n(results.reduce((t, r) => t + r.warningCount, 0), 'warning'),
+  ];
+  if (unreadable > 0) parts.push(`${unreadable} unreadable`);
+  return parts.join(', ');
 }
 
 function fatalResult(filePath: string, reason: string): FileResult {

@@ -35,4 +35,6 @@ export interface FileResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** How much of the plan was read, for formats that say so of a clean plan; absent when it was not read. */
+  counts?: { recommendations: number; actions: number };
 }

@@ -18,14 +18,16 @@ function plural(n: number, word: string): string {
 
 /**
  * `validate --format stylish`: findings grouped under each file's path, one aligned line each (location,
- * severity, message, rule id), an unreadable file as one error line, then a summary. Clean runs print nothing.
+ * severity, message, rule id), an unreadable file as one error line, then a summary. A plan with no findings
+ * gets one line saying so, with how much was read (not under --quiet, which hides warnings).
  */
-export function formatStylish(results: FileResult[], options: Pick<FormatOptions, 'color'>): string {
+export function formatStylish(results: FileResult[], options: Pick<FormatOptions, 'color' | 'quiet'>): string {
   const c = new Chalk({ level: options.color });
   const groups: string[] = [];
   let errors = 0;
   let warnings = 0;
   let fatal = 0;
+  const clean: string[] = [];
   for (const r of results) {
     errors += r.errorCount;
     warnings += r.warningCount;
@@ -34,15 +36,17 @@ export function formatStylish(results: FileResult[], options: Pick<FormatOptions
       groups.push(`${c.underline(printable(r.path))}\n  ${c.red('error')}  ${printable(r.fatal)}\n`);
     } else if (r.findings.length > 0) {
       groups.push(`${c.underline(printable(r.path))}\n${findingLines(r.findings, c)}`);
+    } else if (options.quiet !== true) {
+      clean.push(`${c.green('✔')} ${printable(r.path)}: no problems${r.counts ? ` — ${plural(r.counts.recommendations, 'recommendation')}, ${plural(r.counts.actions, 'action')}` : ''}\n`);
     }
   }
   const problems = errors + warnings + fatal;
-  if (problems === 0) return '';
+  if (problems === 0) return clean.join('');
   const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
   if (fatal > 0) parts.push(plural(fatal, 'unreadable file'));
   const summary = `✖ ${plural(problems, 'problem')} (${parts.join(', ')})`;
   const paint = errors + fatal > 0 ? c.red.bold : c.yellow.bold;
-  return `${groups.join('\n')}\n${paint(summary)}\n`;
+  return `${clean.join('')}${clean.length > 0 ? '\n' : ''}${groups.join('\n')}\n${paint(summary)}\n`;
 }
 
 function findingLines(findings: readonly Finding[], c: ChalkInstance): string {

@@ -22,6 +22,8 @@ export interface FormatOptions {
   rules: readonly RuleInfo[];
   /** When the run happened (ISO timestamp), for formats that record it. */
   generatedAt?: string;
+  /** `--quiet`: errors only, so a plan with warnings alone is not to be called clean. */
+  quiet?: boolean;
 }
 
 /** A `validate` formatter: a pure function from results to the text the CLI prints. */

@@ -26,7 +26,8 @@ interface SeedFinding {
   action: number | null;
 }
 
-describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
+// A browser and the CLI on a busy 2-core machine take far more than vitest's default 5 s.
+describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, () => {
   let browser: Browser;
   let dir: string;
   let reportUrl: string;
@@ -42,7 +43,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', () => {
     writeFileSync(file, formatHtml(sampleResults(), { cwd: '/work', generatedAt: '2026-03-02T09:30:00Z', docsBaseUri: 'https://example.org/docs/rules' }));
     reportUrl = pathToFileURL(file).href;
     mkdirSync(ARTIFACTS, { recursive: true });
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await browser?.close();

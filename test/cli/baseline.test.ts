@@ -33,12 +33,16 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('validate --baseline on 001 (DLNR), with the built CLI', () => {
+  // 001-dlnr.expected.json: 8 recommendations, 42 actions.
+  const CLEAN = (file: string): string => `✔ ${file}: no problems — 8 recommendations, 42 actions\n`;
+
   it('--update-baseline records every finding, readable, and exits 0', () => {
     const before = json(['plans'], tmp);
     expect(before.code).toBe(1);
     const run = plancheck(['validate', 'plans', '--baseline', BASELINE, '--update-baseline'], { cwd: tmp });
     const count = before.report.files[0]!.findings.length;
-    expect(run).toEqual({ code: 0, stdout: '', stderr: `plancheck: wrote ${BASELINE}: ${count} findings recorded\n` });
+    // Every finding is recorded and none is new: the plan is clean against its baseline.
+    expect(run).toEqual({ code: 0, stdout: CLEAN('plans/dlnr.txt'), stderr: `plancheck: wrote ${BASELINE}: ${count} findings recorded\n` });
     const written = JSON.parse(readFileSync(path.join(tmp, BASELINE), 'utf8')) as Baseline;
     expect(Object.keys(written)).toEqual(['version', 'files']);
     expect(written.version).toBe(1);
@@ -51,8 +55,8 @@ describe('validate --baseline on 001 (DLNR), with the built CLI', () => {
     expect(entries).toContainEqual(expect.objectContaining({ ruleId: 'action-owner', recommendation: '3', action: 7, message: 'Action 7 of recommendation 3 has no responsible owner' }));
   });
 
-  it('--baseline then hides all of them: no output, exit 0', () => {
-    expect(plancheck(['validate', 'plans', '--baseline', BASELINE], { cwd: tmp })).toEqual({ code: 0, stdout: '', stderr: '' });
+  it('--baseline then hides all of them: only the clean line, exit 0', () => {
+    expect(plancheck(['validate', 'plans', '--baseline', BASELINE], { cwd: tmp })).toEqual({ code: 0, stdout: CLEAN('plans/dlnr.txt'), stderr: '' });
   });
 
   it('shows only a finding that is new, though every line below it moved', () => {
@@ -68,7 +72,7 @@ describe('validate --baseline on 001 (DLNR), with the built CLI', () => {
 
   it('matches plan paths relative to the baseline file, from any working directory', () => {
     const run = plancheck(['validate', '.', '--baseline', `../${BASELINE}`], { cwd: path.join(tmp, 'plans') });
-    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: CLEAN('dlnr.txt'), stderr: '' });
   });
 
   it('reports findings of a file the baseline does not know', () => {

@@ -57,7 +57,9 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const rel = (p: string): string => path.relative(ROOT, p);
+// The inputs are given as absolute paths, and are shown as typed; -o messages name outputs relative to the working directory.
+const rel = (p: string): string => p;
+const relOut = (p: string): string => path.relative(ROOT, p);
 const totals = (items: ReadonlyArray<{ fixture: string }>): { recommendations: number; actions: number } => {
   let recommendations = 0;
   let actions = 0;
@@ -75,7 +77,7 @@ describe('convert a batch with --jobs', () => {
     const run = plancheck(['convert', plans, path.join(tmp, 'not-a-plan.txt'), '-o', out, '--jobs', '2']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(listTree(out)).toEqual(good.map((g) => g.rel.replace(/\.txt$/, '.json')).sort());
+    expect(listTree(out)).toEqual([...good.map((g) => g.rel.replace(/\.txt$/, '.json')), 'manifest.json'].sort());
     for (const g of good) {
       const doc = JSON.parse(readFileSync(path.join(out, g.rel.replace(/\.txt$/, '.json')), 'utf8')) as Expected & { source: { path: string } };
       expect(doc.source.path).toBe(rel(path.join(plans, g.rel)));
@@ -97,7 +99,7 @@ describe('convert a batch with --jobs', () => {
     const out = path.join(tmp, 'out-yaml');
     const run = plancheck(['convert', plans, '-o', out, '--format', 'yaml', '--jobs', '2']);
     expect(run.code).toBe(2);
-    expect(listTree(out)).toEqual(good.map((g) => g.rel.replace(/\.txt$/, '.yaml')).sort());
+    expect(listTree(out)).toEqual([...good.map((g) => g.rel.replace(/\.txt$/, '.yaml')), 'manifest.json'].sort());
     const doc = parseYaml(readFileSync(path.join(out, 'north/001-dlnr.yaml'), 'utf8')) as Expected;
     expect(doc.recommendations).toEqual(expected('001-dlnr').recommendations);
   });
@@ -106,7 +108,7 @@ describe('convert a batch with --jobs', () => {
     const out = path.join(tmp, 'out-stdin');
     const run = plancheck(['convert', '-', path.join(plans, 'north/000-london.txt'), '-o', out, '--jobs', '2'], { input: source('001-dlnr') });
     expect(run.code).toBe(0);
-    expect(listTree(out)).toEqual(['000-london.json', 'stdin.json']);
+    expect(listTree(out)).toEqual(['000-london.json', 'manifest.json', 'stdin.json']);
     const doc = JSON.parse(readFileSync(path.join(out, 'stdin.json'), 'utf8')) as Expected;
     expect(doc.recommendations).toEqual(expected('001-dlnr').recommendations);
   });
@@ -122,7 +124,7 @@ describe('-o never writes outside its directory', () => {
     const out = path.join(base, 'out');
     const run = plancheck(['convert', path.join(base, 'east/plan.txt'), path.join(base, 'west/plan.txt'), '-o', out]);
     expect(run.code).toBe(0);
-    expect(listTree(base)).toEqual(['east/plan.txt', 'out/east/plan.json', 'out/west/plan.json', 'west/plan.txt']);
+    expect(listTree(base)).toEqual(['east/plan.txt', 'out/east/plan.json', 'out/manifest.json', 'out/west/plan.json', 'west/plan.txt']);
   });
 
   it('a symbolic link inside DIR that leads elsewhere is refused for the files under it; the others are written', () => {
@@ -136,10 +138,10 @@ describe('-o never writes outside its directory', () => {
     const run = plancheck(['convert', path.join(base, 'in'), '-o', path.join(base, 'out')]);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
-      `plancheck: ${rel(path.join(base, 'in/linked/plan.txt'))}: cannot write ${rel(path.join(base, 'out/linked/plan.json'))}: ${rel(path.join(base, 'out/linked'))} leads outside the output directory`,
+      `plancheck: ${rel(path.join(base, 'in/linked/plan.txt'))}: cannot write ${relOut(path.join(base, 'out/linked/plan.json'))}: ${relOut(path.join(base, 'out/linked'))} leads outside the output directory`,
     );
     expect(readdirSync(path.join(base, 'elsewhere'))).toEqual([]);
-    expect(readdirSync(path.join(base, 'out')).sort()).toEqual(['linked', 'plan.json']);
+    expect(readdirSync(path.join(base, 'out')).sort()).toEqual(['linked', 'manifest.json', 'plan.json']);
   });
 });
 
@@ -180,7 +182,7 @@ describe('--timeout', () => {
     const out = path.join(tmp, 'out-timeout');
     const run = plancheck(['convert', plans, '-o', out, '--jobs', '2', '--timeout', '1'], { env: hang });
     expect(run.code).toBe(2);
-    expect(listTree(out)).toEqual(good.filter((g) => g.rel !== '002-essex-northants-1.txt').map((g) => g.rel.replace(/\.txt$/, '.json')).sort());
+    expect(listTree(out)).toEqual([...good.filter((g) => g.rel !== '002-essex-northants-1.txt').map((g) => g.rel.replace(/\.txt$/, '.json')), 'manifest.json'].sort());
     expect(run.stderr).toContain(`plancheck: ${hung()}: timed out after 1 s\n`);
   });
 

@@ -62,10 +62,32 @@ describe('control characters in plans and file names', { timeout: 60_000 }, () =
     for (const due of dues) expect(due.startsWith('TBC [2J ]0;pwned 31m')).toBe(true);
   });
 
-  it('an unknown option quoted back in a usage error shows its escape code', () => {
+  it('an unknown option quoted back in a usage error shows its escape code, on one line', () => {
     const run = plancheck(['validate', `--x${ESC}[2J`], { cwd: dir });
-    expect([run.code, run.stdout]).toEqual([2, '']);
-    expect(run.stderr.split('\n')[0]).toBe("plancheck: unknown option '--x\\x1b[2J'");
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', "plancheck: unknown option '--x\\x1b[2J' (run with --help for usage)\n"]);
+    const broken = plancheck(['validate', 'plan.txt', '--max-warnings', '1\n::error::pwned'], { cwd: dir });
+    expect(broken.code).toBe(2);
+    expect(broken.stderr.split('\n')).toEqual([expect.stringMatching(/^plancheck: .*1\\x0a::error::pwned.* \(run with --help for usage\)$/), '']);
+  });
+
+  it('junit, gitlab and csv show them escaped too', () => {
+    const junit = plancheck(['validate', '.', '--format', 'junit'], { cwd: dir });
+    expect(junit.code).toBe(2);
+    expect(controls(junit.stdout)).toEqual([]);
+    expect(junit.stdout).toContain('<testsuite name="red\\x1b[31m.txt"');
+    expect(junit.stdout).toContain(`The target date &apos;${SHOWN}&apos; of action 2 of recommendation 1 is not time-bound`);
+    expect(junit.stdout).toContain('<testsuite name="a\\x0a::error::pwned.txt"');
+    const gitlab = plancheck(['validate', '.', '--format', 'gitlab'], { cwd: dir });
+    const descriptions = (JSON.parse(gitlab.stdout) as Array<{ description: string }>).map((i) => i.description);
+    expect(descriptions.flatMap(controls)).toEqual([]);
+    expect(descriptions).toContainEqual(expect.stringContaining(`The target date '${SHOWN}' of action 2 of recommendation 1 is not time-bound`));
+    const csv = plancheck(['convert', '.', '--format', 'csv', '--quiet'], { cwd: dir });
+    expect(csv.code).toBe(2);
+    // CRLF ends each record, as RFC 4180 has it; no other control character is left.
+    expect(controls(csv.stdout.replaceAll('\r\n', '\n'))).toEqual([]);
+    expect(csv.stdout).toContain(`,${SHOWN},`);
+    expect(csv.stdout).toContain('\r\nred\\x1b[31m.txt,');
+    expect(csv.stderr).toBe('plancheck: a\\x0a::error::pwned.txt: empty file\n');
   });
 
   it('a usage error naming a file with a newline is one line', () => {

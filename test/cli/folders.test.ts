@@ -1,70 +1,158 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { GOOD_EXPECTED, tempRoot } from '../hostile/harness.js';
-import { BIN, ROOT } from './run.js';
+import { plancheck, ROOT } from './run.js';
 
-// Issue 13: a folder among the inputs that cannot be listed ended the whole run with an internal error and no
-// file read. It is now named in one line, the other files are converted, and the run exits 2 at the end.
+/**
+ * A folder as people keep one: plans beside notes, a web page, Word's lock file of an open draft, an archive
+ * sub-folder, and the same plan in two formats. Runs start in `tmp`, so paths are shown relative to it.
+ */
+let tmp: string;
+const put = (rel: string, content: string | Buffer): void => {
+  mkdirSync(path.dirname(path.join(tmp, rel)), { recursive: true });
+  writeFileSync(path.join(tmp, rel), content);
+};
+const fixture = (rel: string): Buffer => readFileSync(path.join(ROOT, rel));
+const run = (args: string[]): ReturnType<typeof plancheck> => plancheck(args, { cwd: tmp });
+const files = (stdout: string): Array<{ path: string; findings: Array<{ ruleId: string }> }> =>
+  (JSON.parse(stdout) as { files: Array<{ path: string; findings: Array<{ ruleId: string }> }> }).files;
+const rulesOf = (f: { findings: Array<{ ruleId: string }> }): string[] => [...new Set(f.findings.map((x) => x.ruleId))].sort();
 
-const GOOD = path.join(ROOT, 'fixtures/text/000-london.txt');
-const RECS = GOOD_EXPECTED.recommendations.length;
-const ACTIONS = GOOD_EXPECTED.recommendations.reduce((n, r) => n + r.actions.length, 0);
-/** The user `nobody`: root reads any folder whatever its mode, so the permission case runs as this user. */
-const NOBODY = 65534;
-
-let root: { dir: string; remove: () => void };
 beforeAll(() => {
-  root = tempRoot('folders');
-  chmodSync(root.dir, 0o755);
+  tmp = mkdtempSync(path.join(tmpdir(), 'plancheck-folders-'));
+  put('plans/london.txt', fixture('fixtures/text/000-london.txt'));
+  put('plans/~$london.txt', fixture('fixtures/text/000-london.txt'));
+  put('plans/.~lock.london.txt#', 'lock');
+  put('plans/notes.txt', 'Call Sam about the draft on Monday.\n');
+  put('plans/index.html', '<html><body><h1>Plans</h1><p>See the folder.</p></body></html>\n');
+  put('plans/archive/dlnr.txt', fixture('fixtures/text/001-dlnr.txt'));
+  put('twins/borderless.docx', fixture('fixtures/plans/borderless.docx'));
+  put('twins/borderless.html', fixture('fixtures/plans/borderless.html'));
 });
-afterAll(() => {
-  // rm copes with paths longer than the system allows; Node's recursive removal does not.
-  execFileSync('rm', ['-rf', root.dir]);
-});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-function convert(cwd: string, args: readonly string[], uid?: number): { code: number | null; stdout: string; stderr: string } {
-  const env = { ...process.env, NO_COLOR: '1' };
-  delete env.FORCE_COLOR;
-  const r = spawnSync(process.execPath, [BIN, 'convert', ...args], { cwd, env, encoding: 'utf8', timeout: 60_000, ...(uid === undefined ? {} : { uid, gid: NOBODY }) });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-describe('folders that cannot be listed', { timeout: 60_000 }, () => {
-  it('a subfolder without read permission is named and the other files are still converted', () => {
-    const dir = path.join(root.dir, 'perm');
-    mkdirSync(path.join(dir, 'plans/a'), { recursive: true });
-    mkdirSync(path.join(dir, 'plans/secret'));
-    mkdirSync(path.join(dir, 'out'));
-    copyFileSync(GOOD, path.join(dir, 'plans/a/one.txt'));
-    copyFileSync(GOOD, path.join(dir, 'plans/two.txt'));
-    chmodSync(path.join(dir, 'plans/secret'), 0o000);
-    chmodSync(dir, 0o755);
-    chmodSync(path.join(dir, 'out'), 0o777);
-    const run = convert(dir, ['plans', '-o', 'out'], process.getuid?.() === 0 ? NOBODY : undefined);
-    const lines = run.stderr.split('\n');
-    expect(lines[0]).toBe('plancheck: plans/secret: cannot read this folder: permission denied');
-    expect(lines[1]).toMatch(new RegExp(`^Converted 2 files: ${RECS * 2} recommendations, ${ACTIONS * 2} actions, 1 failed in \\d+\\.\\d s$`));
-    expect(lines.slice(2)).toEqual(['']);
-    expect(run.code).toBe(2);
-    expect(readdirSync(path.join(dir, 'out'), { recursive: true }).sort()).toEqual(['a', 'a/one.json', 'two.json']);
+describe('walking a folder', { timeout: 120_000 }, () => {
+  it('skips lock files silently and files holding no plan with one line each; exit code from the plans alone', () => {
+    const r = run(['validate', 'plans', '--format', 'json']);
+    expect(r.code).toBe(1); // dlnr has error findings; the skipped files add nothing
+    expect(files(r.stdout).map((f) => f.path)).toEqual(['plans/archive/dlnr.txt', 'plans/london.txt']);
+    expect(r.stderr).toBe('plancheck: plans/index.html: skipped, no action-plan table found\nplancheck: plans/notes.txt: skipped, no action-plan table found\n');
+    expect(run(['validate', 'plans', '--format', 'json', '--quiet']).stderr).toBe('');
   });
 
-  it('a folder whose path is longer than the system allows is named and the other files are still converted', () => {
-    const dir = path.join(root.dir, 'long');
-    mkdirSync(path.join(dir, 'plans'), { recursive: true });
-    copyFileSync(GOOD, path.join(dir, 'plans/good.txt'));
-    // 24 folders of 200 characters: past Linux's 4096-byte PATH_MAX, made one step at a time from inside.
-    const step = 'x'.repeat(200);
-    const script = `process.chdir('plans'); for (let i = 0; i < 24; i++) { fs.mkdirSync('${step}'); process.chdir('${step}'); } fs.copyFileSync(${JSON.stringify(GOOD)}, 'deep.txt');`;
-    execFileSync(process.execPath, ['-e', `const fs = require('node:fs'); ${script}`], { cwd: dir });
-    const run = convert(dir, ['plans', '-o', 'out']);
-    const lines = run.stderr.split('\n');
-    expect(lines[0]).toMatch(new RegExp(`^plancheck: plans(/${step})+: cannot read this folder: file name too long$`));
-    expect(lines[1]).toMatch(new RegExp(`^Converted 1 file: ${RECS} recommendations, ${ACTIONS} actions, 1 failed in \\d+\\.\\d s$`));
-    expect(lines.slice(2)).toEqual(['']);
-    expect(run.code).toBe(2);
-    expect(readdirSync(path.join(dir, 'out'))).toContain('good.json');
+  it('a file named on the command line that holds no plan is still an unreadable input, exit 2', () => {
+    const r = run(['validate', 'plans/notes.txt', 'plans/london.txt']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('plancheck: plans/notes.txt: no action-plan table found\n');
+  });
+
+  it('a lock file named on the command line is left out with a note, as ESLint does with an ignored file', () => {
+    const r = run(['validate', 'plans/~$london.txt', '--format', 'json']);
+    expect(r.code).toBe(0);
+    expect(files(r.stdout)).toEqual([]);
+    expect(r.stderr).toBe('plancheck: plans/~$london.txt: ignored, a lock or temp file\n');
+  });
+
+  it('--ignore-pattern leaves out matching files, relative to the working directory; repeatable', () => {
+    const one = run(['validate', 'plans', '--format', 'json', '--ignore-pattern', 'plans/archive', '--quiet']);
+    expect(one.code).toBe(0);
+    expect(files(one.stdout).map((f) => f.path)).toEqual(['plans/london.txt']);
+    const two = run(['validate', 'plans', '--format', 'json', '--ignore-pattern', '**/notes.txt', '--ignore-pattern', '**/*.html']);
+    expect(two.stderr).toBe('');
+    expect(files(two.stdout).map((f) => f.path)).toEqual(['plans/archive/dlnr.txt', 'plans/london.txt']);
+    const all = run(['validate', 'plans/archive', '--ignore-pattern', 'plans/**']);
+    expect(all.code).toBe(2);
+    expect(all.stderr).toBe('plancheck: every file found in plans/archive is ignored\n');
   });
 });
+
+describe('config looked up from each file, with ignores and overrides', { timeout: 120_000 }, () => {
+  beforeAll(() => {
+    put('cfg/.plancheck.yaml', 'ignores:\n  - "drafts/**"\nrules:\n  vague-action: off\noverrides:\n  - files: "archive/**"\n    rules:\n      action-due: warn\n      action-owner: off\n');
+    put('cfg/dlnr.txt', fixture('fixtures/text/001-dlnr.txt'));
+    put('cfg/archive/dlnr.txt', fixture('fixtures/text/001-dlnr.txt'));
+    put('cfg/drafts/dlnr.txt', fixture('fixtures/text/001-dlnr.txt'));
+    put('cfg/team/.plancheck.yml', 'rules:\n  numbering: off\n');
+    put('cfg/team/dlnr.txt', fixture('fixtures/text/001-dlnr.txt'));
+  });
+
+  it('each file gets its nearest config, wherever the run starts; overrides apply to their globs; ignores leave files out', () => {
+    const all = ['action-due', 'action-owner', 'due-time-bound', 'numbering', 'owner-due-alignment', 'vague-action'];
+    for (const [cwd, prefix] of [[tmp, 'cfg/'], [path.join(tmp, 'cfg'), '']] as const) {
+      const r = plancheck(['validate', prefix === '' ? '.' : 'cfg', '--format', 'json'], { cwd });
+      expect(r.stderr).toBe('');
+      const byPath = new Map(files(r.stdout).map((f) => [f.path, f]));
+      expect([...byPath.keys()].sort()).toEqual([`${prefix}archive/dlnr.txt`, `${prefix}dlnr.txt`, `${prefix}team/dlnr.txt`]);
+      // cfg/.plancheck.yaml: vague-action off.
+      expect(rulesOf(byPath.get(`${prefix}dlnr.txt`)!)).toEqual(all.filter((id) => id !== 'vague-action'));
+      // and for archive/**: action-owner off, action-due a warning.
+      const archived = byPath.get(`${prefix}archive/dlnr.txt`)!;
+      expect(rulesOf(archived)).toEqual(['action-due', 'due-time-bound', 'numbering', 'owner-due-alignment']);
+      expect(archived.findings.filter((f) => f.ruleId === 'action-due').every((f) => (f as unknown as { severity: string }).severity === 'warn')).toBe(true);
+      // cfg/team/.plancheck.yml is nearer: only numbering off, vague-action back on.
+      expect(rulesOf(byPath.get(`${prefix}team/dlnr.txt`)!)).toEqual(all.filter((id) => id !== 'numbering'));
+    }
+  });
+
+  it('-c FILE wins for every file, and --rule wins over both', () => {
+    put('strict.yaml', 'rules:\n  owner-due-alignment: off\n');
+    const r = run(['validate', 'cfg', '-c', 'strict.yaml', '--rule', 'numbering=off', '--format', 'json']);
+    const paths = files(r.stdout).map((f) => f.path);
+    expect(paths).toEqual(['cfg/archive/dlnr.txt', 'cfg/dlnr.txt', 'cfg/drafts/dlnr.txt', 'cfg/team/dlnr.txt']);
+    for (const f of files(r.stdout)) expect(rulesOf(f)).toEqual(['action-due', 'action-owner', 'due-time-bound', 'vague-action']);
+  });
+
+  it('a bad override is a config error naming the key, exit 2', () => {
+    put('bad/.plancheck.yaml', 'overrides:\n  - files: "x/**"\n    rules:\n      action-du: off\n');
+    put('bad/plan.txt', fixture('fixtures/text/000-london.txt'));
+    const r = run(['validate', 'bad']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('plancheck: bad/.plancheck.yaml: overrides[0].rules.action-du: unknown rule "action-du"; did you mean "action-due"?\n');
+    put('bad/.plancheck.yaml', 'overrides:\n  - file: "x/**"\n');
+    expect(run(['validate', 'bad']).stderr).toBe('plancheck: bad/.plancheck.yaml: overrides[0]: unknown key "file": the keys allowed are "files" and "rules"\n');
+  });
+});
+
+describe('convert -o DIR over a folder', { timeout: 120_000 }, () => {
+  it('names a plan kept in two formats after its whole file name, and lists every input in manifest.json', () => {
+    const r = run(['convert', 'twins', 'plans', '-o', 'out']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^plancheck: plans\/index\.html: skipped, no action-plan table found\nplancheck: plans\/notes\.txt: skipped, no action-plan table found\nConverted 4 files: 25 recommendations, 99 actions, 0 failed, 2 skipped in \d+\.\d s\n$/,
+    );
+    const written = readdirSync(path.join(tmp, 'out'), { recursive: true }).map(String).sort();
+    expect(written).toEqual(['manifest.json', 'plans', 'plans/archive', 'plans/archive/dlnr.json', 'plans/london.json', 'twins', 'twins/borderless.docx.json', 'twins/borderless.html.json']);
+    const docx = JSON.parse(readFileSync(path.join(tmp, 'out/twins/borderless.docx.json'), 'utf8')) as { source: { path: string; format: string } };
+    expect(docx.source).toMatchObject({ path: 'twins/borderless.docx', format: 'docx' });
+    const manifest = JSON.parse(readFileSync(path.join(tmp, 'out/manifest.json'), 'utf8')) as unknown;
+    // Counts from the hand-checked expectations: borderless 5 recs / 12 actions, london 7 / 33, dlnr 8 / 42.
+    expect(manifest).toEqual({
+      format: 'json',
+      counts: { inputs: 6, converted: 4, skipped: 2, failed: 0, recommendations: 5 + 5 + 7 + 8, actions: 12 + 12 + 33 + 42 },
+      inputs: [
+        { path: 'twins/borderless.docx', status: 'converted', output: 'twins/borderless.docx.json', recommendations: 5, actions: 12 },
+        { path: 'twins/borderless.html', status: 'converted', output: 'twins/borderless.html.json', recommendations: 5, actions: 12 },
+        { path: 'plans/archive/dlnr.txt', status: 'converted', output: 'plans/archive/dlnr.json', recommendations: 8, actions: 42 },
+        { path: 'plans/index.html', status: 'skipped', reason: 'no action-plan table found' },
+        { path: 'plans/london.txt', status: 'converted', output: 'plans/london.json', recommendations: 7, actions: 33 },
+        { path: 'plans/notes.txt', status: 'skipped', reason: 'no action-plan table found' },
+      ],
+    });
+  });
+
+  it('records a failed input with its reason, and a plan called manifest keeps clear of the manifest', () => {
+    put('m/manifest.txt', fixture('fixtures/text/000-london.txt'));
+    put('m/empty.txt', '');
+    const r = run(['convert', 'm', '-o', 'm-out', '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('plancheck: m/empty.txt: empty file\n');
+    expect(readdirSync(path.join(tmp, 'm-out')).sort()).toEqual(['manifest.json', 'manifest.txt.json']);
+    const manifest = JSON.parse(readFileSync(path.join(tmp, 'm-out/manifest.json'), 'utf8')) as { inputs: unknown[] };
+    expect(manifest.inputs).toEqual([
+      { path: 'm/empty.txt', status: 'failed', reason: 'empty file' },
+      { path: 'm/manifest.txt', status: 'converted', output: 'manifest.txt.json', recommendations: 7, actions: 33 },
+    ]);
+  });
+});
+

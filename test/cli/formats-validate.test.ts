@@ -24,7 +24,7 @@ const FORMATS = ['html', 'docx', 'pdf', 'chromium.pdf'];
 
 const what = (f: Finding): string => `${f.ruleId} ${f.recommendation}/${f.action ?? '-'} ${f.severity}: ${f.message}`;
 
-describe('validate gives the same findings whatever the format', () => {
+describe('validate gives the same findings whatever the format', { timeout: 120_000 }, () => {
   it('has fixture plans in every format', () => expect(plans.length).toBeGreaterThanOrEqual(3));
 
   it.each(plans)('%s: HTML, Word, LibreOffice PDF and Chromium PDF agree, PDFs by page, Word and HTML by row', (plan) => {

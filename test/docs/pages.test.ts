@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,21 @@ function consoleExample(fence: Fence): { command: string; output: string } {
   const [command = '', ...output] = fence.text.split('\n');
   expect(command.startsWith('$ plancheck ')).toBe(true);
   return { command, output: output.join('\n') };
+}
+
+/** A console block of one or more commands, each with the output that follows it. */
+function consoleExamples(fence: Fence): Array<{ command: string; output: string }> {
+  const parts = fence.text.split(/^(?=\$ plancheck )/m);
+  expect(parts[0]!.startsWith('$ plancheck ')).toBe(true);
+  return parts.map((part) => consoleExample({ info: fence.info, text: part }));
+}
+
+/** Output as shown on a page, where a line `…` stands for any number of lines left out. */
+function expectShown(actual: string, shown: string): void {
+  if (!shown.split('\n').includes('…')) return expect(actual).toBe(shown);
+  const escape = (line: string): string => line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = shown.split(/(?<=\n)/).map((line) => (line === '…\n' ? '(?:.*\n)*?' : escape(line))).join('');
+  expect(actual).toMatch(new RegExp(`^${pattern}$`));
 }
 
 const temps: string[] = [];
@@ -91,7 +106,7 @@ describe('docs/json-report.md', () => {
 describe('docs/config.md', () => {
   const blocks = fences(read('config.md'));
 
-  it('has a YAML example before each console example, and every other YAML example is valid', async () => {
+  it('every YAML example not followed by its console output is a valid config', async () => {
     for (const [i, block] of blocks.entries()) {
       if (block.info !== 'yaml' || blocks[i + 1]?.info === 'console') continue;
       await expect(parseConfig(block.text, '.plancheck.yaml', rules)).resolves.toBeInstanceOf(Map);
@@ -100,12 +115,41 @@ describe('docs/config.md', () => {
   });
 
   it('shows the real message for each mistake, run with the YAML before it as .plancheck.yaml', async () => {
-    for (const [i, block] of blocks.entries()) {
+    const mistakes = read('config.md').split('## Mistakes')[1]!;
+    const shown = fences(mistakes);
+    expect(shown.filter((b) => b.info === 'console').length).toBeGreaterThan(0);
+    for (const [i, block] of shown.entries()) {
       if (block.info !== 'console') continue;
-      const config = blocks[i - 1];
+      const config = shown[i - 1];
       expect(config?.info).toBe('yaml');
       const { command, output } = consoleExample(block);
       expect(await run(command, folder({ '.plancheck.yaml': config!.text }))).toBe(output);
+    }
+  }, 60_000);
+
+  /**
+   * The walk-through's folder: plans/ holding the page's first YAML example as its config, a clean draft with
+   * Word's lock file beside it, seed 001 as an archived plan, and notes that are no plan.
+   */
+  function plansFolder(): string {
+    const dir = folder();
+    mkdirSync(path.join(dir, 'plans/drafts'), { recursive: true });
+    mkdirSync(path.join(dir, 'plans/archive'));
+    writeFileSync(path.join(dir, 'plans/.plancheck.yaml'), blocks.find((b) => b.info === 'yaml')!.text);
+    copyFileSync(PLAN, path.join(dir, 'plans/drafts/london.txt'));
+    copyFileSync(PLAN, path.join(dir, 'plans/drafts/~$london.txt'));
+    copyFileSync(path.join(ROOT, 'fixtures/text/001-dlnr.txt'), path.join(dir, 'plans/archive/dlnr-2019.txt'));
+    writeFileSync(path.join(dir, 'plans/notes.txt'), 'Notes from the planning meeting: owners to be agreed.\n');
+    return dir;
+  }
+
+  it('shows the real output of the walk-through (files left out, init, --print-config), run in a plans folder', async () => {
+    const before = read('config.md').split('## Mistakes')[0]!;
+    const walk = fences(before).filter((b) => b.info === 'console');
+    expect(walk.length).toBe(3);
+    for (const block of walk) {
+      const dir = plansFolder();
+      for (const { command, output } of consoleExamples(block)) expectShown(await run(command, dir), output);
     }
   }, 60_000);
 

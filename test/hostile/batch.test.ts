@@ -41,13 +41,15 @@ const BAD: Array<[string, string | RegExp]> = [
   ['downloads/deep.html', 'HTML elements nested more than 256 deep: not an action plan'],
   ['downloads/encrypted.pdf', 'encrypted PDF: cannot read without its password'],
   ['downloads/junk.txt', 'binary data: not a PDF, Word file, HTML page or text export'],
-  ['downloads/letter.txt', 'no action-plan table found'],
-  ['downloads/no-table.html', 'no action-plan table found'],
   ['downloads/protected.docx', 'a password-protected Office file: remove the password and save it again as .docx'],
   ['downloads/random.pdf', 'not a PDF (no %PDF- header): the file is damaged or is another kind of file named .pdf'],
   ['downloads/scan.pdf', 'no text layer: scanned document?'],
   ['downloads/truncated.pdf', 'damaged PDF: invalid PDF structure'],
 ];
+
+/** Files found in the folder that hold no plan: skipped with one line each, before the bad files, not counted as failed. */
+const SKIPPED = ['downloads/letter.txt', 'downloads/no-table.html'];
+const skippedLines = (): string[] => SKIPPED.map((rel) => `plancheck: ${shown(path.join(plans, rel))}: skipped, no action-plan table found`);
 
 const jsonName = (rel: string): string => rel.replace(/\.(txt|html|docx|pdf)$/, '.json');
 
@@ -87,7 +89,9 @@ beforeAll(() => {
 });
 afterAll(tmp.remove);
 
-function expectBadLines(lines: readonly string[]): void {
+function expectBadLines(all: readonly string[]): void {
+  expect(all.slice(0, SKIPPED.length)).toEqual(skippedLines());
+  const lines = all.slice(SKIPPED.length);
   BAD.forEach(([rel, reason], i) => {
     const prefix = `plancheck: ${shown(path.join(plans, rel))}: `;
     expect(lines[i]!.startsWith(prefix), `${lines[i]} for ${rel}`).toBe(true);
@@ -102,13 +106,13 @@ describe('convert -o over a folder mixing good and bad files', { timeout: 60_000
     const run = plancheck(['convert', plans, '-o', out, '--jobs', '2']);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(listTree(out)).toEqual(GOOD.map((g) => jsonName(g.rel)).sort());
+    expect(listTree(out)).toEqual([...GOOD.map((g) => jsonName(g.rel)), 'manifest.json'].sort());
     for (const good of GOOD) expectWritten(out, good);
 
     const lines = run.stderr.split('\n');
-    expect(lines, run.stderr).toHaveLength(BAD.length + 2);
+    expect(lines, run.stderr).toHaveLength(SKIPPED.length + BAD.length + 2);
     expectBadLines(lines);
-    expect(lines[BAD.length]).toMatch(new RegExp(`^Converted ${GOOD.length} files: \\d+ recommendations, \\d+ actions, ${BAD.length} failed in \\d+\\.\\d s$`));
+    expect(lines[SKIPPED.length + BAD.length]).toMatch(new RegExp(`^Converted ${GOOD.length} files: \\d+ recommendations, \\d+ actions, ${BAD.length} failed, ${SKIPPED.length} skipped in \\d+\\.\\d s$`));
     expect(run.stderr).not.toMatch(/^\s+at /m);
   });
 
@@ -134,13 +138,13 @@ describe('convert -o over a folder mixing good and bad files', { timeout: 60_000
     const run = plancheck(['convert', plans, '-o', out, '--jobs', '2', '--timeout', '15'], { env: { PLANCHECK_TEST_HANG_ON: 'parallel.html' } });
     expect(run.code).toBe(2);
     const written = GOOD.filter((g) => g.rel !== 'eastmoor/parallel.html');
-    expect(listTree(out)).toEqual(written.map((g) => jsonName(g.rel)).sort());
+    expect(listTree(out)).toEqual([...written.map((g) => jsonName(g.rel)), 'manifest.json'].sort());
     for (const good of written) expectWritten(out, good);
-    // In input order: the bad files (a-empty.txt, downloads/…), then eastmoor/parallel.html.
+    // The skipped files, then in input order: the bad files (a-empty.txt, downloads/…), then eastmoor/parallel.html.
     const lines = run.stderr.split('\n');
     expectBadLines(lines);
-    expect(lines[BAD.length]).toBe(`plancheck: ${shown(path.join(plans, 'eastmoor/parallel.html'))}: timed out after 15 s`);
-    expect(lines[BAD.length + 1]).toMatch(new RegExp(`^Converted ${written.length} files: .*, ${BAD.length + 1} failed in \\d+\\.\\d s$`));
+    expect(lines[SKIPPED.length + BAD.length]).toBe(`plancheck: ${shown(path.join(plans, 'eastmoor/parallel.html'))}: timed out after 15 s`);
+    expect(lines[SKIPPED.length + BAD.length + 1]).toMatch(new RegExp(`^Converted ${written.length} files: .*, ${BAD.length + 1} failed, ${SKIPPED.length} skipped in \\d+\\.\\d s$`));
   });
 
   it('a run killed part-way leaves only whole outputs behind', async () => {

@@ -41,8 +41,8 @@ describe('files that vanish or cannot be read', { timeout: 30_000 }, () => {
     const out = `${dir}-out`;
     const run = plancheck(['convert', dir, '-o', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr.split('\n')[0]).toBe(`plancheck: ${path.relative(ROOT, link)}: no such file or directory`);
-    expect(readdirSync(out)).toEqual(['good.json']);
+    expect(run.stderr.split('\n')[0]).toBe(`plancheck: ${link}: no such file or directory`);
+    expect(readdirSync(out).sort()).toEqual(['good.json', 'manifest.json']);
   });
 
   it('a file deleted after the inputs were listed and before it was read: no such file or directory', async () => {

@@ -12,8 +12,8 @@ interface Expected {
 export const GOOD_EXPECTED = JSON.parse(readFileSync(path.join(ROOT, 'fixtures/text/000-london.expected.json'), 'utf8')) as Expected;
 const GOOD_ACTIONS = GOOD_EXPECTED.recommendations.reduce((n, r) => n + r.actions.length, 0);
 
-/** A path as the CLI shows it: relative to the repository root, where the tests run it. */
-export const shown = (abs: string): string => path.relative(ROOT, abs);
+/** A path as the CLI shows it: as typed, and the tests give absolute paths. */
+export const shown = (abs: string): string => abs;
 
 /** Every entry under a directory, dot-files (such as an atomic write's temp file) included, sorted. */
 export function listTree(dir: string): string[] {
@@ -74,7 +74,7 @@ export function expectRefused(result: { run: Run; out: string }, refused: Readon
   expect(run.stderr).not.toMatch(/^\s+at /m);
   expect(run.stdout).toBe('');
   expect(run.code).toBe(2);
-  expect(listTree(out)).toEqual(['good.json']);
+  expect(listTree(out)).toEqual(['good.json', 'manifest.json']);
   const doc = JSON.parse(readFileSync(path.join(out, 'good.json'), 'utf8')) as Expected;
   expect(doc.recommendations).toEqual(GOOD_EXPECTED.recommendations);
 }

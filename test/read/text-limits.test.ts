@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ReadError } from '../../src/read/errors.js';
+import { NoPlanError, ReadError } from '../../src/read/errors.js';
 import { MAX_TEXT_BYTES } from '../../src/read/limits.js';
 import { readTextExport } from '../../src/read/text/index.js';
 
@@ -24,6 +24,6 @@ describe('text reader limits and encodings', () => {
   });
 
   it('says there is no table in a text file that holds no plan', () => {
-    expect(() => readTextExport({ path: 'notes.txt', bytes: Buffer.from('Minutes of the meeting\n\nNothing to report.\n') })).toThrowError(new ReadError('no action-plan table found'));
+    expect(() => readTextExport({ path: 'notes.txt', bytes: Buffer.from('Minutes of the meeting\n\nNothing to report.\n') })).toThrowError(new NoPlanError());
   });
 });

@@ -223,9 +223,9 @@ describe('validate --report on the command line (the built CLI: npx tsc -p tscon
       .filter((f) => f.ruleId === 'report-coverage')
       .map(({ message, recommendation, reportRecommendation }) => ({ message, recommendation, reportRecommendation }));
 
-  it('000 against 004: exit 0, nothing printed', () => {
+  it('000 against 004: exit 0, only the line saying the plan is clean', () => {
     const run = plancheck(['validate', 'fixtures/text/000-london.txt', '--report', 'fixtures/reports/004-london-report.txt']);
-    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(run).toEqual({ code: 0, stdout: '✔ fixtures/text/000-london.txt: no problems — 7 recommendations, 33 actions\n', stderr: '' });
   });
 
   it('000 against 004 as JSON: no report-coverage finding', () => {
@@ -284,6 +284,7 @@ describe('validate --report on the command line (the built CLI: npx tsc -p tscon
 
   it('the PDF report, with the rule turned off by --rule: nothing to report', () => {
     const run = plancheck(['validate', 'fixtures/reports/000-london-plan-edited.txt', '--report', 'fixtures/reports/variant-westshire.pdf', '--rule', 'report-coverage=off', '--rule', 'numbering=off']);
-    expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
+    // The edited plan lacks recommendation 4 of London's 7, and with it 3 of the 33 actions.
+    expect(run).toEqual({ code: 0, stdout: '✔ fixtures/reports/000-london-plan-edited.txt: no problems — 6 recommendations, 30 actions\n', stderr: '' });
   });
 });

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { RuleSetting } from '../../rules/engine.js';
 import type { AnyRule } from '../../rules/types.js';
 import { fsReason, type InputEntry } from '../inputs.js';
 import { readAll, STDIN_TOO_LARGE, type CliIo } from '../io.js';
@@ -27,6 +28,8 @@ export interface BatchOptions {
   workers: boolean;
   /** The word before the progress bar ("Checking"), or null for no bar. */
   progress: string | null;
+  /** Rule settings for each entry by index (each file's own config), in place of the setup's. */
+  settings?: ReadonlyArray<ReadonlyMap<string, RuleSetting>>;
 }
 
 /**
@@ -56,7 +59,7 @@ export async function runBatch(
   try {
     if (!threaded) {
       await mapPool(entries, opts.jobs, async (entry, index) => {
-        const task = await prepare(entry, io);
+        const task = await prepare(entry, io, opts.settings?.[index]);
         await done('kind' in task ? task : await runTask(setup, opts.rules, task), index);
       });
       return;
@@ -66,7 +69,7 @@ export async function runBatch(
     try {
       // Two tasks per worker, so that a worker starts its next file while the last one's result is written out.
       await mapPool(entries, size * 2, async (entry, index) => {
-        const task = await prepare(entry, io);
+        const task = await prepare(entry, io, opts.settings?.[index]);
         if ('kind' in task) return done(task, index);
         const outcome = await pool.run(task);
         await done(outcome.ok ? outcome.value : { kind: 'fatal', path: entry.path, fatal: outcome.reason }, index);
@@ -80,11 +83,11 @@ export async function runBatch(
 }
 
 /** The task for an entry, with standard input read here since workers cannot read it; a failed read is its result. */
-async function prepare(entry: InputEntry, io: CliIo): Promise<Task | TaskResult> {
-  if (entry.kind !== 'stdin' || io.stdin === undefined) return { entry };
+async function prepare(entry: InputEntry, io: CliIo, settings?: ReadonlyMap<string, RuleSetting>): Promise<Task | TaskResult> {
+  if (entry.kind !== 'stdin' || io.stdin === undefined) return { entry, settings };
   try {
     const stdin = await readAll(io.stdin);
-    return stdin === null ? { kind: 'fatal', path: entry.path, fatal: STDIN_TOO_LARGE } : { entry, stdin };
+    return stdin === null ? { kind: 'fatal', path: entry.path, fatal: STDIN_TOO_LARGE } : { entry, stdin, settings };
   } catch (err) {
     return { kind: 'fatal', path: entry.path, fatal: fsReason(err) };
   }

@@ -25,6 +25,8 @@ export type TaskSetup =
 export interface Task {
   entry: InputEntry;
   stdin?: Uint8Array;
+  /** This file's rule settings (from its own config), in place of the setup's. */
+  settings?: ReadonlyMap<string, RuleSetting>;
 }
 
 /** How much of a plan was read, for the summary line. */
@@ -35,7 +37,7 @@ export interface Counts {
 
 /** What became of one file: its one-line fatal reason, its findings, or its serialized model. */
 export type TaskResult =
-  | { kind: 'fatal'; path: string; fatal: string; stack?: string }
+  | { kind: 'fatal'; path: string; fatal: string; stack?: string; /** The file holds no action-plan table. */ noPlan?: boolean }
   | { kind: 'validated'; result: FileResult; counts: Counts }
   | { kind: 'converted'; path: string; text: string; counts: Counts };
 
@@ -44,13 +46,13 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
   const { entry } = task;
   try {
     const loaded = await loadInput(entry, { stdin: task.stdin === undefined ? undefined : once(task.stdin) });
-    if ('fatal' in loaded) return { kind: 'fatal', path: loaded.path, fatal: loaded.fatal, stack: loaded.stack };
+    if ('fatal' in loaded) return { kind: 'fatal', path: loaded.path, fatal: loaded.fatal, stack: loaded.stack, noPlan: loaded.noPlan };
     const { document, sourceMap } = loaded.parsed;
     const counts = countsOf(document);
     if (setup.command === 'convert') {
       return { kind: 'converted', path: entry.path, text: await serializeModel(document, setup.format), counts };
     }
-    const findings = runRules(document, sourceMap, { rules, settings: setup.settings, inspectionReport: setup.inspectionReport });
+    const findings = runRules(document, sourceMap, { rules, settings: task.settings ?? setup.settings, inspectionReport: setup.inspectionReport });
     const errorCount = findings.filter((f) => f.severity === 'error').length;
     const result: FileResult = {
       path: entry.path,
@@ -59,6 +61,7 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
       findings,
       errorCount,
       warningCount: findings.length - errorCount,
+      counts,
     };
     return { kind: 'validated', result, counts };
   } catch (err) {

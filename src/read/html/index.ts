@@ -1,6 +1,6 @@
 import type { Diagnostic, PlanDocument } from '../../model/plan.js';
 import { assemblePlan } from '../assemble/index.js';
-import { ReadError } from '../errors.js';
+import { NoPlanError, ReadError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
@@ -22,7 +22,7 @@ export const MAX_HTML_BYTES = 20 * 1024 * 1024;
 export function readHtmlMarkup(html: string, source: PlanDocument['source'], diagnostics: Diagnostic[] = []): ParsedPlan {
   const doc = parseHtml(html);
   const tables = findPlanTables(doc);
-  if (tables.length === 0) throw new ReadError('no action-plan table found');
+  if (tables.length === 0) throw new NoPlanError();
   const read = readTableRows(tables);
   const meta = extractMetadata([...linesBefore(doc, tables[0]!.el), ...read.metaLines]);
   const parsed = assemblePlan({ table: { rows: read.rows }, meta, source });

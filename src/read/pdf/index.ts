@@ -1,5 +1,5 @@
 import { assemblePlan } from '../assemble/index.js';
-import { ReadError } from '../errors.js';
+import { NoPlanError, ReadError } from '../errors.js';
 import { sha256 } from '../hash.js';
 import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
@@ -44,7 +44,7 @@ export function planOf(read: PdfTable, input: ReadInput, pages: number): ParsedP
     meta: extractMetadata(above),
     source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages },
   });
-  if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
+  if (parsed.document.recommendations.length === 0) throw new NoPlanError();
   parsed.document.diagnostics.push(...lostText(area, parsed.document, headings));
   return parsed;
 }

@@ -1,4 +1,4 @@
-import { ReadError } from '../errors.js';
+import { NoPlanError } from '../errors.js';
 import type { TableRows } from '../source-row.js';
 import { findFurniture } from './furniture.js';
 import { buildGrid } from './grid.js';
@@ -130,7 +130,7 @@ export function readTable(pages: readonly PdfPage[]): PdfTable {
     header = findHeader(laid[i]!.lines);
     if (header) start = i;
   }
-  if (!header) throw new ReadError('no action-plan table found');
+  if (!header) throw new NoPlanError();
   const headers = new Map<number, Header>([[start, header]]);
   for (let i = start + 1; i < laid.length; i++) {
     const again = repeatedHeader(header, laid[start]!.lines, laid[i]!.lines, REPEAT_WITHIN);

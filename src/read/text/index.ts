@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../model/plan.js';
 import { assemblePlan } from '../assemble/index.js';
 import { isTerminated } from '../assemble/text.js';
 import { mapHeaderRow } from '../columns.js';
-import { ReadError } from '../errors.js';
+import { NoPlanError, ReadError } from '../errors.js';
 import { headingAddressee } from '../headings.js';
 import type { ReadInput } from '../index.js';
 import { sha256 } from '../hash.js';
@@ -84,7 +84,7 @@ export function readTextExport(input: ReadInput): ParsedPlan {
   const diagnostics: Diagnostic[] = [];
   const lines = splitLines(decode(input, diagnostics));
   const table = findTable(lines);
-  if (!table) throw new ReadError('no action-plan table found');
+  if (!table) throw new NoPlanError();
   const rows: Array<SourceRow | HeadingRow> = [];
   const lastText = new Map<Column, string>();
   let pendingBreak = false;
@@ -163,6 +163,6 @@ export function readTextExport(input: ReadInput): ParsedPlan {
   });
   // Not unshift(...diagnostics): a hostile file can have more of them than a call can take arguments.
   parsed.document.diagnostics = diagnostics.concat(parsed.document.diagnostics);
-  if (parsed.document.recommendations.length === 0) throw new ReadError('no action-plan table found');
+  if (parsed.document.recommendations.length === 0) throw new NoPlanError();
   return parsed;
 }
