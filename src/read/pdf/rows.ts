@@ -82,8 +82,10 @@ class RowCutter {
       const split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
       if (!ruled) this.doubt(split, band, continued);
       split.parts.forEach((part, k) => {
-        // Beside actions, an owner or date level with the first action on a page shows that a new row starts there.
-        if (first && split.placed && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
+        // Beside actions, an owner or date level with the first action on a page shows that a new row starts
+        // there: where owners are placed beside their actions, or where rules draw the rows (LibreOffice closes a
+        // row cut by the page with a rule too, so the rules alone cannot say).
+        if (first && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
         if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
         if (first && band === carried && k === 0) this.carryOn(part, areaTop);
         else this.closeRow(part);
