@@ -1,4 +1,5 @@
 import type { Counts } from './workers/task.js';
+import { plural } from '../util/plural.js';
 
 /** What a batch got through, added up file by file as results come in. */
 export interface Tally extends Counts {
@@ -37,6 +38,3 @@ export function summaryLine(verb: 'Converted' | 'Checked', tally: Tally, millise
   return `${verb} ${plural(tally.files, 'file')}: ${plural(tally.recommendations, 'recommendation')}, ${plural(tally.actions, 'action')}, ${tally.failed} failed${skipped} in ${seconds} s\n`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}

@@ -1,13 +1,9 @@
 import type { SourceFormat } from '../model/plan.js';
 import { utf16ByMark } from './decode-text.js';
 import { ReadError } from './errors.js';
-import type { ParsedPlan } from './parsed.js';
+import type { ParsedPlan, ReadInput } from './parsed.js';
 
-/** One input as bytes, with the name to report it under. */
-export interface ReadInput {
-  path: string;
-  bytes: Uint8Array;
-}
+export type { ReadInput } from './parsed.js';
 
 /** Recognise an input's format from its content, as docs/cli.md says: PDF, Word, HTML, else text export. */
 export function detectFormat(bytes: Uint8Array): SourceFormat {

@@ -8,3 +8,9 @@ export interface ParsedPlan {
   document: PlanDocument;
   sourceMap: SourceMap;
 }
+
+/** What every reader is given: the input's name as the user gave it, and its bytes. */
+export interface ReadInput {
+  path: string;
+  bytes: Uint8Array;
+}

@@ -2,6 +2,7 @@ import type { FileResult, Finding } from '../model/result.js';
 import { portablePath } from './fingerprint.js';
 import { printable } from './printable.js';
 import { placeSuffix } from './sarif.js';
+import { plural } from '../util/plural.js';
 
 /** Escape a workflow command's message the way GitHub's runner unescapes it: `%`, CR and LF. */
 export function escapeData(s: string): string {
@@ -24,9 +25,6 @@ function annotation(file: string, f: Finding): string {
   return command(kind, [['file', file], ['line', f.location.line], ['title', f.ruleId]], `${f.message}${placeSuffix(f.location)}`);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * `validate --format github`: one workflow command per finding, which GitHub Actions turns into an annotation on

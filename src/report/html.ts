@@ -7,7 +7,8 @@ import { findingsTable, notes, summary, type FindingView } from './html/findings
 import { placeFindings, planId } from './html/place.js';
 import { filterScript, filterScriptCsp } from './html/script.js';
 import { planTable } from './html/table.js';
-import { count, formatName, locationText, longDate, longTimestamp } from './html/text.js';
+import { formatName, locationText, longDate, longTimestamp } from './html/text.js';
+import { plural } from '../util/plural.js';
 
 /** What the HTML report needs besides the results. */
 export interface HtmlOptions {
@@ -29,9 +30,9 @@ export function formatHtml(results: FileResult[], options: HtmlOptions): string 
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
   const fatal = results.filter((r) => r.fatal !== null).length;
   const titles = results.map(fileTitle);
-  const heading = results.length === 1 ? `Action plan check: ${titles[0] ?? ''}` : `Action plan check: ${count(results.length, 'plan')}`;
-  const totals = [count(errors, 'error'), count(warnings, 'warning')];
-  if (fatal > 0) totals.push(`${count(fatal, 'file')} could not be read`);
+  const heading = results.length === 1 ? `Action plan check: ${titles[0] ?? ''}` : `Action plan check: ${plural(results.length, 'plan')}`;
+  const totals = [plural(errors, 'error'), plural(warnings, 'warning')];
+  if (fatal > 0) totals.push(`${plural(fatal, 'file')} could not be read`);
   const csp = `default-src 'none'; style-src 'unsafe-inline'; script-src ${filterScriptCsp}; img-src data:; base-uri 'none'; form-action 'none'`;
 
   const sections = results.map((r, i) => fileSection(r, i, results.length, titles[i] ?? r.path, options));
@@ -78,7 +79,7 @@ function displayPath(p: string, cwd: string): string {
 
 function fileNav(results: FileResult[], titles: string[]): string {
   const items = results.map((r, i) => {
-    const state = r.fatal !== null ? 'could not be read' : `${count(r.errorCount, 'error')}, ${count(r.warningCount, 'warning')}`;
+    const state = r.fatal !== null ? 'could not be read' : `${plural(r.errorCount, 'error')}, ${plural(r.warningCount, 'warning')}`;
     return `<li><a${attr('href', `#f${i + 1}`)}>${esc(titles[i] ?? r.path)}</a> — ${esc(state)}</li>`;
   });
   return `<nav class="files" aria-labelledby="files-h"><div class="wrap"><p class="nav-title" id="files-h">Plans in this report</p><ol>${items.join('')}</ol></div></nav>`;
@@ -94,7 +95,7 @@ function filterForm(errors: number, warnings: number): string {
     option('error', `Errors only (${errors})`) +
     option('warn', `Warnings only (${warnings})`) +
     '</fieldset>' +
-    `<p class="status" id="filter-status" role="status" aria-live="polite">${esc(`Showing all ${count(errors + warnings, 'finding')}`)}</p>` +
+    `<p class="status" id="filter-status" role="status" aria-live="polite">${esc(`Showing all ${plural(errors + warnings, 'finding')}`)}</p>` +
     '</div></form>'
   );
 }
@@ -140,7 +141,7 @@ function metadata(doc: PlanDocument, shownPath: string): string {
   const { plan, source } = doc;
   const date = (iso: string | null): string =>
     iso ? `<time${attr('datetime', iso)}>${esc(longDate(iso))}</time>` : '<span class="none">not found in the document</span>';
-  const pages = source.pages ? `, ${count(source.pages, 'page')}` : '';
+  const pages = source.pages ? `, ${plural(source.pages, 'page')}` : '';
   const item = (term: string, value: string): string => `<div><dt>${esc(term)}</dt><dd>${value}</dd></div>`;
   return (
     (plan.inspection ? `<p class="inspection">${esc(`Response to the HMI Probation inspection of ${plan.inspection}`)}</p>` : '') +

@@ -3,6 +3,7 @@ import type { Location } from '../model/plan.js';
 import type { FileResult, Finding } from '../model/result.js';
 import { printable } from './printable.js';
 import type { FormatOptions } from './types.js';
+import { plural } from '../util/plural.js';
 
 /** Where a finding sits, as short as the format allows: `p.3` (PDF), `l.27` (text export), `row 4` (HTML, Word). */
 export function shortLocation(loc: Location): string {
@@ -12,9 +13,6 @@ export function shortLocation(loc: Location): string {
   return '-';
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 /**
  * `validate --format stylish`: findings grouped under each file's path, one aligned line each (location,

@@ -1,9 +1,8 @@
 import { assemblePlan } from '../assemble/index.js';
 import { NoPlanError, ReadError } from '../errors.js';
 import { sha256 } from '../hash.js';
-import type { ReadInput } from '../index.js';
 import { extractMetadata } from '../metadata.js';
-import type { ParsedPlan } from '../parsed.js';
+import type { ParsedPlan, ReadInput } from '../parsed.js';
 import { lostText } from './conserve.js';
 import { openPdf } from './load.js';
 import { readTable, type PdfTable } from './table.js';

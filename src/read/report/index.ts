@@ -1,6 +1,6 @@
 import { utf8OrNull, windows1252 } from '../decode-text.js';
 import { ReadError } from '../errors.js';
-import type { ReadInput } from '../index.js';
+import type { ReadInput } from '../parsed.js';
 import { findRecommendations, type ReportItem, type ReportLine } from './lines.js';
 
 export type { ReportItem } from './lines.js';

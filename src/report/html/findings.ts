@@ -2,7 +2,8 @@ import type { PlanDocument } from '../../model/plan.js';
 import type { Finding, Severity } from '../../model/result.js';
 import { attr, esc } from './escape.js';
 import { placeLabel, targetId, type PlacedFinding } from './place.js';
-import { count, locationText, severityLabel } from './text.js';
+import { locationText, severityLabel } from './text.js';
+import { plural } from '../../util/plural.js';
 
 const ICONS: Record<Severity, string> = {
   error:
@@ -60,7 +61,7 @@ export function findingsTable(all: readonly PlacedFinding[], view: FindingView, 
     );
   });
   return (
-    `<table class="findings"><caption>${esc(`${count(all.length, 'finding')} in ${title}, in document order. ` +
+    `<table class="findings"><caption>${esc(`${plural(all.length, 'finding')} in ${title}, in document order. ` +
       'Each link goes to the row or action the finding concerns.')}</caption>` +
     '<thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">What is wrong</th>' +
     '<th scope="col">Rule</th><th scope="col">In the document</th></tr></thead>' +

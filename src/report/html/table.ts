@@ -2,7 +2,8 @@ import type { Action, Recommendation } from '../../model/plan.js';
 import { attr, esc } from './escape.js';
 import { notes, type FindingView } from './findings.js';
 import { actionId, hitClasses, recId, type PlacedFinding, type Placement } from './place.js';
-import { agreementLabel, count, longDate } from './text.js';
+import { agreementLabel, longDate } from './text.js';
+import { plural } from '../../util/plural.js';
 
 const COLUMNS = [
   ['c-no', 'Rec'],
@@ -17,8 +18,8 @@ const COLUMNS = [
 export function planTable(recs: readonly Recommendation[], placement: Placement, view: FindingView, title: string): string {
   const actions = recs.reduce((n, r) => n + r.actions.length, 0);
   const caption =
-    `The action plan table of ${title} as plancheck read it: ${count(recs.length, 'recommendation')}, ` +
-    `${count(actions, 'action')}. Findings are shown under the recommendation or action they concern.`;
+    `The action plan table of ${title} as plancheck read it: ${plural(recs.length, 'recommendation')}, ` +
+    `${plural(actions, 'action')}. Findings are shown under the recommendation or action they concern.`;
   const head = COLUMNS.map(([cls, label]) => `<th scope="col" class="${cls}">${esc(label)}</th>`).join('');
   const bodies = recs.map((rec, i) => recBody(rec, i, placement, view));
   return (

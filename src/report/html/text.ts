@@ -38,11 +38,6 @@ export function severityLabel(severity: Severity): string {
   return severity === 'error' ? 'Error' : 'Warning';
 }
 
-/** `1 error`, `2 warnings`. */
-export function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n === 1 ? singular : plural}`;
-}
-
 /** How the template names an agreement marking. */
 export function agreementLabel(agreement: Agreement): string {
   return agreement === 'agreed' ? 'Agreed' : agreement === 'partly-agreed' ? 'Partly Agreed' : 'Not Agreed';
