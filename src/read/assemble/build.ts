@@ -120,8 +120,9 @@ export class RecBuilder {
 
   /**
    * A row with no rec number of its own: after a page break it is the next part of the open table row (its
-   * first piece may finish a sentence cut off); otherwise a line that carries on a sentence, with no owner or
-   * date of its own, is more of the open row, and anything else is a new table row of the same recommendation.
+   * first piece may finish a sentence cut off); otherwise a line that carries on a sentence, or holds only
+   * bullets, with no owner or date of its own, is more of the open row, and anything else is a new table row
+   * of the same recommendation.
    */
   private continueResponse(rec: RecDraft, row: SourceRow, resp: Piece[], owners: Piece[], dues: Piece[]): void {
     if (resp.length === 0) {
@@ -135,8 +136,13 @@ export class RecBuilder {
       const fragment = this.startFragment(row, rec, `text after a page break does not continue '${quote(rec.lastText ?? '', 40)}' (a page may be missing)`);
       return this.newRow(fragment, resp, owners, dues);
     }
-    const carriesOn = flow === 'joins' && (row.afterBreak || (filledCount(owners) === 0 && filledCount(dues) === 0));
-    if (row.afterBreak || carriesOn) this.fill(rec, this.newPart(rec, carriesOn), resp, owners, dues);
+    const ownsNothing = filledCount(owners) === 0 && filledCount(dues) === 0;
+    const carriesOn = flow === 'joins' && (row.afterBreak || ownsNothing);
+    // Bullets on lines of their own are the list of the row above (a text export puts each line of a cell on a
+    // line of its own) when they have no owner or date of their own, or carry on a list or its lead-in.
+    const listOpen = /:\s*$/.test(rec.lastText ?? '') || rec.rows.at(-1)?.parts.at(-1)?.response.at(-1)?.kind === 'li';
+    const moreOfList = resp.every((p) => p.kind === 'li') && (ownsNothing || listOpen);
+    if (row.afterBreak || carriesOn || moreOfList) this.fill(rec, this.newPart(rec, carriesOn), resp, owners, dues);
     else this.newRow(rec, resp, owners, dues);
   }
 
