@@ -27,8 +27,6 @@ export interface SourceRow {
   /** The pieces of each column's cell; a column that is absent or empty has no entry or an empty list. */
   cells: Partial<Record<Column, Piece[]>>;
   location: Location;
-  /** Set when the reader saw the cell in bold or spanning the whole table (a hint for heading rows). */
-  spansTable?: boolean;
   /**
    * True when this row follows a page break (or any break where a reader knows a table row may have
    * been split): its cells may continue the cells of the row before.

@@ -18,12 +18,6 @@ export function parseNumberCell(raw: string): ParsedNumber {
   return { number: m[1]!.replace(/\.$/, ''), refs };
 }
 
-/** True when a number cell holds anything at all that could be a (possibly garbled) rec number. */
-export function looksLikeNumberCell(raw: string): boolean {
-  const t = raw.trim();
-  return t !== '' && t.length <= 40;
-}
-
 /** The integer value of a rec number, for ordering and inference ("12" → 12, "3a" → 3). */
 export function numericValue(number: string | null): number | null {
   if (number === null) return null;

@@ -20,11 +20,6 @@ export function stripBullet(text: string): string {
   return collapse(text.replace(BULLET, ''));
 }
 
-/** True when the text starts with a bullet glyph or a dash bullet. */
-export function startsWithBullet(text: string): boolean {
-  return BULLET.test(text);
-}
-
 /**
  * True when a piece of text ends a sentence or a heading, so that what follows can start afresh. A
  * trailing colon counts as an end: it announces a list.

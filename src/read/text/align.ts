@@ -1,5 +1,4 @@
 import { looksLikeAgreement } from '../assemble/agreement.js';
-import { isTerminated } from '../assemble/text.js';
 import { parseDue } from '../dates.js';
 import type { Column } from '../source-row.js';
 
@@ -98,11 +97,4 @@ export function alignCells(
     from = col + 1;
   }
   return placed;
-}
-
-/** The columns of a placed line whose text stops mid-sentence. */
-export function openColumns(placed: ReadonlyArray<[Column | null, string]>): Set<Column> {
-  const open = new Set<Column>();
-  for (const [column, text] of placed) if (column && text !== '' && !isTerminated(text)) open.add(column);
-  return open;
 }
