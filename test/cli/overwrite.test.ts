@@ -3,7 +3,7 @@ import { copyFileSync, lstatSync, mkdirSync, readFileSync, readlinkSync, symlink
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRoot } from '../hostile/harness.js';
-import { plancheck, ROOT } from './run.js';
+import { expectRefused, plancheck, ROOT } from './run.js';
 
 // Issue 13: outputs that replaced the user's own files. Every run here is refused with one line and exit 2,
 // before anything is written, and the files it would have replaced keep their bytes (and links stay links).
@@ -22,12 +22,6 @@ function folder(): string {
   writeFileSync(path.join(dir, 'report.txt'), REPORT);
   writeFileSync(path.join(dir, '.plancheck.yaml'), CONFIG);
   return dir;
-}
-
-function expectRefused(run: ReturnType<typeof plancheck>, line: string): void {
-  expect(run.stderr).toBe(`plancheck: ${line}\n`);
-  expect(run.stdout).toBe('');
-  expect(run.code).toBe(2);
 }
 
 beforeAll(() => {

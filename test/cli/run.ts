@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { expect } from 'vitest';
 
 /** The repository root, and the built binary a user runs (`npm test` builds before vitest runs). */
 export const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -29,4 +30,11 @@ export function plancheck(args: readonly string[], options: { cwd?: string; inpu
 /** A fixture's path relative to the repository root. */
 export function fixture(name: string): string {
   return path.join('fixtures/text', name);
+}
+
+/** A run refused with exactly one line on standard error, nothing on standard output, and exit code 2. */
+export function expectRefused(run: Run, line: string): void {
+  expect(run.stderr).toBe(`plancheck: ${line}\n`);
+  expect(run.stdout).toBe('');
+  expect(run.code).toBe(2);
 }

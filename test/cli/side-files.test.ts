@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRoot } from '../hostile/harness.js';
-import { plancheck, ROOT } from './run.js';
+import { expectRefused, plancheck, ROOT } from './run.js';
 
 // Issue 13: the files validate reads besides its inputs (config, baseline, inspection report) are opened with
 // the inputs' guards, and a hostile config is one line naming the file, never an internal error or a hang.
@@ -17,12 +17,6 @@ function folder(files: Record<string, string | Buffer> = {}): string {
   copyFileSync(path.join(ROOT, 'fixtures/text/000-london.txt'), path.join(dir, 'plan.txt'));
   for (const [name, content] of Object.entries(files)) writeFileSync(path.join(dir, name), content);
   return dir;
-}
-
-function expectRefused(run: ReturnType<typeof plancheck>, line: string): void {
-  expect(run.stderr).toBe(`plancheck: ${line}\n`);
-  expect(run.stdout).toBe('');
-  expect(run.code).toBe(2);
 }
 
 beforeAll(() => {
