@@ -1,4 +1,4 @@
-import type { ColorLevel } from '../report/types.js';
+import type { ColorLevel } from '../format/types.js';
 import type { CliIo } from './io.js';
 
 /**

@@ -1,8 +1,8 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { csvHeader } from '../report/csv.js';
-import { printable } from '../report/printable.js';
+import { csvHeader } from '../format/csv.js';
+import { printable } from '../format/printable.js';
 import { realTarget, writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { convertTarget } from './convert-target.js';

@@ -1,20 +1,20 @@
 import { createRequire } from 'node:module';
-import { RULE_DOCS_BASE } from '../report/docs-uri.js';
-import { formatGithub } from '../report/github.js';
-import { formatGitlab } from '../report/gitlab.js';
-import { formatHtml } from '../report/html.js';
-import { formatJson } from '../report/json.js';
-import { formatJunit } from '../report/junit.js';
-import { formatSarif } from '../report/sarif.js';
-import { formatStylish } from '../report/stylish.js';
-import type { Formatter } from '../report/types.js';
+import { RULE_DOCS_BASE } from '../format/docs-uri.js';
+import { formatGithub } from '../format/github.js';
+import { formatGitlab } from '../format/gitlab.js';
+import { formatHtml } from '../format/html.js';
+import { formatJson } from '../format/json.js';
+import { formatJunit } from '../format/junit.js';
+import { formatSarif } from '../format/sarif.js';
+import { formatStylish } from '../format/stylish.js';
+import type { Formatter } from '../format/types.js';
 
 // package.json sits two levels above both src/cli/ and dist/cli/, and ships with the package.
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 /**
  * The `validate --format` choices, in the order `--help` lists them; the first is the default. A new format
- * is one pure formatter module in src/report/ and one line here.
+ * is one pure formatter module in src/format/ and one line here.
  */
 export const validateFormats: Readonly<Record<string, Formatter>> = {
   stylish: formatStylish,

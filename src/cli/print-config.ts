@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { printable } from '../report/printable.js';
+import { printable } from '../format/printable.js';
 import type { RuleSetting } from '../rules/engine.js';
 import type { AnyRule } from '../rules/types.js';
 import type { Config } from './config.js';

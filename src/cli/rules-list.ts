@@ -1,5 +1,5 @@
-import { ruleDocsUri } from '../report/docs-uri.js';
-import type { RuleInfo } from '../report/types.js';
+import { ruleDocsUri } from '../format/docs-uri.js';
+import type { RuleInfo } from '../format/types.js';
 import type { AnyRule } from '../rules/types.js';
 
 /** What `plancheck rules` and the formatters show of each rule. */

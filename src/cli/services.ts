@@ -22,5 +22,5 @@ export interface CliServices {
 /** What the installed CLI runs with. */
 export const defaultServices: CliServices = {
   rules,
-  loadInspectionReport: async (input) => (await import('../read/report/index.js')).readInspectionReport(input),
+  loadInspectionReport: async (input) => (await import('../read/inspection-report/index.js')).readInspectionReport(input),
 };

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachCommittedAction } from './util.js';
+import { actionLabel, eachCommittedAction } from './utils/util.js';
 
 /** Every action has a target date. */
 export const actionDue: Rule = {

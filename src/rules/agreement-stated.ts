@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { quote, recLabel } from './util.js';
+import { quote, recLabel } from './utils/util.js';
 
 /** Each recommendation is marked Agreed, Partly Agreed or Not Agreed. */
 export const agreementStated: Rule = {

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachAction, monthName, monthNumber, quote } from './util.js';
+import { actionLabel, eachAction, monthName, monthNumber, quote } from './utils/util.js';
 
 const STARTED = /^\s*(?:from|since|commenc\w*|start\w*|began|begun|underway since)\b/i;
 

@@ -1,5 +1,5 @@
 import type { Rule, RuleOptions } from './types.js';
-import { actionLabel, eachAction, monthName, monthNumber, quote } from './util.js';
+import { actionLabel, eachAction, monthName, monthNumber, quote } from './utils/util.js';
 
 interface DueHorizonOptions {
   /** How many months after the submission month a target date may lie. */

@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { actionName, eachAction, quote } from './util.js';
+import { actionName, eachAction, quote } from './utils/util.js';
 
 /** A target date is a month or a day, or Complete. */
 export const dueTimeBound: Rule = {

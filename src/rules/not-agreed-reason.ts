@@ -1,4 +1,4 @@
-import { reasonRule } from './reason-rule.js';
+import { reasonRule } from './utils/reason-rule.js';
 
 /** A Not Agreed response gives its reasons in the template's four kinds. */
 export const notAgreedReason = reasonRule({

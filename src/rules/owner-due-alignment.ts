@@ -1,7 +1,7 @@
 import { isPairingData } from '../model/diagnostic-data.js';
 import { plural } from '../util/plural.js';
 import type { Rule } from './types.js';
-import { recIndexOf, recLabel } from './util.js';
+import { recIndexOf, recLabel } from './utils/util.js';
 
 /** The two kinds of pairing the readers report, and what each pairs with the actions. */
 const KINDS = [

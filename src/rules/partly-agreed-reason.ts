@@ -1,4 +1,4 @@
-import { reasonRule } from './reason-rule.js';
+import { reasonRule } from './utils/reason-rule.js';
 
 /** A Partly Agreed response says why the rest cannot be done, in one of the template's four kinds of reason. */
 export const partlyAgreedReason = reasonRule({

@@ -1,8 +1,8 @@
 import type { Rule, RuleOptions } from './types.js';
-import { quote, recName } from './util.js';
-import { matchRows, sameNumber, type Entry } from './report-match.js';
-import { substantiveChanges } from './word-diff.js';
-import { addresseePrefix, groupBodies, similarity, withoutPrefix, words } from './wording.js';
+import { quote, recName } from './utils/util.js';
+import { matchRows, sameNumber, type Entry } from './utils/report-match.js';
+import { substantiveChanges } from './utils/word-diff.js';
+import { addresseePrefix, groupBodies, similarity, withoutPrefix, words } from './utils/wording.js';
 
 interface ReportCoverageOptions {
   /** How alike, from 0 to 1 by words, a plan row's wording must be to a report recommendation's to answer it. */

@@ -1,5 +1,5 @@
 import type { Rule, RuleOptions } from './types.js';
-import { actionLabel, eachCommittedAction, quote } from './util.js';
+import { actionLabel, eachCommittedAction, quote } from './utils/util.js';
 
 /** The non-committal wording vague-action looks for unless configured otherwise. */
 export const DEFAULT_VAGUE_WORDS: readonly string[] = [

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatHtml } from '../../src/report/html.js';
+import { formatHtml } from '../../src/format/html.js';
 import { sampleResults } from './sample-results.js';
 
 // Debian's Chromium by default; PLANCHECK_CHROMIUM points elsewhere (or nowhere, to see the skip).

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JsonFinding as Finding, JsonReport } from '../../src/report/json.js';
+import type { JsonFinding as Finding, JsonReport } from '../../src/format/json.js';
 import { misreadRecs } from './misreads.js';
 import { plancheck } from './run.js';
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBaseline, filterBaseline, type Baseline } from '../../src/cli/baseline.js';
 import type { FileResult, Finding } from '../../src/model/result.js';
-import type { JsonReport } from '../../src/report/json.js';
+import type { JsonReport } from '../../src/format/json.js';
 import { fixture, plancheck, ROOT } from './run.js';
 
 

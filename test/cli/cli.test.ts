@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JsonFinding, JsonReport } from '../../src/report/json.js';
+import type { JsonFinding, JsonReport } from '../../src/format/json.js';
 import { fixture, plancheck, ROOT } from './run.js';
 
 

@@ -7,8 +7,8 @@ import { parseConfig } from '../../src/cli/config.js';
 import { main } from '../../src/cli/main.js';
 import { parseDue } from '../../src/read/dates.js';
 import { rules } from '../../src/rules/index.js';
-import { ACTION_START, CAUSE_AFTER, CAUSE_BEFORE, COMMITMENT, CONSTRAINT, LACK, LEADING_CAUSE, REFUSAL } from '../../src/rules/lexicon/reason-links.js';
-import { classifyReasons, REASON_CATEGORIES } from '../../src/rules/lexicon/reasons.js';
+import { ACTION_START, CAUSE_AFTER, CAUSE_BEFORE, COMMITMENT, CONSTRAINT, LACK, LEADING_CAUSE, REFUSAL } from '../../src/rules/utils/lexicon/reason-links.js';
+import { classifyReasons, REASON_CATEGORIES } from '../../src/rules/utils/lexicon/reasons.js';
 import type { AnyRule } from '../../src/rules/types.js';
 import { isMeasurable } from '../../src/rules/vague-action.js';
 

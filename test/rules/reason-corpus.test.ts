@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { REASON_CATEGORIES } from '../../src/rules/lexicon/reasons.js';
-import { reasonVerdict, type ReasonVerdict } from '../../src/rules/reason-rule.js';
+import { REASON_CATEGORIES } from '../../src/rules/utils/lexicon/reasons.js';
+import { reasonVerdict, type ReasonVerdict } from '../../src/rules/utils/reason-rule.js';
 import { count, HEADER, loadCorpus, precision, recall, row, tally, type Tally } from '../corpus/measure.js';
 
 /** One labelled paragraph of test/corpus/reasons.yaml (the file's header says what each field means). */

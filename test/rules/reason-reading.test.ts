@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clauses, readReasons, sentences } from '../../src/rules/reason-reading.js';
+import { clauses, readReasons, sentences } from '../../src/rules/utils/reason-reading.js';
 
 /** The tied and untied words of a response, as `category 'words' by 'link'`. */
 function read(response: string, agreementRaw = 'Partly agreed'): { tied: string[]; untied: string[] } {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/model/plan.js';
 import { readPlan } from '../../src/read/index.js';
-import { readInspectionReport } from '../../src/read/report/index.js';
+import { readInspectionReport } from '../../src/read/inspection-report/index.js';
 import { runRules, type RuleSetting } from '../../src/rules/engine.js';
 import { reportCoverage } from '../../src/rules/report-coverage.js';
 import type { ReportRecommendation } from '../../src/rules/types.js';

@@ -1,5 +1,5 @@
 import type { PlanDocument } from '../../model/plan.js';
-import { planCsvRows } from '../../report/csv.js';
+import { planCsvRows } from '../../format/csv.js';
 
 /** The `convert --format` choices. */
 export type ModelFormat = 'json' | 'yaml' | 'jsonl' | 'csv';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyReasons } from '../../../src/rules/lexicon/reasons.js';
+import { classifyReasons } from '../../../src/rules/utils/lexicon/reasons.js';
 
 describe('classifyReasons', () => {
   it('finds nothing in text without reason words', () => {

@@ -1,8 +1,8 @@
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { describe, expect, it } from 'vitest';
 import type { FileResult, Finding } from '../../src/model/result.js';
-import { formatGitlab } from '../../src/report/gitlab.js';
-import { formatJunit } from '../../src/report/junit.js';
+import { formatGitlab } from '../../src/format/gitlab.js';
+import { formatJunit } from '../../src/format/junit.js';
 import { plancheck } from '../cli/run.js';
 
 function finding(ruleId: string, severity: Finding['severity'], message: string, location: Finding['location'], recommendation: string | null = '2', action: number | null = 1): Finding {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { htmlLines } from '../../../src/read/report/html.js';
-import { findRecommendations } from '../../../src/read/report/lines.js';
-import { textItemsToLines } from '../../../src/read/report/pdf.js';
-import { textLines } from '../../../src/read/report/text.js';
+import { htmlLines } from '../../../src/read/inspection-report/html.js';
+import { findRecommendations } from '../../../src/read/inspection-report/lines.js';
+import { textItemsToLines } from '../../../src/read/inspection-report/pdf.js';
+import { textLines } from '../../../src/read/inspection-report/text.js';
 
 const fromText = (text: string) => findRecommendations(textLines(text));
 const fromHtml = (html: string) => findRecommendations(htmlLines(html));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/model/plan.js';
-import { actionId, csvHeader, planCsvRows } from '../../src/report/csv.js';
+import { actionId, csvHeader, planCsvRows } from '../../src/format/csv.js';
 
 const SHA = `abcdef012345${'9'.repeat(52)}`;
 

@@ -1,5 +1,5 @@
-import type { Action, Diagnostic, PlanDocument, Recommendation } from '../model/plan.js';
-import { parsePath } from '../model/path.js';
+import type { Action, Diagnostic, PlanDocument, Recommendation } from '../../model/plan.js';
+import { parsePath } from '../../model/path.js';
 
 /** How messages name a recommendation: its number, or `#<position>` when it has none. */
 export function recName(rec: Recommendation | undefined, index: number): string {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readInspectionReport } from '../../../src/read/report/index.js';
+import { readInspectionReport } from '../../../src/read/inspection-report/index.js';
 
 const dir = join(import.meta.dirname, '../../../fixtures/reports');
 const FORMATS = ['txt', 'html', 'pdf'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileResult, Finding } from '../../src/model/result.js';
-import { escapeData, escapeProperty, formatGithub } from '../../src/report/github.js';
+import { escapeData, escapeProperty, formatGithub } from '../../src/format/github.js';
 
 function finding(over: Partial<Finding>): Finding {
   return { ruleId: 'action-owner', severity: 'error', message: 'Action 7 of recommendation 3 has no responsible owner', recommendation: '3', action: 7, location: { line: 53 }, path: 'recommendations[2].actions[6].owner', ...over };

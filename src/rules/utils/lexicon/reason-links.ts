@@ -1,6 +1,6 @@
 /**
  * The words that tie a category word to the decision, or show that a sentence is an action rather than a reason.
- * src/rules/reason-reading.ts uses them; docs/rules/partly-agreed-reason.md lists them; keep the two in step.
+ * src/rules/utils/reason-reading.ts uses them; docs/rules/partly-agreed-reason.md lists them; keep the two in step.
  */
 
 /** A case-insensitive regex of whole-word alternatives. */

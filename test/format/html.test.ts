@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { Action, PlanDocument, Recommendation } from '../../src/model/plan.js';
 import { STDIN_NAME, type FileResult, type Finding } from '../../src/model/result.js';
 import { readPlan } from '../../src/read/index.js';
-import { formatHtml } from '../../src/report/html.js';
-import { contrastPairs, palette } from '../../src/report/html/css.js';
+import { formatHtml } from '../../src/format/html.js';
+import { contrastPairs, palette } from '../../src/format/html/css.js';
 import { runRules } from '../../src/rules/engine.js';
 import { rules } from '../../src/rules/index.js';
 
