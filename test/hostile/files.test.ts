@@ -18,7 +18,9 @@ function convertBounded(dir: string, bad: readonly string[]): { run: Run; out: s
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
-    timeout: 5_000,
+    // A read that blocks (a FIFO) or never ends (/dev/zero) would hang: killed here, it fails the test's checks.
+    // The limit is generous, as a busy machine may take seconds over a normal run.
+    timeout: 45_000,
     killSignal: 'SIGKILL',
   });
   return { run: { code: child.status, stdout: child.stdout, stderr: child.stderr }, out };
@@ -26,7 +28,7 @@ function convertBounded(dir: string, bad: readonly string[]): { run: Run; out: s
 
 const posix = process.platform !== 'win32';
 
-describe('files that vanish or cannot be read', { timeout: 30_000 }, () => {
+describe('files that vanish or cannot be read', { timeout: 120_000 }, () => {
   it('a symbolic link to a file that is gone: no such file or directory', () => {
     const dir = caseDir(tmp.dir, 'dangling');
     const link = path.join(dir, 'moved.txt');
@@ -88,9 +90,7 @@ describe('files that vanish or cannot be read', { timeout: 30_000 }, () => {
     const dir = caseDir(tmp.dir, 'fifo');
     const fifo = path.join(dir, 'plan.txt');
     expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-    const started = Date.now();
     const result = convertBounded(dir, [fifo]);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expectRefused(result, [[fifo, 'not a regular file (a named pipe): give - to read standard input']]);
   });
 
@@ -108,9 +108,7 @@ describe('files that vanish or cannot be read', { timeout: 30_000 }, () => {
 
   it.skipIf(!existsSync('/dev/zero'))('a device that never ends (/dev/zero) is refused without reading it', () => {
     const dir = caseDir(tmp.dir, 'device');
-    const started = Date.now();
     const result = convertBounded(dir, ['/dev/zero']);
-    expect(Date.now() - started).toBeLessThan(10_000);
     expectRefused(result, [['/dev/zero', 'not a regular file (a device)']]);
   });
 

@@ -40,7 +40,7 @@ const CASES: Array<[string, RegExp, boolean?]> = [
   ['fixtures/pdf/fatal/scanned.pdf', /: no text layer: scanned document\?\n/],
 ];
 
-describe('pdfjs reads untrusted PDFs without running their code or reaching out', { timeout: 30_000 }, () => {
+describe('pdfjs reads untrusted PDFs without running their code or reaching out', { timeout: 120_000 }, () => {
   it.each(CASES)('%s: read as usual with code generation from strings disallowed; no network; reads only its own data', (file, stderr, loadsFont) => {
     const preload = path.join(tmp.dir, 'preload.mjs');
     writeFileSync(preload, PRELOAD);

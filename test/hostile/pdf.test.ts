@@ -10,7 +10,7 @@ import { caseDir, convertWithGood, copyInto, expectRefused, tempRoot } from './h
 const tmp = tempRoot('hostile-pdf');
 afterAll(tmp.remove);
 
-describe('PDF files that cannot be read', { timeout: 30_000 }, () => {
+describe('PDF files that cannot be read', { timeout: 120_000 }, () => {
   it('truncated: damaged PDF', () => {
     const dir = caseDir(tmp.dir, 'truncated');
     const bad = copyInto(dir, 'fixtures/pdf/fatal/truncated.pdf');

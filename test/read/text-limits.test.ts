@@ -8,11 +8,9 @@ import { readTextExport } from '../../src/read/text/index.js';
 const seed = readFileSync(join(import.meta.dirname, '../../fixtures/text/000-london.txt'));
 
 describe('text reader limits and encodings', () => {
-  it('refuses a file far larger than any plan, quickly and with the reason', () => {
+  it('refuses a file far larger than any plan, with the reason', () => {
     const big = Buffer.alloc(MAX_TEXT_BYTES + 1, 'a');
-    const started = Date.now();
     expect(() => readTextExport({ path: 'big.txt', bytes: big })).toThrowError(new ReadError('text file too large to be an action plan (20 MB; the limit is 20 MB)'));
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 
   it('reads a Windows-1252 file, saying so', () => {

@@ -138,9 +138,7 @@ describe('Word reader: damaged and hostile files', () => {
   it('refuses an entry that expands past the size it declares, stopping there', async () => {
     const zeros = Buffer.alloc(32 * 1024 * 1024);
     const bomb = zip([{ name: 'word/document.xml', data: zeros, declaredSize: 1000 }]);
-    const started = Date.now();
     expect(await failure(bomb)).toBe('word/document.xml expands to more than the 1000 bytes its zip entry declares: refusing a possible zip bomb');
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(deflateRawSync(zeros).length).toBeLessThan(100_000);
   });
 
@@ -153,9 +151,7 @@ describe('Word reader: damaged and hostile files', () => {
     const cell = (inner: string): string => `<w:tbl><w:tr><w:tc>${inner}<w:p/></w:tc></w:tr></w:tbl>`;
     let body = p('deep');
     for (let i = 0; i < 3000; i++) body = cell(body);
-    const started = Date.now();
     const message = await failure(docx(body));
     expect(message).toMatch(/^(damaged Word file: its content is nested too deeply to read|HTML elements nested more than 256 deep: not an action plan)$/);
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

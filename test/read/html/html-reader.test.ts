@@ -269,11 +269,10 @@ describe('HTML reader: rows, pieces and places', () => {
 });
 
 describe('HTML reader: hostile input', () => {
-  it('100,000 nested <div>s are refused quickly, without a stack overflow', async () => {
+  // Bounded time is the test's own time limit: a walk that went quadratic in the depth would run past it.
+  it('100,000 nested <div>s are refused, without a stack overflow', async () => {
     const html = `${'<div>'.repeat(100_000)}<table>${HEAD}<tr><td>1</td><td>Do X.</td><td>Agreed</td><td>Y.</td><td>Z</td><td>May 2023</td></tr></table>${'</div>'.repeat(100_000)}`;
-    const started = Date.now();
     expect((await failure(html)).message).toBe('HTML elements nested more than 256 deep: not an action plan');
-    expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('unclosed inline tags and nested tables are refused the same way', async () => {
@@ -292,12 +291,10 @@ describe('HTML reader: hostile input', () => {
   });
 
   it('absurd spans are clamped rather than allocated', async () => {
-    const started = Date.now();
     const doc = await read(
       page(`<table>${HEAD}<tr><td rowspan="65534">1</td><td colspan="100000">Do X.</td></tr>${'<tr><td colspan="1000" rowspan="1000">x</td></tr>'.repeat(2000)}</table>`),
     );
     expect(doc.recommendations[0]!.number).toBe('1');
-    expect(Date.now() - started).toBeLessThan(5000);
   });
 });
 
