@@ -163,7 +163,7 @@ describe('validate a batch with --jobs', () => {
 });
 
 describe('--timeout', () => {
-  // PLANCHECK_TEST_HANG_ON is a test hook: the worker spins forever on the file of that name.
+  // PLANCHECK_TEST_HANG_ON is a test hook: the worker hangs on the file of that name.
   const hang = { PLANCHECK_TEST_HANG_ON: '002-essex-northants-1.txt' };
   const hung = (): string => rel(path.join(plans, '002-essex-northants-1.txt'));
   // The limit for a batch leaves the other files seconds each, which even a loaded two-core machine gives them.

@@ -38,7 +38,7 @@ describe('validate --format html on a row of 20,000 actions', { timeout: 120_000
 
 describe('a single input', { timeout: 120_000 }, () => {
   it('is given up after the default timeout, as each file of a batch is', () => {
-    // PLANCHECK_TEST_HANG_ON is the worker's test hook: it spins forever on the file of that name.
+    // PLANCHECK_TEST_HANG_ON is the worker's test hook: it hangs on the file of that name.
     // PLANCHECK_TEST_DEFAULT_TIMEOUT stands in for the default 60 s, so that the test does not wait a minute;
     // the help test checks that the default itself is 60 s.
     const env = { ...process.env, NO_COLOR: '1', PLANCHECK_TEST_HANG_ON: '000-london.txt', PLANCHECK_TEST_DEFAULT_TIMEOUT: '3' };
