@@ -1,5 +1,5 @@
 import type { Piece } from '../source-row.js';
-import { joinSplit } from './text.js';
+import { isTerminated, joinSplit } from './text.js';
 
 /**
  * One page's (or one export line's) part of a logical table row: its response pieces and the owner and
@@ -33,13 +33,22 @@ export function unitsOf(row: LogicalRow): Unit[] {
     part.response.forEach((piece, i) => {
       if (piece.kind === 'blank') return;
       const last = units.at(-1);
-      if (i === 0 && part.joins && last) {
+      if ((i === 0 && part.joins && last) || (last && carriesOn(last, piece))) {
         last.text = joinSplit(last.text, piece.text);
         last.parts.push(piece);
       } else units.push({ text: piece.text, kind: piece.kind === 'li' ? 'li' : 'p', parts: [piece] });
     });
   }
   return units;
+}
+
+/**
+ * True when a paragraph is the rest of the sentence before it, cut by a line break (`<br>`, Shift+Enter) or
+ * by Enter pressed mid-sentence: it starts in lower case after text that no sentence end or colon closed.
+ * List items are left alone, since items may start in lower case after a lead-in.
+ */
+function carriesOn(last: Unit, piece: Piece): boolean {
+  return last.kind === 'p' && piece.kind !== 'li' && !isTerminated(last.text) && /^\s*[a-z]/.test(piece.text);
 }
 
 /** Every owner (or date) piece of a row, blanks included, in order. */

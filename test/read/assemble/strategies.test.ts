@@ -46,6 +46,16 @@ describe('cuts of a response into actions', () => {
     const split: LogicalRow = { parts: [{ response: [p('The PDU will')], owners: [], dues: [], joins: false }, { response: [p('train staff.'), p('Next.')], owners: [], dues: [], joins: true }] };
     expect(unitsOf(split).map((u) => u.text)).toEqual(['The PDU will train staff.', 'Next.']);
   });
+
+  it('a paragraph that carries on an unfinished sentence in lower case (a line break, Enter mid-sentence) joins it', () => {
+    const units = unitsOf(row([p('1. Places will be reviewed with the team'), p('so that waiting lists fall.'), p('2. Staff will be briefed.')]));
+    expect(units.map((u) => u.text)).toEqual(['1. Places will be reviewed with the team so that waiting lists fall.', '2. Staff will be briefed.']);
+  });
+
+  it('but not after a finished sentence or a colon, nor a list item, nor a capital', () => {
+    const kept = [p('Staff will be trained.'), p('then audited.'), p('The region will offer:'), p('open days;'), li('bursaries'), p('Reviews will follow'), p('Quarterly reports.')];
+    expect(unitsOf(row(kept)).map((u) => u.text)).toEqual(kept.map((k) => k.text));
+  });
 });
 
 describe('pairing owners with actions', () => {
