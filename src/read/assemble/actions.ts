@@ -4,7 +4,7 @@ import { plural } from '../../util/plural.js';
 import type { Piece } from '../source-row.js';
 import { readRow, type RowReading } from './choose.js';
 import type { DraftDiagnostic } from './drafts.js';
-import { headStatements } from './lead.js';
+import { afterStatement, headStatements } from './lead.js';
 import type { Paired } from './pairing.js';
 import { filled, slotsOf, unitsOf, type LogicalRow, type Unit } from './row.js';
 import { quote } from './text.js';
@@ -84,8 +84,16 @@ function withoutStatements(first: Prepared, agreement: Agreement | null, manyRow
   if (head === 0) return first.units;
   const rest = first.units.slice(head);
   const given = first.owners.some(filled) || first.dues.some(filled);
-  if (rest.length === 0) return given ? first.units : rest;
-  return readRow(first.row, first.units, manyRows).score > readRow(first.row, rest, manyRows).score ? first.units : rest;
+  if (rest.length === 0) return given ? withoutOpening(first.units, head) : rest;
+  return readRow(first.row, first.units, manyRows).score > readRow(first.row, rest, manyRows).score ? withoutOpening(first.units, head) : rest;
+}
+
+/** Head paragraphs kept as actions, each without a bare "Agreed." sentence it opens with (the response keeps it). */
+function withoutOpening(units: Unit[], head: number): Unit[] {
+  return units.map((unit, i) => {
+    const rest = i < head ? afterStatement(unit.text) : null;
+    return rest === null ? unit : { ...unit, text: rest };
+  });
 }
 
 /** A diagnostic for a row whose owners (or dates) were shared out or paired unevenly. */

@@ -12,6 +12,17 @@ const COMMITS = /\b(?:will|shall)\b(?!\s+not)|\bplans?\s+to\b|\bis\s+(?:being|go
 /** True when a paragraph states the agreement (and perhaps its reason) rather than an action. */
 export const statesAgreement = (unit: Unit): boolean => unit.kind === 'p' && STATEMENT.test(unit.text.trim());
 
+/**
+ * The rest of a paragraph that opens with a bare statement of the agreement as a sentence of its own
+ * ("Agreed. The PDU will …"), or null when it does not: kept as an action, it should not begin "Agreed.".
+ */
+export function afterStatement(text: string): string | null {
+  const match = STATEMENT.exec(text.trim());
+  if (!match) return null;
+  const rest = /^\s*[.:]\s+(?=[A-Z])/.exec(text.trim().slice(match[0].length));
+  return rest ? text.trim().slice(match[0].length + rest[0].length) : null;
+}
+
 /** True when a paragraph only explains why something will not be done. */
 export const onlyReason = (unit: Unit): boolean => unit.kind === 'p' && REASON.test(unit.text) && !COMMITS.test(unit.text);
 

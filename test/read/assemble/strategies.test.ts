@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readActions } from '../../../src/read/assemble/actions.js';
 import { readRow } from '../../../src/read/assemble/choose.js';
-import { headStatements } from '../../../src/read/assemble/lead.js';
+import { afterStatement, headStatements } from '../../../src/read/assemble/lead.js';
 import { pair } from '../../../src/read/assemble/pairing.js';
 import { unitsOf, type LogicalRow } from '../../../src/read/assemble/row.js';
 import { byParagraph, byParagraphAndBullet, candidateCuts } from '../../../src/read/assemble/strategies.js';
@@ -162,5 +162,17 @@ describe('what follows a page break', () => {
     ['a new paragraph', 'Staff were trained.', p('The PDU will audit.'), 'new'],
   ] as const)('%s', (_name, before, next, flow) => {
     expect(flowBetween(before, next)).toBe(flow);
+  });
+});
+
+describe('a bare statement of the agreement opening an action', () => {
+  it.each([
+    ['Agreed. The PDU will renew its contract.', 'The PDU will renew its contract.'],
+    ['This recommendation is partly agreed: The region will fund two posts.', 'The region will fund two posts.'],
+    ['Agreed – the PDU will renew its contract.', null],
+    ['Agreed with the Head of PDU that staff will be trained.', null],
+    ['The PDU will renew its contract.', null],
+  ])('%s', (text, rest) => {
+    expect(afterStatement(text)).toBe(rest);
   });
 });
