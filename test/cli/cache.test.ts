@@ -1,0 +1,161 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cachePath } from '../../src/cli/cache.js';
+import { main } from '../../src/cli/main.js';
+import type { JsonReport } from '../../src/format/json.js';
+import { fixture, plancheck, ROOT, type Run } from './run.js';
+
+// What proves a hit: PLANCHECK_TEST_READ_LOG makes the reader add the path of every input it reads to be parsed
+// to a log, from whichever worker reads it. The cache itself hashes each file in the main thread, which is
+// not logged: a file missing from the log was answered from the cache. A hit must also print exactly what the
+// run that filled the cache printed.
+
+let tmp: string;
+let log: string;
+beforeAll(() => {
+  tmp = mkdtempSync(path.join(tmpdir(), 'plancheck-cache-'));
+  log = path.join(tmp, 'reads.log');
+  mkdirSync(path.join(tmp, 'plans'));
+  copyFileSync(path.join(ROOT, fixture('001-dlnr.txt')), path.join(tmp, 'plans/dlnr.txt'));
+  copyFileSync(path.join(ROOT, fixture('000-london.txt')), path.join(tmp, 'plans/london.txt'));
+  copyFileSync(path.join(ROOT, fixture('variant-row-per-action.txt')), path.join(tmp, 'plans/rows.txt'));
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Run the CLI in the temp folder; with the inputs it read to parse, sorted (the workers finish in any order). */
+function run(args: readonly string[]): Run & { reads: string[] } {
+  writeFileSync(log, '');
+  const result = plancheck(args, { cwd: tmp, env: { PLANCHECK_TEST_READ_LOG: log } });
+  return { ...result, reads: readFileSync(log, 'utf8').split('\n').filter(Boolean).sort() };
+}
+
+const cacheFile = (name = '.plancheckcache'): { plancheckCache: number; tool: string; files: Record<string, unknown> } =>
+  JSON.parse(readFileSync(path.join(tmp, name), 'utf8'));
+const counts = (report: JsonReport): Array<[string, number, number]> => report.files.map((f) => [f.path, f.errorCount, f.warningCount]);
+const VALIDATE = ['validate', 'plans', '--cache', '--format', 'json', '--jobs', '2'];
+const ALL = ['plans/dlnr.txt', 'plans/london.txt', 'plans/rows.txt'];
+
+describe('validate --cache, with the built CLI', () => {
+  let first: Run;
+  it('reads every plan the first time and keeps their results in .plancheckcache', () => {
+    const { reads, ...result } = run(VALIDATE);
+    first = result;
+    expect(reads).toEqual(ALL);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('');
+    // The counts of each plan as the rule tests and fixtures have them (001: 10 errors, 13 warnings).
+    expect(counts(JSON.parse(result.stdout) as JsonReport)).toEqual([
+      ['plans/dlnr.txt', 10, 13],
+      ['plans/london.txt', 0, 0],
+      ['plans/rows.txt', 1, 3],
+    ]);
+    const cache = cacheFile();
+    expect(cache.plancheckCache).toBe(1);
+    expect(cache.tool).toMatch(/^0\.1\.0 node v\d+\.\d+\.\d+ code [0-9a-f]{16}$/);
+    expect(Object.keys(cache.files).sort()).toEqual(ALL);
+  });
+
+  it('reads none of them again when nothing changed, and prints the same report', () => {
+    const { reads, ...result } = run(VALIDATE);
+    expect(reads).toEqual([]);
+    expect(result).toEqual(first);
+  });
+
+  it('reads again only the plan whose content changed', () => {
+    // 001 with one more action in recommendation 2, after its fourth, with a date but no owner (as in the baseline tests).
+    const dlnr = readFileSync(path.join(tmp, 'plans/dlnr.txt'), 'utf8').split('\n');
+    dlnr.splice(39, 0, 'DLNR CRC will publish a quarterly learning bulletin for PDMs.\t\tJuly 2020');
+    writeFileSync(path.join(tmp, 'plans/dlnr.txt'), dlnr.join('\n'));
+    const { reads, code, stdout } = run(VALIDATE);
+    expect(reads).toEqual(['plans/dlnr.txt']);
+    expect(code).toBe(1);
+    const report = JSON.parse(stdout) as JsonReport;
+    expect(counts(report)[0]).toEqual(['plans/dlnr.txt', 11, 13]);
+    expect(report.files[0]!.findings).toContainEqual(
+      expect.objectContaining({ ruleId: 'action-owner', message: 'Action 5 of recommendation 2 has no responsible owner', location: { line: 40 } }),
+    );
+  });
+
+  it('reads again only the plan whose rule settings changed (an override for that file)', () => {
+    writeFileSync(path.join(tmp, 'plans/.plancheck.yaml'), 'overrides:\n  - files: rows.txt\n    rules:\n      action-owner: warn\n');
+    const { reads, code, stdout } = run(VALIDATE);
+    expect(reads).toEqual(['plans/rows.txt']);
+    expect(code).toBe(1);
+    expect(counts(JSON.parse(stdout) as JsonReport)).toEqual([
+      ['plans/dlnr.txt', 11, 13],
+      ['plans/london.txt', 0, 0],
+      ['plans/rows.txt', 0, 4],
+    ]);
+    first = { code, stdout, stderr: '' };
+  });
+
+  it('reads everything again, silently, when another plancheck wrote the cache', () => {
+    const cache = cacheFile();
+    writeFileSync(path.join(tmp, '.plancheckcache'), JSON.stringify({ ...cache, tool: '0.0.9 node v20.19.0 code 0123456789abcdef' }));
+    const { reads, ...result } = run(VALIDATE);
+    expect(reads).toEqual(ALL);
+    expect(result).toEqual(first);
+    expect(cacheFile().tool).toBe(cache.tool);
+  });
+
+  it('sets a corrupt cache aside with one note, gives the same report, and rewrites the cache', () => {
+    writeFileSync(path.join(tmp, '.plancheckcache'), '{"plancheckCache":1,"tool":"0.1');
+    const { reads, ...result } = run(VALIDATE);
+    expect(reads).toEqual(ALL);
+    expect(result).toEqual({ ...first, stderr: 'plancheck: .plancheckcache: cache ignored, not valid JSON\n' });
+    expect(Object.keys(cacheFile().files).sort()).toEqual(ALL);
+  });
+
+  it('drops the entries of deleted plans, and keeps those of plans the run did not name', () => {
+    rmSync(path.join(tmp, 'plans/london.txt'));
+    const { reads, code, stderr } = run(['validate', 'plans/dlnr.txt', '--cache', '--quiet']);
+    expect([reads, code, stderr]).toEqual([[], 1, '']);
+    expect(Object.keys(cacheFile().files).sort()).toEqual(['plans/dlnr.txt', 'plans/rows.txt']);
+  });
+
+  it('--cache-location FILE: the cache there, its folder made, plan paths relative to it', () => {
+    const { reads, code } = run(['validate', 'plans/rows.txt', '--cache', '--cache-location', 'state/plancheck.cache']);
+    expect([reads, code]).toEqual([['plans/rows.txt'], 0]);
+    expect(Object.keys(cacheFile('state/plancheck.cache').files)).toEqual(['../plans/rows.txt']);
+  });
+});
+
+describe('convert --cache, with the built CLI', () => {
+  it('takes the models of unchanged plans from the cache in a folder given with --cache-location', () => {
+    mkdirSync(path.join(tmp, 'convert-cache'));
+    const before = readFileSync(path.join(tmp, '.plancheckcache'), 'utf8');
+    const args = ['convert', 'plans', '--format', 'jsonl', '--cache', '--cache-location', 'convert-cache', '--quiet'];
+    const filled = run(args);
+    expect([filled.reads, filled.code, filled.stderr]).toEqual([['plans/dlnr.txt', 'plans/rows.txt'], 0, '']);
+    const models = filled.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { source: { path: string }; recommendations: unknown[] });
+    expect(models.map((m) => [m.source.path, m.recommendations.length])).toEqual([
+      ['plans/dlnr.txt', 8],
+      ['plans/rows.txt', 2],
+    ]);
+    const hit = run(args);
+    expect(hit.reads).toEqual([]);
+    expect(hit.stdout).toBe(filled.stdout);
+    expect(Object.keys(cacheFile('convert-cache/.plancheckcache').files).sort()).toEqual(['../plans/dlnr.txt', '../plans/rows.txt']);
+    // validate's cache, elsewhere, is left as it was.
+    expect(readFileSync(path.join(tmp, '.plancheckcache'), 'utf8')).toBe(before);
+  });
+});
+
+describe('--cache-location, in process', () => {
+  it('is a folder when it ends in a slash or is one, else the file itself', async () => {
+    expect(await cachePath(undefined, tmp)).toBe(path.join(tmp, '.plancheckcache'));
+    expect(await cachePath('new/', tmp)).toBe(path.join(tmp, 'new/.plancheckcache'));
+    expect(await cachePath('plans', tmp)).toBe(path.join(tmp, 'plans/.plancheckcache'));
+    expect(await cachePath('plans/cache.json', tmp)).toBe(path.join(tmp, 'plans/cache.json'));
+  });
+
+  it('never names an input', async () => {
+    let stdout = '';
+    let stderr = '';
+    const argv = ['validate', 'plans/rows.txt', '--cache', '--cache-location', 'plans/rows.txt'];
+    const code = await main({ argv, cwd: tmp, env: {}, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
+    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'plancheck: plans/rows.txt: the cache would overwrite the input\n' });
+  });
+});
