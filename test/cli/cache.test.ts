@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cachePath } from '../../src/cli/cache.js';
+import { configDigests } from '../../src/cli/cache-key.js';
+import type { InputEntry } from '../../src/cli/inputs.js';
+import type { TaskSetup } from '../../src/cli/workers/task.js';
+import type { RuleSetting } from '../../src/rules/engine.js';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/format/json.js';
 import { fixture, plancheck, ROOT, type Run } from './run.js';
@@ -157,5 +161,49 @@ describe('--cache-location, in process', () => {
     const argv = ['validate', 'plans/rows.txt', '--cache', '--cache-location', 'plans/rows.txt'];
     const code = await main({ argv, cwd: tmp, env: {}, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
     expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'plancheck: plans/rows.txt: the cache would overwrite the input\n' });
+  });
+});
+
+describe('what a cached result depends on besides the content', () => {
+  const entries: InputEntry[] = [
+    { kind: 'file', path: 'a.txt', abs: '/plans/a.txt' },
+    { kind: 'file', path: 'b.txt', abs: '/plans/b.txt' },
+  ];
+  const settings = (level: RuleSetting['level'], maxMonths = 24): Map<string, RuleSetting> =>
+    new Map([
+      ['action-owner', { level, options: {} }],
+      ['due-horizon', { level: 'warn', options: { maxMonths } }],
+    ]);
+  const report = { path: 'report.txt', recommendations: [{ number: '1', addressee: null, text: 'Improve risk assessments' }] };
+  const validate = (over: Partial<Extract<TaskSetup, { command: 'validate' }>> = {}): TaskSetup => ({
+    command: 'validate',
+    settings: settings('error'),
+    inspectionReport: null,
+    keepPlan: false,
+    ...over,
+  });
+  const digest = (setup: TaskSetup, perFile?: Array<Map<string, RuleSetting>>, index = 0): string => configDigests(setup, entries, perFile)(index);
+  const base = digest(validate());
+
+  it('is the same for the same command, path and settings', () => {
+    expect(digest(validate())).toBe(base);
+    expect(digest(validate(), [settings('error'), settings('off')])).toBe(base);
+  });
+
+  it.each([
+    ['the path the file is shown under', digest(validate(), undefined, 1)],
+    ['a rule level in force for that file', digest(validate(), [settings('warn'), settings('error')])],
+    ['a rule option in force for that file', digest(validate(), [settings('error', 36), settings('error')])],
+    ['an inspection report given', digest(validate({ inspectionReport: report }))],
+    ['a keeping of the plan for the html report', digest(validate({ keepPlan: true }))],
+    ['the command', digest({ command: 'convert', format: 'json' })],
+  ])('changes with %s', (_what, changed) => {
+    expect(changed).not.toBe(base);
+  });
+
+  it("changes with the inspection report's recommendations, and with convert's format", () => {
+    const edited = { ...report, recommendations: [{ ...report.recommendations[0]!, text: 'Improve risk assessment' }] };
+    expect(digest(validate({ inspectionReport: edited }))).not.toBe(digest(validate({ inspectionReport: report })));
+    expect(digest({ command: 'convert', format: 'csv' })).not.toBe(digest({ command: 'convert', format: 'json' }));
   });
 });
