@@ -9,8 +9,8 @@ import type { TaskSetup } from './workers/task.js';
 
 /**
  * Which plancheck wrote a cache: its version, the Node.js that ran it, and a digest of the code that ran (the
- * files beside this module, which in an installed plancheck are the whole built CLI), so that a rebuilt or
- * upgraded plancheck never takes results an older one worked out, even where the version number stayed the same.
+ * files beside this module, which in an installed plancheck are the whole built CLI), so that a plancheck built
+ * from other code never takes results another worked out, even under the same version number.
  */
 export async function toolIdentity(): Promise<string> {
   const dir = path.dirname(fileURLToPath(import.meta.url));

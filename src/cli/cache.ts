@@ -85,7 +85,9 @@ export class PlanCache {
       if (typeof read === 'string') return ignored(read);
       text = Buffer.from(read).toString('utf8');
     } catch (err) {
-      return (err as NodeJS.ErrnoException).code === 'ENOENT' ? fresh(false) : ignored(fsReason(err));
+      // No cache yet; where a part of its path is a file, writing it says so.
+      const code = (err as NodeJS.ErrnoException).code;
+      return code === 'ENOENT' || code === 'ENOTDIR' ? fresh(false) : ignored(fsReason(err));
     }
     let data: unknown;
     try {

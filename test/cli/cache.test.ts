@@ -155,12 +155,34 @@ describe('--cache-location, in process', () => {
     expect(await cachePath('plans/cache.json', tmp)).toBe(path.join(tmp, 'plans/cache.json'));
   });
 
-  it('never names an input', async () => {
+  /** Run the CLI in this process, in the temp folder. */
+  async function inProcess(argv: string[]): Promise<Run> {
     let stdout = '';
     let stderr = '';
-    const argv = ['validate', 'plans/rows.txt', '--cache', '--cache-location', 'plans/rows.txt'];
     const code = await main({ argv, cwd: tmp, env: {}, stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) } });
-    expect({ code, stdout, stderr }).toEqual({ code: 2, stdout: '', stderr: 'plancheck: plans/rows.txt: the cache would overwrite the input\n' });
+    return { code, stdout, stderr };
+  }
+  // rows.txt has one error (an action with no owner; --rule, since a test above sets it to warn): exit 1.
+  const ROWS_CHECKED = { code: 1, stdout: expect.stringContaining('Action 2 of recommendation 2 has no responsible owner') as unknown as string };
+
+  it('never names an input', async () => {
+    expect(await inProcess(['validate', 'plans/rows.txt', '--cache', '--cache-location', 'plans/rows.txt'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'plancheck: plans/rows.txt: the cache would overwrite the input\n',
+    });
+  });
+
+  it('sets aside JSON that is not a plancheck cache, with a note, and replaces it', async () => {
+    writeFileSync(path.join(tmp, 'other.json'), '{"files":[]}');
+    const run = await inProcess(['validate', 'plans/rows.txt', '--cache', '--cache-location', 'other.json', '--quiet', '--rule', 'action-owner=error']);
+    expect(run).toEqual({ ...ROWS_CHECKED, stderr: 'plancheck: other.json: cache ignored, not a plancheck cache\n' });
+    expect(Object.keys(cacheFile('other.json').files)).toEqual(['plans/rows.txt']);
+  });
+
+  it('says in one line that a cache cannot be written, and the exit code is the findings\' own', async () => {
+    const run = await inProcess(['validate', 'plans/rows.txt', '--cache', '--cache-location', 'plans/rows.txt/cache', '--quiet', '--rule', 'action-owner=error']);
+    expect(run).toEqual({ ...ROWS_CHECKED, stderr: 'plancheck: cannot write the cache plans/rows.txt/cache: a part of the path is not a directory\n' });
   });
 });
 
