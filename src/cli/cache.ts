@@ -22,9 +22,14 @@ interface Kept {
   result: TaskResult;
 }
 
-/** What the cache knows of one file: the hash of the content its results were worked out from. */
+/**
+ * What the cache knows of one file: the hash of the content its results were worked out from, and the size and
+ * modification time the file had then, which `--cache-strategy metadata` trusts in place of the hash.
+ */
 interface Entry {
   sha256: string;
+  size: number;
+  mtimeMs: number;
   validate?: Kept;
   convert?: Kept;
 }
@@ -35,6 +40,10 @@ interface CacheData {
   tool: string;
   files: Record<string, Entry>;
 }
+
+/** `--cache-strategy`: how an unchanged file is recognised (ESLint's names). */
+export const CACHE_STRATEGIES = ['content', 'metadata'] as const;
+export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
 
 /** What the cache says of one input: its result, or how to keep the result once it is worked out. */
 export type CacheCheck = { hit: TaskResult } | { keep: (result: TaskResult) => void };
@@ -67,14 +76,15 @@ export class PlanCache {
     private readonly file: string,
     private readonly data: CacheData,
     changed: boolean,
+    private readonly strategy: CacheStrategy,
   ) {
     this.#changed = changed;
   }
 
   /** Read the cache file; a note on standard error when it is there but unusable. */
-  static async open(file: string, io: CliIo): Promise<PlanCache> {
+  static async open(file: string, strategy: CacheStrategy, io: CliIo): Promise<PlanCache> {
     const tool = await toolIdentity();
-    const fresh = (changed: boolean): PlanCache => new PlanCache(file, { plancheckCache: 1, tool, files: {} }, changed);
+    const fresh = (changed: boolean): PlanCache => new PlanCache(file, { plancheckCache: 1, tool, files: {} }, changed, strategy);
     const ignored = (reason: string): PlanCache => {
       io.stderr.write(`plancheck: ${printable(`${displayPath(file, io.cwd)}: cache ignored, ${reason}`)}\n`);
       return fresh(true);
@@ -99,35 +109,48 @@ export class PlanCache {
     // Another version's cache, whatever its layout: start afresh, as after an upgrade.
     if (data.plancheckCache !== 1 || data.tool !== tool) return fresh(true);
     if (!isObject(data.files) || !Object.values(data.files).every(isEntry)) return ignored('not a plancheck cache');
-    return new PlanCache(file, data as unknown as CacheData, false);
+    return new PlanCache(file, data as unknown as CacheData, false, strategy);
   }
 
   /**
-   * Hash the file and look up its result for `command` worked out with settings `config` (a digest). The hash is
-   * taken before the file goes to be parsed, so that a file changed meanwhile is kept under its old hash and
-   * read again next time, never answered with a result of content it no longer has. Standard input and files
-   * that cannot be read are never cached: their result is worked out each time.
+   * Look up the file's result for `command` worked out with settings `config` (a digest). The file is hashed,
+   * unless `metadata` is the strategy and its size and modification time are those recorded. Its size and
+   * time are taken first and its hash before it goes to be parsed, so that a file changed meanwhile is kept
+   * under what it was and read again next time, never answered with a result of content it no longer has.
+   * Standard input and files that cannot be read are never cached: their result is worked out each time.
    */
   async check(entry: InputEntry, command: Command, config: string): Promise<CacheCheck> {
     const none: CacheCheck = { keep: () => {} };
     if (entry.kind !== 'file') return none;
     const key = portablePath(path.relative(path.dirname(this.file), entry.abs));
     this.#seen.add(key);
-    const bytes = await readRegularFile(entry.abs).catch(() => 'unreadable');
-    if (typeof bytes === 'string') return none;
-    const hash = sha256(bytes);
+    const stats = await stat(entry.abs).catch(() => null);
+    if (stats === null || !stats.isFile()) return none;
+    const now = { size: stats.size, mtimeMs: stats.mtimeMs };
     const kept = this.data.files[key];
+    const unmoved = this.strategy === 'metadata' && kept?.size === now.size && kept.mtimeMs === now.mtimeMs;
+    const bytes = unmoved ? null : await readRegularFile(entry.abs).catch(() => 'unreadable');
+    if (typeof bytes === 'string') return none;
+    const hash = bytes === null ? kept!.sha256 : sha256(bytes);
     const found = kept?.sha256 === hash ? kept[command] : undefined;
-    if (found?.config === config && found.result.kind === KIND[command]) return { hit: found.result };
+    if (found?.config === config && found.result.kind === KIND[command]) {
+      // Same content, touched: record the new time, so that the metadata strategy need not hash it again.
+      if (kept!.size !== now.size || kept!.mtimeMs !== now.mtimeMs) this.#record(key, { ...kept!, ...now });
+      return { hit: found.result };
+    }
     return {
       keep: (result) => {
         // Failures are not kept: some (a time-out, a worker's crash) say nothing of the file's content.
         if (result.kind !== KIND[command]) return;
         const same = this.data.files[key]?.sha256 === hash ? this.data.files[key] : undefined;
-        this.data.files[key] = { ...same, sha256: hash, [command]: { config, result } };
-        this.#changed = true;
+        this.#record(key, { ...same, sha256: hash, ...now, [command]: { config, result } });
       },
     };
+  }
+
+  #record(key: string, entry: Entry): void {
+    this.data.files[key] = entry;
+    this.#changed = true;
   }
 
   /**
@@ -158,7 +181,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Enough of an entry's shape that a hit hands the formatters what they expect. */
 function isEntry(value: unknown): boolean {
-  if (!isObject(value) || typeof value.sha256 !== 'string') return false;
+  if (!isObject(value) || typeof value.sha256 !== 'string' || typeof value.size !== 'number' || typeof value.mtimeMs !== 'number') return false;
   return [value.validate, value.convert].every((kept) => kept === undefined || (isObject(kept) && typeof kept.config === 'string' && isResult(kept.result)));
 }
 

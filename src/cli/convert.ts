@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { csvHeader } from '../format/csv.js';
 import { printable } from '../format/printable.js';
 import { realTarget, writeFileAtomic } from './atomic.js';
-import { cachePath, PlanCache } from './cache.js';
+import { cachePath, PlanCache, type CacheStrategy } from './cache.js';
 import { configDigests } from './cache-key.js';
 import { runCachedBatch } from './cached-batch.js';
 import { CliError } from './errors.js';
@@ -40,6 +40,8 @@ export interface ConvertOptions {
   cache?: boolean;
   /** `--cache-location`: the cache file, or a folder for it. */
   cacheLocation?: string | undefined;
+  /** `--cache-strategy`: how unchanged plans are recognised (default: content). */
+  cacheStrategy?: CacheStrategy;
 }
 
 /** Run `convert`: parse every input to the model, print it or write it under -o; returns the exit code. */
@@ -58,7 +60,7 @@ export async function runConvert(opts: ConvertOptions, io: CliIo, services: CliS
   const configFiles = [...new Set(configs.flatMap((c) => (c.abs === null ? [] : [c.abs])))].map((abs) => ({ role: 'the config file', abs }));
   await refuseOverwrites(outputs, [...inputFiles(entries), ...configFiles], io.cwd);
   const setup: TaskSetup = { command: 'convert', format: opts.format };
-  const cache = cacheFile === undefined ? null : await PlanCache.open(cacheFile, io);
+  const cache = cacheFile === undefined ? null : await PlanCache.open(cacheFile, opts.cacheStrategy ?? 'content', io);
   const guard = outDir === undefined ? undefined : await outputGuard(outDir, io.cwd);
   // Standard output and a single -o file take the plans in input order, whatever order they are read in.
   const chunks: string[] = [];

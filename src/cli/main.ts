@@ -3,7 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { printable } from '../format/printable.js';
 import { colorLevel } from './color.js';
 import { convertFormats, runConvert } from './convert.js';
-import { CACHE_NAME } from './cache.js';
+import { CACHE_NAME, CACHE_STRATEGIES, type CacheStrategy } from './cache.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './workers/batch.js';
@@ -74,6 +74,10 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     new Option('--cache', 'take the results of plans unchanged since the last --cache run (content, settings, plancheck) from the cache file');
   const cacheLocationOption = (): Option =>
     new Option('--cache-location <path>', `with --cache: the cache file, or a folder to keep ${CACHE_NAME} in (default: ${CACHE_NAME} in the working directory)`);
+  const cacheStrategyOption = (): Option =>
+    new Option('--cache-strategy <strategy>', 'with --cache: how an unchanged plan is recognised: by its content, or by its size and modification time (metadata)')
+      .choices([...CACHE_STRATEGIES])
+      .default('content');
   const timeoutOption = (): Option =>
     new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS})`).argParser(seconds);
 
@@ -96,6 +100,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .addOption(timeoutOption())
     .addOption(cacheOption())
     .addOption(cacheLocationOption())
+    .addOption(cacheStrategyOption())
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
     .option('--verbose', 'print stack traces of internal errors')
@@ -123,6 +128,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           updateBaseline: o.updateBaseline === true,
           cache: o.cache === true,
           cacheLocation: o.cacheLocation as string | undefined,
+          cacheStrategy: o.cacheStrategy as CacheStrategy,
         },
         io,
         services,
@@ -144,6 +150,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .addOption(timeoutOption())
     .addOption(cacheOption())
     .addOption(cacheLocationOption())
+    .addOption(cacheStrategyOption())
     .option('--verbose', 'print stack traces of internal errors')
     .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml -o plan.yaml\n  plancheck convert plans/ --format csv -o actions.csv')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -159,6 +166,7 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           ignorePatterns: (o.ignorePattern as string[] | undefined) ?? [],
           cache: o.cache === true,
           cacheLocation: o.cacheLocation as string | undefined,
+          cacheStrategy: o.cacheStrategy as CacheStrategy,
         },
         io,
         services,

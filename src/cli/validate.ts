@@ -7,7 +7,7 @@ import { printable } from '../format/printable.js';
 import type { ColorLevel } from '../format/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
-import { cachePath, PlanCache } from './cache.js';
+import { cachePath, PlanCache, type CacheStrategy } from './cache.js';
 import { configDigests } from './cache-key.js';
 import { runCachedBatch } from './cached-batch.js';
 import { noConfig, type Config } from './config.js';
@@ -57,6 +57,8 @@ export interface ValidateOptions {
   cache?: boolean;
   /** `--cache-location`: the cache file, or a folder for it. */
   cacheLocation?: string | undefined;
+  /** `--cache-strategy`: how unchanged plans are recognised (default: content). */
+  cacheStrategy?: CacheStrategy;
 }
 
 /** Run `validate`: read every input, run the rules, print the report; returns the exit code. */
@@ -80,7 +82,7 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   const baseline = await openBaseline(opts.baseline, opts.updateBaseline === true, io);
   // Only the html report shows the plan itself: other formats get results without it, so memory stays flat.
   const setup: TaskSetup = { command: 'validate', settings, inspectionReport, keepPlan: opts.format === 'html' };
-  const cache = cacheFile === undefined ? null : await PlanCache.open(cacheFile, io);
+  const cache = cacheFile === undefined ? null : await PlanCache.open(cacheFile, opts.cacheStrategy ?? 'content', io);
 
   const checked = new Array<{ result: FileResult; stack?: string } | undefined>(entries.length);
   const skipped = new Array<string | undefined>(entries.length);

@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cachePath } from '../../src/cli/cache.js';
+import { cachePath, PlanCache } from '../../src/cli/cache.js';
 import { configDigests } from '../../src/cli/cache-key.js';
 import type { InputEntry } from '../../src/cli/inputs.js';
-import type { TaskSetup } from '../../src/cli/workers/task.js';
+import type { TaskResult, TaskSetup } from '../../src/cli/workers/task.js';
 import type { RuleSetting } from '../../src/rules/engine.js';
 import { main } from '../../src/cli/main.js';
 import type { JsonReport } from '../../src/format/json.js';
@@ -118,12 +118,6 @@ describe('validate --cache, with the built CLI', () => {
     expect([reads, code, stderr]).toEqual([[], 1, '']);
     expect(Object.keys(cacheFile().files).sort()).toEqual(['plans/dlnr.txt', 'plans/rows.txt']);
   });
-
-  it('--cache-location FILE: the cache there, its folder made, plan paths relative to it', () => {
-    const { reads, code } = run(['validate', 'plans/rows.txt', '--cache', '--cache-location', 'state/plancheck.cache']);
-    expect([reads, code]).toEqual([['plans/rows.txt'], 0]);
-    expect(Object.keys(cacheFile('state/plancheck.cache').files)).toEqual(['../plans/rows.txt']);
-  });
 });
 
 describe('convert --cache, with the built CLI', () => {
@@ -173,7 +167,7 @@ describe('--cache-location, in process', () => {
     });
   });
 
-  it('sets aside JSON that is not a plancheck cache, with a note, and replaces it', async () => {
+  it('--cache-location FILE: sets aside JSON that is not a plancheck cache, with a note, and replaces it', async () => {
     writeFileSync(path.join(tmp, 'other.json'), '{"files":[]}');
     const run = await inProcess(['validate', 'plans/rows.txt', '--cache', '--cache-location', 'other.json', '--quiet', '--rule', 'action-owner=error']);
     expect(run).toEqual({ ...ROWS_CHECKED, stderr: 'plancheck: other.json: cache ignored, not a plancheck cache\n' });
@@ -227,5 +221,39 @@ describe('what a cached result depends on besides the content', () => {
     const edited = { ...report, recommendations: [{ ...report.recommendations[0]!, text: 'Improve risk assessment' }] };
     expect(digest(validate({ inspectionReport: edited }))).not.toBe(digest(validate({ inspectionReport: report })));
     expect(digest({ command: 'convert', format: 'csv' })).not.toBe(digest({ command: 'convert', format: 'json' }));
+  });
+});
+
+describe('--cache-strategy, on the cache itself', () => {
+  it('metadata trusts a recorded size and modification time; content, the default, does not', async () => {
+    const dir = path.join(tmp, 'strategy');
+    mkdirSync(dir);
+    const plan = path.join(dir, 'plan.txt');
+    const file = path.join(dir, '.plancheckcache');
+    const entry: InputEntry = { kind: 'file', path: 'plan.txt', abs: plan };
+    const model: TaskResult = { kind: 'converted', path: 'plan.txt', text: '{}\n', counts: { recommendations: 1, actions: 1 } };
+    let stderr = '';
+    const io = { stdout: { write: () => true }, stderr: { write: (s: string) => (stderr += s) }, stdin: undefined, cwd: dir, env: {} };
+    const check = async (strategy: 'content' | 'metadata'): Promise<'hit' | 'miss'> => {
+      const cache = await PlanCache.open(file, strategy, io);
+      const found = await cache.check(entry, 'convert', 'settings');
+      if ('keep' in found) found.keep(model);
+      await cache.save(io);
+      return 'hit' in found ? 'hit' : 'miss';
+    };
+    // Whole seconds, which the file system keeps exactly.
+    const time = 1_700_000_000;
+    writeFileSync(plan, 'one');
+    utimesSync(plan, time, time);
+    expect(await check('content')).toBe('miss');
+    // Touched but unchanged: hashed, found the same, and its new time recorded.
+    utimesSync(plan, time + 1, time + 1);
+    expect(await check('metadata')).toBe('hit');
+    // Changed, but of the same size and given the recorded time back: metadata cannot tell; content can.
+    writeFileSync(plan, 'two');
+    utimesSync(plan, time + 1, time + 1);
+    expect(await check('metadata')).toBe('hit');
+    expect(await check('content')).toBe('miss');
+    expect(stderr).toBe('');
   });
 });
