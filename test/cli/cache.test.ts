@@ -25,6 +25,8 @@ beforeAll(() => {
   copyFileSync(path.join(ROOT, fixture('001-dlnr.txt')), path.join(tmp, 'plans/dlnr.txt'));
   copyFileSync(path.join(ROOT, fixture('000-london.txt')), path.join(tmp, 'plans/london.txt'));
   copyFileSync(path.join(ROOT, fixture('variant-row-per-action.txt')), path.join(tmp, 'plans/rows.txt'));
+  // Holds no plan: skipped each time, and read each time, since a failure is never cached.
+  writeFileSync(path.join(tmp, 'plans/notes.txt'), 'Team meeting notes\nNothing to see here.\n');
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -40,15 +42,17 @@ const cacheFile = (name = '.plancheckcache'): { plancheckCache: number; tool: st
 const counts = (report: JsonReport): Array<[string, number, number]> => report.files.map((f) => [f.path, f.errorCount, f.warningCount]);
 const VALIDATE = ['validate', 'plans', '--cache', '--format', 'json', '--jobs', '2'];
 const ALL = ['plans/dlnr.txt', 'plans/london.txt', 'plans/rows.txt'];
+const NOTES = 'plans/notes.txt';
+const SKIPPED = `plancheck: ${NOTES}: skipped, no action-plan table found\n`;
 
 describe('validate --cache, with the built CLI', () => {
   let first: Run;
-  it('reads every plan the first time and keeps their results in .plancheckcache', () => {
+  it('reads every file the first time and keeps in .plancheckcache the results of the plans, not the failure of the notes', () => {
     const { reads, ...result } = run(VALIDATE);
     first = result;
-    expect(reads).toEqual(ALL);
+    expect(reads).toEqual([...ALL, NOTES].sort());
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe('');
+    expect(result.stderr).toBe(SKIPPED);
     // The counts of each plan as the rule tests and fixtures have them (001: 10 errors, 13 warnings).
     expect(counts(JSON.parse(result.stdout) as JsonReport)).toEqual([
       ['plans/dlnr.txt', 10, 13],
@@ -63,7 +67,7 @@ describe('validate --cache, with the built CLI', () => {
 
   it('reads none of them again when nothing changed, and prints the same report', () => {
     const { reads, ...result } = run(VALIDATE);
-    expect(reads).toEqual([]);
+    expect(reads).toEqual([NOTES]);
     expect(result).toEqual(first);
   });
 
@@ -73,7 +77,7 @@ describe('validate --cache, with the built CLI', () => {
     dlnr.splice(39, 0, 'DLNR CRC will publish a quarterly learning bulletin for PDMs.\t\tJuly 2020');
     writeFileSync(path.join(tmp, 'plans/dlnr.txt'), dlnr.join('\n'));
     const { reads, code, stdout } = run(VALIDATE);
-    expect(reads).toEqual(['plans/dlnr.txt']);
+    expect(reads).toEqual(['plans/dlnr.txt', NOTES]);
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as JsonReport;
     expect(counts(report)[0]).toEqual(['plans/dlnr.txt', 11, 13]);
@@ -85,21 +89,21 @@ describe('validate --cache, with the built CLI', () => {
   it('reads again only the plan whose rule settings changed (an override for that file)', () => {
     writeFileSync(path.join(tmp, 'plans/.plancheck.yaml'), 'overrides:\n  - files: rows.txt\n    rules:\n      action-owner: warn\n');
     const { reads, code, stdout } = run(VALIDATE);
-    expect(reads).toEqual(['plans/rows.txt']);
+    expect(reads).toEqual([NOTES, 'plans/rows.txt']);
     expect(code).toBe(1);
     expect(counts(JSON.parse(stdout) as JsonReport)).toEqual([
       ['plans/dlnr.txt', 11, 13],
       ['plans/london.txt', 0, 0],
       ['plans/rows.txt', 0, 4],
     ]);
-    first = { code, stdout, stderr: '' };
+    first = { code, stdout, stderr: SKIPPED };
   });
 
   it('reads everything again, silently, when another plancheck wrote the cache', () => {
     const cache = cacheFile();
     writeFileSync(path.join(tmp, '.plancheckcache'), JSON.stringify({ ...cache, tool: '0.0.9 node v20.19.0 code 0123456789abcdef' }));
     const { reads, ...result } = run(VALIDATE);
-    expect(reads).toEqual(ALL);
+    expect(reads).toEqual([...ALL, NOTES].sort());
     expect(result).toEqual(first);
     expect(cacheFile().tool).toBe(cache.tool);
   });
@@ -107,8 +111,8 @@ describe('validate --cache, with the built CLI', () => {
   it('sets a corrupt cache aside with one note, gives the same report, and rewrites the cache', () => {
     writeFileSync(path.join(tmp, '.plancheckcache'), '{"plancheckCache":1,"tool":"0.1');
     const { reads, ...result } = run(VALIDATE);
-    expect(reads).toEqual(ALL);
-    expect(result).toEqual({ ...first, stderr: 'plancheck: .plancheckcache: cache ignored, not valid JSON\n' });
+    expect(reads).toEqual([...ALL, NOTES].sort());
+    expect(result).toEqual({ ...first, stderr: `plancheck: .plancheckcache: cache ignored, not valid JSON\n${SKIPPED}` });
     expect(Object.keys(cacheFile().files).sort()).toEqual(ALL);
   });
 
@@ -126,14 +130,14 @@ describe('convert --cache, with the built CLI', () => {
     const before = readFileSync(path.join(tmp, '.plancheckcache'), 'utf8');
     const args = ['convert', 'plans', '--format', 'jsonl', '--cache', '--cache-location', 'convert-cache', '--quiet'];
     const filled = run(args);
-    expect([filled.reads, filled.code, filled.stderr]).toEqual([['plans/dlnr.txt', 'plans/rows.txt'], 0, '']);
+    expect([filled.reads, filled.code, filled.stderr]).toEqual([['plans/dlnr.txt', NOTES, 'plans/rows.txt'], 0, '']);
     const models = filled.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { source: { path: string }; recommendations: unknown[] });
     expect(models.map((m) => [m.source.path, m.recommendations.length])).toEqual([
       ['plans/dlnr.txt', 8],
       ['plans/rows.txt', 2],
     ]);
     const hit = run(args);
-    expect(hit.reads).toEqual([]);
+    expect(hit.reads).toEqual([NOTES]);
     expect(hit.stdout).toBe(filled.stdout);
     expect(Object.keys(cacheFile('convert-cache/.plancheckcache').files).sort()).toEqual(['../plans/dlnr.txt', '../plans/rows.txt']);
     // validate's cache, elsewhere, is left as it was.
