@@ -54,7 +54,10 @@ export async function writeFileAtomic(file: string, data: string, opts: { exclus
   // An exclusive write makes a new name, never one through a link (a dangling link counts as taken).
   const target = opts.exclusive === true ? path.resolve(file) : await realTarget(file);
   const dir = path.dirname(target);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch((err: NodeJS.ErrnoException) => {
+    // A recursive mkdir fails with EEXIST only where a part of the path is a file: say that, not "already exists".
+    throw err.code === 'EEXIST' ? Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${dir}'`), { code: 'ENOTDIR' }) : err;
+  });
   const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   pending.add(temp);
   try {

@@ -4,6 +4,9 @@ import { performance } from 'node:perf_hooks';
 import { csvHeader } from '../format/csv.js';
 import { printable } from '../format/printable.js';
 import { realTarget, writeFileAtomic } from './atomic.js';
+import { cachePath, PlanCache, type CacheStrategy } from './cache.js';
+import { configDigests } from './cache-key.js';
+import { runCachedBatch } from './cached-batch.js';
 import { CliError } from './errors.js';
 import { convertTarget } from './convert-target.js';
 import { displayPath, fsReason } from './inputs.js';
@@ -14,7 +17,7 @@ import { inputFiles, refuseOverwrites, type RunFile } from './overwrite.js';
 import { selectInputs, skippedReason } from './select.js';
 import { defaultServices, type CliServices } from './services.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
-import { runBatch } from './workers/batch.js';
+import type { TaskSetup } from './workers/task.js';
 
 /** The `convert --format` choices. */
 export const convertFormats = ['json', 'yaml', 'jsonl', 'csv'] as const;
@@ -33,6 +36,12 @@ export interface ConvertOptions {
   quiet?: boolean;
   /** `--ignore-pattern` globs. */
   ignorePatterns?: readonly string[];
+  /** `--cache`: take the models of unchanged plans from the cache file instead of reading them. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder for it. */
+  cacheLocation?: string | undefined;
+  /** `--cache-strategy`: how unchanged plans are recognised (default: content). */
+  cacheStrategy?: CacheStrategy;
 }
 
 /** Run `convert`: parse every input to the model, print it or write it under -o; returns the exit code. */
@@ -46,8 +55,12 @@ export async function runConvert(opts: ConvertOptions, io: CliIo, services: CliS
   const outputs: RunFile[] = targets.flatMap((t) => (t === null ? [] : [{ role: 'the output', abs: t }]));
   if (manifestPath !== undefined) outputs.push({ role: 'the manifest', abs: manifestPath });
   if (target.kind === 'file') outputs.push({ role: 'the output', abs: target.abs });
+  const cacheFile = opts.cache === true ? await cachePath(opts.cacheLocation, io.cwd) : undefined;
+  if (cacheFile !== undefined) outputs.push({ role: 'the cache', abs: cacheFile });
   const configFiles = [...new Set(configs.flatMap((c) => (c.abs === null ? [] : [c.abs])))].map((abs) => ({ role: 'the config file', abs }));
   await refuseOverwrites(outputs, [...inputFiles(entries), ...configFiles], io.cwd);
+  const setup: TaskSetup = { command: 'convert', format: opts.format };
+  const cache = cacheFile === undefined ? null : await PlanCache.open(cacheFile, opts.cacheStrategy ?? 'content', io);
   const guard = outDir === undefined ? undefined : await outputGuard(outDir, io.cwd);
   // Standard output and a single -o file take the plans in input order, whatever order they are read in.
   const chunks: string[] = [];
@@ -66,9 +79,9 @@ export async function runConvert(opts: ConvertOptions, io: CliIo, services: CliS
     const stack = opts.verbose && f.stack ? `${f.stack}\n` : '';
     failures.push({ index, line: `plancheck: ${printable(`${f.path}: ${f.fatal}`)}\n${stack}` });
   };
-  await runBatch(
+  await runCachedBatch(
     entries,
-    { command: 'convert', format: opts.format },
+    setup,
     { jobs: opts.jobs, timeout: opts.timeout, rules: [], workers: true, progress: opts.quiet === true ? null : 'Converting' },
     io,
     async (result, index) => {
@@ -92,7 +105,9 @@ export async function runConvert(opts: ConvertOptions, io: CliIo, services: CliS
       }
       addToTally(tally, result.counts);
     },
+    cache && { cache, config: configDigests(setup, entries) },
   );
+  await cache?.save(io);
 
   // No plan read, no file: an empty or header-only file would pass for a result.
   if (target.kind === 'file' && tally.files > 0) await writeWhole(target.abs, chunks.join(''), io.cwd);

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { RULE_DOCS_BASE } from '../format/docs-uri.js';
 import { formatGithub } from '../format/github.js';
 import { formatGitlab } from '../format/gitlab.js';
@@ -8,9 +7,7 @@ import { formatJunit } from '../format/junit.js';
 import { formatSarif } from '../format/sarif.js';
 import { formatStylish } from '../format/stylish.js';
 import type { Formatter } from '../format/types.js';
-
-// package.json sits two levels above both src/cli/ and dist/cli/, and ships with the package.
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
+import { VERSION } from './version.js';
 
 /**
  * The `validate --format` choices, in the order `--help` lists them; the first is the default. A new format
@@ -19,7 +16,7 @@ const { version } = createRequire(import.meta.url)('../../package.json') as { ve
 export const validateFormats: Readonly<Record<string, Formatter>> = {
   stylish: formatStylish,
   json: formatJson,
-  sarif: (results, options) => formatSarif(results, { rules: options.rules, generatedAt: options.generatedAt, toolVersion: version }),
+  sarif: (results, options) => formatSarif(results, { rules: options.rules, generatedAt: options.generatedAt, toolVersion: VERSION }),
   github: formatGithub,
   junit: formatJunit,
   gitlab: formatGitlab,

@@ -1,4 +1,4 @@
-import { constants } from 'node:fs';
+import { appendFileSync, constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { NoPlanError, ReadError } from '../read/errors.js';
 import { detectFormat, readPlan } from '../read/index.js';
@@ -6,6 +6,10 @@ import { MAX_TEXT_BYTES, textTooLarge } from '../read/limits.js';
 import type { ParsedPlan } from '../read/parsed.js';
 import { fsReason, notRegularFile, type InputEntry } from './inputs.js';
 import { readAll, STDIN_TOO_LARGE, type CliIo } from './io.js';
+
+// Test hook, for the --cache tests only: the path of every input read to be parsed is added to this file, a line
+// each, from whichever thread or process reads it; a file the cache answers for never appears.
+const TEST_READ_LOG = process.env.PLANCHECK_TEST_READ_LOG;
 
 /** An input read into the model, or the one-line reason it could not be (with a stack for internal errors). */
 export type Loaded =
@@ -26,6 +30,7 @@ export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Pr
     } else {
       const read = await readRegularFile(entry.abs);
       if (typeof read === 'string') return { path, fatal: read };
+      if (TEST_READ_LOG) appendFileSync(TEST_READ_LOG, `${path}\n`);
       bytes = read;
     }
   } catch (err) {
@@ -76,7 +81,7 @@ function sideFileTooLarge(size: number): string | null {
  * since the inputs were listed), or it is a text file far larger than any plan, known from its size and first
  * bytes before it is read.
  */
-async function readRegularFile(
+export async function readRegularFile(
   file: string,
   { tooLarge, input }: { tooLarge: (size: number) => string | null; input: boolean } = { tooLarge: textTooLarge, input: true },
 ): Promise<Uint8Array | string> {

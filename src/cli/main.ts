@@ -3,6 +3,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { printable } from '../format/printable.js';
 import { colorLevel } from './color.js';
 import { convertFormats, runConvert } from './convert.js';
+import { CACHE_NAME, CACHE_STRATEGIES, type CacheStrategy } from './cache.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
 import { DEFAULT_TIMEOUT_SECONDS } from './workers/batch.js';
@@ -13,6 +14,7 @@ import { parseRuleFlag, type RuleFlag } from './settings.js';
 import { writeStarterConfig } from './init.js';
 import { printConfig, printedConfigTable } from './print-config.js';
 import { runValidate } from './validate.js';
+import { VERSION } from './version.js';
 
 /** What `main` needs from the process; everything but argv has a default so tests can pass buffers. */
 export interface MainArgs {
@@ -26,8 +28,6 @@ export interface MainArgs {
 }
 
 export { removePendingTemps } from './atomic.js';
-
-const VERSION = '0.1.0';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -70,6 +70,14 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     new Option('-j, --jobs <n>', 'files read at once').argParser(positiveInt).default(cores, 'the number of cores');
   const ignoreOption = (): Option =>
     new Option('--ignore-pattern <glob>', 'leave out files found in folders or by globs that match (repeatable; relative to the working directory)').argParser(collect);
+  const cacheOption = (): Option =>
+    new Option('--cache', 'take the results of plans unchanged since the last --cache run (content, settings, plancheck) from the cache file');
+  const cacheLocationOption = (): Option =>
+    new Option('--cache-location <path>', `with --cache: the cache file, or a folder to keep ${CACHE_NAME} in (default: ${CACHE_NAME} in the working directory)`);
+  const cacheStrategyOption = (): Option =>
+    new Option('--cache-strategy <strategy>', 'with --cache: how an unchanged plan is recognised: by its content, or by its size and modification time (metadata)')
+      .choices([...CACHE_STRATEGIES])
+      .default('content');
   const timeoutOption = (): Option =>
     new Option('--timeout <seconds>', `give up on a file that takes longer than this, 0 for no limit (default: ${DEFAULT_TIMEOUT_SECONDS})`).argParser(seconds);
 
@@ -90,6 +98,9 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .addOption(ignoreOption())
     .addOption(jobsOption())
     .addOption(timeoutOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(cacheStrategyOption())
     .option('--color', 'force coloured output')
     .option('--no-color', 'never colour the output')
     .option('--verbose', 'print stack traces of internal errors')
@@ -115,6 +126,9 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           output: o.output as string | undefined,
           baseline: o.baseline as string | undefined,
           updateBaseline: o.updateBaseline === true,
+          cache: o.cache === true,
+          cacheLocation: o.cacheLocation as string | undefined,
+          cacheStrategy: o.cacheStrategy as CacheStrategy,
         },
         io,
         services,
@@ -134,6 +148,9 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
     .addOption(ignoreOption())
     .addOption(jobsOption())
     .addOption(timeoutOption())
+    .addOption(cacheOption())
+    .addOption(cacheLocationOption())
+    .addOption(cacheStrategyOption())
     .option('--verbose', 'print stack traces of internal errors')
     .addHelpText('after', '\nExamples:\n  plancheck convert plan.pdf > plan.json\n  plancheck convert plans/ -o json/\n  plancheck convert plan.docx --format yaml -o plan.yaml\n  plancheck convert plans/ --format csv -o actions.csv')
     .action(async (inputs: string[], o: Record<string, unknown>) => {
@@ -147,6 +164,9 @@ function buildProgram(io: CliIo, services: CliServices, exit: { code: number }):
           verbose: o.verbose === true,
           quiet: o.quiet === true,
           ignorePatterns: (o.ignorePattern as string[] | undefined) ?? [],
+          cache: o.cache === true,
+          cacheLocation: o.cacheLocation as string | undefined,
+          cacheStrategy: o.cacheStrategy as CacheStrategy,
         },
         io,
         services,

@@ -7,6 +7,9 @@ import { printable } from '../format/printable.js';
 import type { ColorLevel } from '../format/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
+import { cachePath, PlanCache, type CacheStrategy } from './cache.js';
+import { configDigests } from './cache-key.js';
+import { runCachedBatch } from './cached-batch.js';
 import { noConfig, type Config } from './config.js';
 import { CliError } from './errors.js';
 import { validateFormats } from './formats.js';
@@ -20,7 +23,7 @@ import { defaultServices, type CliServices, type InspectionReport } from './serv
 import { selectInputs, skippedReason } from './select.js';
 import { buildSettings, type RuleFlag } from './settings.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
-import { runBatch } from './workers/batch.js';
+import type { TaskSetup } from './workers/task.js';
 
 /** Everything `plancheck validate` was asked to do, parsed from the command line. */
 export interface ValidateOptions {
@@ -50,6 +53,12 @@ export interface ValidateOptions {
   baseline?: string | undefined;
   /** `--update-baseline`: record every current finding in the baseline file first. */
   updateBaseline?: boolean;
+  /** `--cache`: answer unchanged plans from the cache file instead of reading them. */
+  cache?: boolean;
+  /** `--cache-location`: the cache file, or a folder for it. */
+  cacheLocation?: string | undefined;
+  /** `--cache-strategy`: how unchanged plans are recognised (default: content). */
+  cacheStrategy?: CacheStrategy;
 }
 
 /** Run `validate`: read every input, run the rules, print the report; returns the exit code. */
@@ -65,18 +74,22 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
   });
   const settings = buildSettings(services.rules, noConfig(io.cwd), opts.ruleFlags);
   const perFile = entries.map((e, i) => buildSettings(services.rules, configs[i]!, opts.ruleFlags, e.kind === 'file' ? e.abs : undefined));
+  const cacheFile = opts.cache === true ? await cachePath(opts.cacheLocation, io.cwd) : undefined;
   const [outputs, sideFiles] = runFiles(opts, configs, io.cwd);
+  if (cacheFile !== undefined) outputs.push({ role: 'the cache', abs: cacheFile });
   await refuseOverwrites(outputs, [...inputFiles(entries), ...sideFiles], io.cwd);
   const inspectionReport = opts.report === undefined ? null : await loadReport(opts.report, io, services);
   const baseline = await openBaseline(opts.baseline, opts.updateBaseline === true, io);
+  // Only the html report shows the plan itself: other formats get results without it, so memory stays flat.
+  const setup: TaskSetup = { command: 'validate', settings, inspectionReport, keepPlan: opts.format === 'html' };
+  const cache = cacheFile === undefined ? null : await PlanCache.open(cacheFile, opts.cacheStrategy ?? 'content', io);
 
   const checked = new Array<{ result: FileResult; stack?: string } | undefined>(entries.length);
   const skipped = new Array<string | undefined>(entries.length);
   const tally = newTally();
-  await runBatch(
+  await runCachedBatch(
     entries,
-    // Only the html report shows the plan itself: other formats get results without it, so memory stays flat.
-    { command: 'validate', settings, inspectionReport, keepPlan: opts.format === 'html' },
+    setup,
     {
       jobs: opts.jobs,
       timeout: opts.timeout,
@@ -97,7 +110,9 @@ export async function runValidate(opts: ValidateOptions, io: CliIo, services: Cl
       else if (r.kind === 'fatal') checked[index] = { result: fatalResult(r.path, r.fatal), stack: r.stack };
       addToTally(tally, r.kind === 'validated' ? r.counts : null);
     },
+    cache && { cache, config: configDigests(setup, entries, perFile) },
   );
+  await cache?.save(io);
 
   if (!opts.quiet) for (const line of [...ignored, ...skipped]) if (line !== undefined) io.stderr.write(`plancheck: ${printable(line)}\n`);
   const read = checked.filter((c) => c !== undefined);
