@@ -4,7 +4,7 @@ import { parseAgreement } from './agreement.js';
 import { currentPart, newPart, newRec, type RecDraft } from './drafts.js';
 import { parseNumberCell } from './numbers.js';
 import type { RowPart } from './row.js';
-import { collapse, flowBetween, isTerminated, joinSplit, quote, stripBullet } from './text.js';
+import { asListed, collapse, flowBetween, isTerminated, joinSplit, quote } from './text.js';
 
 const cellText = (cell: Piece[] | undefined): string => collapse(filledOnly(cell).map((p) => p.text).join(' '));
 /** The pieces of a cell with text, whitespace collapsed. */
@@ -39,7 +39,7 @@ export class RecBuilder {
     const numberText = cellText(c.number);
     const rec = filledOnly(c.recommendation);
     const agreement = cellText(c.agreement);
-    const resp = filledOnly(c.response).map((p) => ({ ...p, text: stripBullet(p.text) || p.text }));
+    const resp = filledOnly(c.response).map(asListed);
     const owners = withBlanks(c.owner);
     const dues = withBlanks(c.due);
     const rest = rec.length + agreement.length + resp.length + filledCount(owners) + filledCount(dues);

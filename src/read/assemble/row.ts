@@ -45,10 +45,10 @@ export function unitsOf(row: LogicalRow): Unit[] {
 /**
  * True when a paragraph is the rest of the sentence before it, cut by a line break (`<br>`, Shift+Enter) or
  * by Enter pressed mid-sentence: it starts in lower case after text that no sentence end or colon closed.
- * List items are left alone, since items may start in lower case after a lead-in.
+ * A list item is never taken for the rest of another: items may start in lower case after a lead-in.
  */
 function carriesOn(last: Unit, piece: Piece): boolean {
-  return last.kind === 'p' && piece.kind !== 'li' && !isTerminated(last.text) && /^\s*[a-z]/.test(piece.text);
+  return piece.kind !== 'li' && !isTerminated(last.text) && /^\s*[a-z]/.test(piece.text);
 }
 
 /** Every owner (or date) piece of a row, blanks included, in order. */

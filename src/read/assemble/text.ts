@@ -10,6 +10,22 @@ export function splitInnerBullets(text: string): string[] {
   return text.split(INNER_BULLET).map((t) => t.trim()).filter((t) => t !== '');
 }
 
+/**
+ * A number typed before a list item: "1.", "2)", "(3)", "1.2.", "a)", "(iv)", or "1.2" before a capital
+ * (so that "1.5 posts will be funded" keeps its number).
+ */
+const ITEM_NUMBER = /^\s*\(?(?:(?:\d{1,2}(?:\.\d{1,2})?[.)]|[a-h][.)]|[ivx]{1,4}[.)])\s+(?=[A-Za-z])|\d{1,2}\.\d{1,2}\s+(?=[A-Z]))/;
+
+/**
+ * A response piece as the assembler reads it: without its bullet glyph, and a paragraph that opens with a
+ * typed list number ("1. Renew the contract.") is a list item without it, as a Word or HTML numbered list is.
+ */
+export function asListed<P extends { text: string; kind: string }>(piece: P): P {
+  const number = ITEM_NUMBER.exec(piece.text);
+  if (number) return { ...piece, text: collapse(piece.text.slice(number[0].length)), kind: 'li' };
+  return { ...piece, text: stripBullet(piece.text) || piece.text };
+}
+
 /** Collapse whitespace and trim. */
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
