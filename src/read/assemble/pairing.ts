@@ -21,7 +21,8 @@ export interface Paired {
  * several pages make that uneven, as the break may have hidden a row boundary); a cell whose
  * paragraphs, blanks included, match the actions in number pairs by index, a blank slot leaving its action
  * with none; so does a cell whose filled pieces match them. Otherwise positions on the page decide where
- * each piece stands beside a different action; failing that, one piece is shared by every action, and any
+ * each piece stands beside a different action, or, where there are none, the blank paragraphs that stand in
+ * for lines (see byBlankLines); failing that, one piece is shared by every action, and any
  * other count is paired in order as far as it goes, the surplus joined to the last action.
  */
 export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][]): Paired {
@@ -45,7 +46,7 @@ export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly
     full.forEach((p, i) => given[i]!.push(p));
     return result('one-to-one');
   }
-  const placed = byPosition(full, actions);
+  const placed = byPosition(full, actions) ?? byBlankLines(pieces, actions);
   if (placed) {
     placed.forEach((action, i) => given[action]!.push(full[i]!));
     return result('by-position');
@@ -90,6 +91,50 @@ function byPart(parts: readonly RowPart[], slot: 'owners' | 'dues', actions: rea
     else pieces.forEach((p, i) => given[targets[Math.min(i, targets.length - 1)]!]!.push(p));
   }
   return withPieces === 0 ? 0 : fit / withPieces;
+}
+
+/**
+ * The action each filled piece stands beside, when blank paragraphs in the cell stand in for lines (a
+ * drafter pressing Enter to bring an owner level with its action) and there are more slots than actions:
+ * the slots, trailing blanks aside, are shared out in order into one run per action, each run holding at
+ * most one filled piece, preferably at its start (beside the action's first line), and runs as long as
+ * their actions' text for a tie. Null when no such share-out exists.
+ */
+function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): number[] | null {
+  let end = pieces.length;
+  while (end > 0 && !filled(pieces[end - 1]!)) end--;
+  const slots = pieces.slice(0, end);
+  const n = actions.length;
+  const full = slots.filter(filled).length;
+  if (slots.length <= n || full >= n || full === 0) return null;
+  const lengths = actions.map((units) => units.reduce((sum, u) => sum + u.text.length, 0));
+  const total = lengths.reduce((a, b) => a + b, 0) || 1;
+  // best[a][s]: the best score of giving the first s slots to the first a actions, and where run a began.
+  const best: Array<Array<{ score: number; from: number } | null>> = Array.from({ length: n + 1 }, () => Array<null>(slots.length + 1).fill(null));
+  best[0]![0] = { score: 0, from: 0 };
+  for (let a = 1; a <= n; a++) {
+    for (let s = a; s <= slots.length - (n - a); s++) {
+      for (let from = a - 1; from < s; from++) {
+        const before = best[a - 1]![from];
+        if (!before) continue;
+        const run = slots.slice(from, s);
+        const held = run.filter(filled).length;
+        if (held > 1) continue;
+        const fit = held === 0 ? 0 : filled(run[0]!) ? 1 : 0.5;
+        const shape = -Math.abs(run.length / slots.length - lengths[a - 1]! / total) / n;
+        const score = before.score + fit + shape;
+        if (!best[a]![s] || score > best[a]![s]!.score) best[a]![s] = { score, from };
+      }
+    }
+  }
+  if (!best[n]![slots.length]) return null;
+  const owner: number[] = [];
+  for (let a = n, s = slots.length; a > 0; a--) {
+    const from = best[a]![s]!.from;
+    if (slots.slice(from, s).some(filled)) owner.unshift(a - 1);
+    s = from;
+  }
+  return owner;
 }
 
 interface Anchor {

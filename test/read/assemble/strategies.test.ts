@@ -68,6 +68,11 @@ describe('pairing owners with actions', () => {
     { name: 'one for several: shared', owners: [p('X')], pairing: 'shared', expected: ['X', 'X', 'X'] },
     { name: 'none', owners: [], pairing: 'none', expected: [null, null, null] },
     { name: 'two for three, nothing to place them: uneven, in order', owners: [p('X'), p('Y')], pairing: 'uneven', expected: ['X', 'Y', null] },
+    // Blank paragraphs standing in for lines: an owner level with the first line of its action.
+    { name: 'blank lines bring the last owner level with the last action', owners: [p('X'), blank, blank, p('Z')], pairing: 'by-position', expected: ['X', null, 'Z'] },
+    { name: 'blank lines before the only owner: it is the last action’s', owners: [blank, blank, blank, p('Z')], pairing: 'by-position', expected: [null, null, 'Z'] },
+    { name: 'trailing blanks are no lines of anything', owners: [p('X'), p('Y'), blank, blank], pairing: 'uneven', expected: ['X', 'Y', null] },
+    { name: 'a lone owner with trailing blanks is still shared', owners: [p('X'), blank, blank, blank], pairing: 'shared', expected: ['X', 'X', 'X'] },
   ])('$name', ({ owners, pairing, expected }) => {
     const r = cells(owners);
     const paired = pair(r, 'owners', unitsOf(r).map((u) => [u]));
@@ -81,6 +86,19 @@ describe('pairing owners with actions', () => {
     const paired = pair(placed, 'owners', units.map((u) => [u]));
     expect(paired.pairing).toBe('by-position');
     expect(names(paired.given)).toEqual(['X', null, 'Z']);
+  });
+
+  it('blank lines, where the cell could be read two ways, go with the longer action', () => {
+    const long = 'An action that runs over several lines of its cell, with examples of what it means.';
+    const owners = [p('W'), blank, p('Y'), blank, p('Z')];
+    const read = (texts: string[]): Array<string | null> => {
+      const r = row(texts.map((t) => p(t)), owners);
+      const paired = pair(r, 'owners', unitsOf(r).map((u) => [u]));
+      expect(paired.pairing).toBe('by-position');
+      return names(paired.given);
+    };
+    expect(read([long, 'B.', 'C.', 'D.'])).toEqual(['W', 'Y', null, 'Z']);
+    expect(read(['A.', 'B.', long, 'D.'])).toEqual(['W', null, 'Y', 'Z']);
   });
 
   it('owners stacked at the top of their cell do not line up: shared out in order instead', () => {
