@@ -3,7 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
-import { printable } from '../format/printable.js';
+import { printable } from '../format/shared/printable.js';
+import { countProblems } from '../format/shared/problems.js';
 import type { ColorLevel } from '../format/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
@@ -20,6 +21,7 @@ import { defaultServices, type CliServices, type InspectionReport } from './serv
 import { selectInputs, skippedReason } from './select.js';
 import { buildSettings, type RuleFlag } from './settings.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
+import { plural } from '../util/plural.js';
 import { runBatch } from './workers/batch.js';
 
 /** Everything `plancheck validate` was asked to do, parsed from the command line. */
@@ -157,13 +159,8 @@ function namedStream(file: string, io: CliIo): OutStream | null {
 
 /** What a report written to a file holds, said on standard error since the findings are not shown: `3 files, 2 errors, 5 warnings`. */
 function wroteCounts(results: readonly FileResult[]): string {
-  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const unreadable = results.filter((r) => r.fatal !== null).length;
-  const parts = [
-    n(results.length, 'file'),
-    n(results.reduce((t, r) => t + r.errorCount, 0), 'error'),
-    n(results.reduce((t, r) => t + r.warningCount, 0), 'warning'),
-  ];
+  const { errors, warnings, unreadable } = countProblems(results);
+  const parts = [plural(results.length, 'file'), plural(errors, 'error'), plural(warnings, 'warning')];
   if (unreadable > 0) parts.push(`${unreadable} unreadable`);
   return parts.join(', ');
 }

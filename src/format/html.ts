@@ -8,6 +8,7 @@ import { placeFindings, planId } from './html/place.js';
 import { filterScript, filterScriptCsp } from './html/script.js';
 import { planTable } from './html/table.js';
 import { formatName, locationText, longDate, longTimestamp } from './html/text.js';
+import { countProblems } from './shared/problems.js';
 import { plural } from '../util/plural.js';
 
 /** What the HTML report needs besides the results. */
@@ -26,9 +27,7 @@ export interface HtmlOptions {
  * fetched from the network and every piece of document text is escaped.
  */
 export function formatHtml(results: FileResult[], options: HtmlOptions): string {
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const fatal = results.filter((r) => r.fatal !== null).length;
+  const { errors, warnings, unreadable: fatal } = countProblems(results);
   const titles = results.map(fileTitle);
   const heading = results.length === 1 ? `Action plan check: ${titles[0] ?? ''}` : `Action plan check: ${plural(results.length, 'plan')}`;
   const totals = [plural(errors, 'error'), plural(warnings, 'warning')];

@@ -1,8 +1,8 @@
 import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
-import type { Location } from '../model/plan.js';
 import type { FileResult, Finding, Severity } from '../model/result.js';
-import { ruleDocsUri } from './docs-uri.js';
-import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './fingerprint.js';
+import { REPOSITORY_URL, repositoryFileUrl, ruleDocsUri } from './shared/docs-url.js';
+import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './shared/fingerprint.js';
+import { placeSuffix } from './shared/place.js';
 import type { FormatOptions, RuleInfo } from './types.js';
 
 /** The SARIF formatter also needs the tool's version, which the CLI reads from package.json. */
@@ -11,7 +11,6 @@ export interface SarifOptions extends Pick<FormatOptions, 'rules' | 'generatedAt
 }
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/plancheck/plancheck';
 /**
  * GitHub reads relative URIs from the repository root and ignores `originalUriBaseIds`, so, as in CodeQL's own logs,
  * paths are relative with the base named `%SRCROOT%` and no path of the linting machine is written.
@@ -39,7 +38,7 @@ function ruleName(id: string): string {
 }
 
 function descriptor(rule: RuleInfo): ReportingDescriptor {
-  const helpUri = rule.id === UNREADABLE_RULE.id ? `${INFORMATION_URI}/blob/main/${rule.docs}` : ruleDocsUri(rule.id);
+  const helpUri = rule.id === UNREADABLE_RULE.id ? repositoryFileUrl(rule.docs) : ruleDocsUri(rule.id);
   return {
     id: rule.id,
     name: ruleName(rule.id),
@@ -49,14 +48,6 @@ function descriptor(rule: RuleInfo): ReportingDescriptor {
     helpUri,
     defaultConfiguration: { level: level(rule.defaultSeverity) },
   };
-}
-
-/** ` (page 3)` or ` (row 5)`: the place a reader of a PDF, Word or HTML plan looks for, since there is no line. */
-export function placeSuffix(loc: Location): string {
-  if (loc.line !== undefined) return '';
-  if (loc.page !== undefined) return ` (page ${loc.page})`;
-  if (loc.row !== undefined) return ` (row ${loc.row})`;
-  return '';
 }
 
 /** `recommendation 4/action 2`, `recommendation 4`, or the model path of a plan-level finding. */
@@ -130,7 +121,7 @@ export function sarifLog(results: readonly FileResult[], options: SarifOptions):
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'plancheck', informationUri: INFORMATION_URI, version: options.toolVersion, rules: rules.map(descriptor) } },
+        tool: { driver: { name: 'plancheck', informationUri: REPOSITORY_URL, version: options.toolVersion, rules: rules.map(descriptor) } },
         invocations: [invocation],
         results: out,
       },
