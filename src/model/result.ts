@@ -1,10 +1,13 @@
 import type { Location, PlanDocument } from './plan.js';
 
-/** How seriously a finding counts: errors fail the run, warnings count against --max-warnings. */
-export type Severity = 'error' | 'warn';
+/** The levels a rule can be set to, in config and in `--rule`: off disables the rule. */
+export const RULE_LEVELS = ['off', 'warn', 'error'] as const;
 
-/** A configured rule level: off disables the rule. */
-export type RuleLevel = Severity | 'off';
+/** A configured rule level. */
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+/** How seriously a finding counts: errors fail the run, warnings count against --max-warnings. */
+export type Severity = Exclude<RuleLevel, 'off'>;
 
 /** One problem a rule found, placed in the model and in the source document. */
 export interface Finding {

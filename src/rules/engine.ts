@@ -1,35 +1,24 @@
 import type { Location, PlanDocument } from '../model/plan.js';
 import { formatPath, parsePath, pathPrefixes } from '../model/path.js';
-import type { Finding, RuleLevel, Severity } from '../model/result.js';
+import type { Finding, Severity } from '../model/result.js';
 import type { SourceMap } from '../read/parsed.js';
+import { defaultSetting, type RuleSetting } from './settings.js';
 import type { AnyRule, RuleContext, RuleReport } from './types.js';
-
-/** A rule's configured level and its options, already validated against the rule's schema. */
-export interface RuleSetting {
-  level: RuleLevel;
-  options: unknown;
-}
 
 /** What the engine needs besides the plan. */
 export interface EngineOptions {
   rules: readonly AnyRule[];
+  /** Each rule's setting; a rule not in the map runs with its defaults. */
   settings: ReadonlyMap<string, RuleSetting>;
   inspectionReport?: RuleContext<unknown>['inspectionReport'];
-}
-
-/** What a rule runs with when no config gives it options. */
-export function defaultOptions(rule: AnyRule): unknown {
-  return rule.options?.defaults ?? {};
 }
 
 /** Run every enabled rule on one plan and return its findings in document order. */
 export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOptions): Finding[] {
   const findings: Finding[] = [];
   for (const rule of opts.rules) {
-    const setting = opts.settings.get(rule.id);
-    const level = setting?.level ?? rule.defaultSeverity;
+    const { level, options } = opts.settings.get(rule.id) ?? defaultSetting(rule);
     if (level === 'off') continue;
-    const options = setting ? setting.options : defaultOptions(rule);
     const report = (r: RuleReport): void => {
       findings.push(toFinding(doc, sourceMap, rule.id, level, r));
     };

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../../model/plan.js';
 import type { FileResult } from '../../model/result.js';
-import { runRules, type RuleSetting } from '../../rules/engine.js';
+import { runRules } from '../../rules/engine.js';
+import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
 import type { InputEntry } from '../inputs.js';
 import { loadInput } from '../load.js';
