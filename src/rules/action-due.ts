@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachCommittedAction } from './utils/util.js';
+import { actionLabel } from './utils/names.js';
+import { eachCommittedAction } from './utils/walk.js';
 
 /** Every action has a target date. */
 export const actionDue: Rule = {

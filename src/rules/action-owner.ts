@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachCommittedAction, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachCommittedAction } from './utils/walk.js';
 
 /** Cell contents that hold the place of an owner without naming one. */
 const PLACEHOLDER = /^\s*(?:[-–—?.]+|n\/?a|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined)|none|unknown)\s*$/i;

@@ -1,6 +1,6 @@
 import type { Agreement } from '../model/plan.js';
 import type { Rule } from './types.js';
-import { recLabel } from './utils/util.js';
+import { recLabel } from './utils/names.js';
 
 const NEEDS_ACTIONS: Partial<Record<Agreement, string>> = { agreed: 'Agreed', 'partly-agreed': 'Partly Agreed' };
 

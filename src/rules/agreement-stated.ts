@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { quote, recLabel } from './utils/util.js';
+import { quote, recLabel } from './utils/names.js';
 
 /** Each recommendation is marked Agreed, Partly Agreed or Not Agreed. */
 export const agreementStated: Rule = {

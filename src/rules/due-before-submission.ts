@@ -1,5 +1,7 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachAction, monthName, monthNumber, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachAction } from './utils/walk.js';
+import { monthName, monthNumber } from '../util/months.js';
 
 const STARTED = /^\s*(?:from|since|commenc\w*|start\w*|began|begun|underway since)\b/i;
 

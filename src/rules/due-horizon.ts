@@ -1,5 +1,7 @@
 import type { Rule, RuleOptions } from './types.js';
-import { actionLabel, eachAction, monthName, monthNumber, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachAction } from './utils/walk.js';
+import { monthName, monthNumber } from '../util/months.js';
 
 interface DueHorizonOptions {
   /** How many months after the submission month a target date may lie. */

@@ -1,5 +1,6 @@
 import type { Rule } from './types.js';
-import { actionName, eachAction, quote } from './utils/util.js';
+import { actionName, quote } from './utils/names.js';
+import { eachAction } from './utils/walk.js';
 
 /** A target date is a month or a day, or Complete. */
 export const dueTimeBound: Rule = {

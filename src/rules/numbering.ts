@@ -1,6 +1,7 @@
 import type { Rule } from './types.js';
 import { inferredText, isInferredNumber } from '../model/diagnostic-data.js';
-import { diagnosticsWithCode, quote, recIndexOf, recLabel, recName } from './utils/util.js';
+import { diagnosticsWithCode, recIndexOf } from './utils/diagnostics.js';
+import { quote, recLabel, recName } from './utils/names.js';
 
 /** "3", "3 and 5", "3 to 5", "2 to 4 and 7": numbers in ascending order, runs shortened. */
 function listNumbers(numbers: readonly number[]): string {

@@ -1,7 +1,8 @@
 import { isPairingData } from '../model/diagnostic-data.js';
 import { plural } from '../util/plural.js';
 import type { Rule } from './types.js';
-import { recIndexOf, recLabel } from './utils/util.js';
+import { recIndexOf } from './utils/diagnostics.js';
+import { recLabel } from './utils/names.js';
 
 /** The two kinds of pairing the readers report, and what each pairs with the actions. */
 const KINDS = [

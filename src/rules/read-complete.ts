@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { quote } from './utils/util.js';
+import { quote } from './utils/names.js';
 
 /** The words a `text-lost` diagnostic names, as the reader recorded them in its data. */
 function lostWords(data: Record<string, unknown> | undefined): string[] {

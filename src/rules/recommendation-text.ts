@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { recLabel } from './utils/util.js';
+import { recLabel } from './utils/names.js';
 
 /** Each recommendation has its text. */
 export const recommendationText: Rule = {

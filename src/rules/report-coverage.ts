@@ -1,5 +1,5 @@
 import type { Rule, RuleOptions } from './types.js';
-import { quote, recName } from './utils/util.js';
+import { quote, recName } from './utils/names.js';
 import { matchRows, sameNumber, type Entry } from './utils/report-match.js';
 import { substantiveChanges } from './utils/word-diff.js';
 import { addresseePrefix, groupBodies, similarity, withoutPrefix, words } from './utils/wording.js';

@@ -1,5 +1,6 @@
 import type { Rule, RuleOptions } from './types.js';
-import { actionLabel, eachCommittedAction, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachCommittedAction } from './utils/walk.js';
 
 /** The non-committal wording vague-action looks for unless configured otherwise. */
 export const DEFAULT_VAGUE_WORDS: readonly string[] = [

@@ -2,7 +2,7 @@ import type { Agreement } from '../../model/plan.js';
 import type { ReasonCategory } from './lexicon/reasons.js';
 import { readReasons, type ReasonWord } from './reason-reading.js';
 import type { Rule, RuleOptions } from '../types.js';
-import { quote, recLabel } from './util.js';
+import { quote, recLabel } from './names.js';
 
 /** Options shared by partly-agreed-reason and not-agreed-reason. */
 export interface ReasonOptions {
