@@ -2,7 +2,7 @@ import type { Rule } from './types.js';
 import { actionLabel } from './utils/names.js';
 import { eachCommittedAction } from './utils/walk.js';
 
-/** Every action has a target date. */
+/** The template's SMART actions have their "timescale clearly identified": an undated action cannot be followed up. */
 export const actionDue: Rule = {
   id: 'action-due',
   description: 'every action has a target date',

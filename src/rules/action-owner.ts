@@ -5,7 +5,7 @@ import { eachCommittedAction } from './utils/walk.js';
 /** Cell contents that hold the place of an owner without naming one. */
 const PLACEHOLDER = /^\s*(?:[-–—?.]+|n\/?a|tbc|tba|tbd|to be (?:confirmed|agreed|decided|determined)|none|unknown)\s*$/i;
 
-/** Every action names a responsible owner. */
+/** The template's SMART actions have their "owner … clearly identified": an action nobody owns is nobody's to do. */
 export const actionOwner: Rule = {
   id: 'action-owner',
   description: 'every action names a responsible owner',

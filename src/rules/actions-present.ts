@@ -4,7 +4,7 @@ import { recLabel } from './utils/names.js';
 
 const NEEDS_ACTIONS: Partial<Record<Agreement, string>> = { agreed: 'Agreed', 'partly-agreed': 'Partly Agreed' };
 
-/** An Agreed or Partly Agreed recommendation has at least one action. */
+/** Agreeing to a recommendation, even in part, commits the plan to "specific steps and actions". */
 export const actionsPresent: Rule = {
   id: 'actions-present',
   description: 'an Agreed or Partly Agreed recommendation has at least one action',

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
 import { quote, recLabel } from './utils/names.js';
 
-/** Each recommendation is marked Agreed, Partly Agreed or Not Agreed. */
+/** The marking decides what the response owes: actions, a reason for the part not agreed, or reasons for refusing. */
 export const agreementStated: Rule = {
   id: 'agreement-stated',
   description: 'each recommendation is marked Agreed, Partly Agreed or Not Agreed',

@@ -5,7 +5,10 @@ import { monthName, monthNumber } from '../util/months.js';
 
 const STARTED = /^\s*(?:from|since|commenc\w*|start\w*|began|begun|underway since)\b/i;
 
-/** A target date not marked complete falls before the month the plan was submitted. */
+/**
+ * A timescale already over when the plan was sent leaves a reader unable to tell whether the action was done late,
+ * not done, or misdated.
+ */
 export const dueBeforeSubmission: Rule = {
   id: 'due-before-submission',
   description: 'a target date not marked complete falls before the month the plan was submitted',

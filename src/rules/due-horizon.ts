@@ -15,7 +15,10 @@ const options: RuleOptions<DueHorizonOptions> = {
   schema: (z) => z.strictObject({ maxMonths: z.number().int().min(1).default(DEFAULTS.maxMonths) }),
 };
 
-/** A target date lies more than `maxMonths` after submission. */
+/**
+ * The inspectorate reviews plans every year: a date years away passes several reviews with nothing to show, or was
+ * mistyped.
+ */
 export const dueHorizon: Rule<DueHorizonOptions> = {
   id: 'due-horizon',
   description: 'a target date lies more than maxMonths (default 24) after submission',

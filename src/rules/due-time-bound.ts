@@ -2,7 +2,7 @@ import type { Rule } from './types.js';
 import { actionName, quote } from './utils/names.js';
 import { eachAction } from './utils/walk.js';
 
-/** A target date is a month or a day, or Complete. */
+/** SMART is "Time-bound": "Ongoing" or "TBC" has no point at which anyone can say whether the action was met. */
 export const dueTimeBound: Rule = {
   id: 'due-time-bound',
   description: 'a target date is a month or a day, or Complete; "Ongoing", "TBC", "ASAP", a bare frequency are not time-bound',

@@ -19,7 +19,10 @@ function asNumber(raw: string | null): number | null {
   return raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw) : null;
 }
 
-/** Rec numbers run 1, 2, 3 … with no gap, repeat or missing number. */
+/**
+ * The plan answers the report's recommendations in its numbering: a gap is often one left unanswered or a lost
+ * page, a repeat a mistyped number.
+ */
 export const numbering: Rule = {
   id: 'numbering',
   description: 'rec numbers run 1, 2, 3 … with no gap, repeat or missing number',

@@ -10,7 +10,10 @@ const KINDS = [
   { code: 'due-count', noun: 'target date' },
 ] as const;
 
-/** Owners or dates that the reader could not pair one to one with the actions of a row. */
+/**
+ * When owners or dates are fewer than actions the plan does not say whose each action is, and plancheck had to
+ * guess: it says so rather than check a guess in silence.
+ */
 export const ownerDueAlignment: Rule = {
   id: 'owner-due-alignment',
   description: 'owners or dates cannot be paired one to one with the actions of a row',

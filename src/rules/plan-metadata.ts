@@ -6,7 +6,10 @@ const FIELDS = [
   { key: 'reportPublished', what: 'report-published date', line: 'Report Published: <date>' },
 ] as const;
 
-/** Submission date and report-published date are present and readable. */
+/**
+ * The dates show whether the plan was timely, and the due-date rules measure target dates against the submission
+ * date.
+ */
 export const planMetadata: Rule = {
   id: 'plan-metadata',
   description: 'submission date and report-published date are present and readable',

@@ -1,7 +1,10 @@
 import type { Rule } from './types.js';
 import { recLabel } from './utils/names.js';
 
-/** Each recommendation has its text. */
+/**
+ * Without the recommendation's words nobody can see what was agreed or refused, and an empty cell is the usual
+ * sign of a row cut at a page break.
+ */
 export const recommendationText: Rule = {
   id: 'recommendation-text',
   description: 'each recommendation has its text',

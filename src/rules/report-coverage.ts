@@ -28,7 +28,10 @@ function firstWords(text: string, max = 60): string {
   return `'${cut}…'`;
 }
 
-/** Every recommendation of the inspection report has a row in the plan, its wording not changed in substance. */
+/**
+ * A recommendation left out goes unanswered, and one reworded in the plan may be agreed in a narrower form than
+ * the inspectors made it.
+ */
 export const reportCoverage: Rule<ReportCoverageOptions> = {
   id: 'report-coverage',
   description: 'with --report: every recommendation of the inspection report has a row in the plan, and its wording was not changed in substance',

@@ -68,7 +68,10 @@ export function isMeasurable(text: string): boolean {
   return MEASURABLE.some((re) => re.test(text));
 }
 
-/** An action rests on non-committal wording with no measurable element. */
+/**
+ * SMART actions are "specific enough to be tracked for progress": an action to "explore" something is done the
+ * moment someone has thought about it.
+ */
 export const vagueAction: Rule<VagueActionOptions> = {
   id: 'vague-action',
   description:
