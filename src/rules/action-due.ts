@@ -10,7 +10,7 @@ export const actionDue: Rule = {
   check(doc, ctx) {
     eachCommittedAction(doc, (action, j, rec, i) => {
       if (action.due !== null && action.due.raw.trim() !== '') return;
-      ctx.report({
+      ctx.found({
         message: `${actionLabel(rec, i, j)} has no target date`,
         path: ['recommendations', i, 'actions', j, 'due'],
       });

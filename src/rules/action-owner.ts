@@ -14,7 +14,7 @@ export const actionOwner: Rule = {
     eachCommittedAction(doc, (action, j, rec, i) => {
       const owner = action.owner?.trim() ?? '';
       if (owner !== '' && !PLACEHOLDER.test(owner)) return;
-      ctx.report({
+      ctx.found({
         message: `${actionLabel(rec, i, j)} has no responsible owner${owner === '' ? '' : `: ${quote(owner)} names nobody`}`,
         path: ['recommendations', i, 'actions', j, 'owner'],
       });

@@ -13,7 +13,7 @@ export const actionsPresent: Rule = {
     doc.recommendations.forEach((rec, i) => {
       const marked = rec.agreement === null ? undefined : NEEDS_ACTIONS[rec.agreement];
       if (marked === undefined || rec.actions.length > 0) return;
-      ctx.report({
+      ctx.found({
         message: `${recLabel(rec, i)} is ${marked} but lists no actions: expected at least one action with its owner and target date`,
         path: ['recommendations', i, 'actions'],
       });

@@ -14,7 +14,7 @@ export const agreementStated: Rule = {
         raw === ''
           ? `${recLabel(rec, i)} is not marked Agreed, Partly Agreed or Not Agreed`
           : `${recLabel(rec, i)} is marked ${quote(raw)}, which is not Agreed, Partly Agreed or Not Agreed`;
-      ctx.report({ message, path: ['recommendations', i, 'agreement'] });
+      ctx.found({ message, path: ['recommendations', i, 'agreement'] });
     });
   },
 };

@@ -22,7 +22,7 @@ export const dueBeforeSubmission: Rule = {
       if (monthNumber(due.date) >= monthNumber(submitted)) return;
       // "From April 2023", "Commenced March 2023": the date says when work began, which may well be past.
       if (STARTED.test(due.raw)) return;
-      ctx.report({
+      ctx.found({
         message:
           `${actionLabel(rec, i, j)} is due ${quote(due.raw)}, before the plan was submitted (${monthName(submitted)}), ` +
           'and is not marked complete',

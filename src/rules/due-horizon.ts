@@ -33,7 +33,7 @@ export const dueHorizon: Rule<DueHorizonOptions> = {
       if (date === undefined || date === null) return;
       const months = monthNumber(date) - monthNumber(submitted);
       if (months <= maxMonths) return;
-      ctx.report({
+      ctx.found({
         message:
           `${actionLabel(rec, i, j)} is due ${quote(action.due?.raw ?? date)}, ${months} months after the plan was ` +
           `submitted (${monthName(submitted)}): expected at most ${maxMonths}`,

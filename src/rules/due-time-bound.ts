@@ -12,7 +12,7 @@ export const dueTimeBound: Rule = {
       const due = action.due;
       // A missing date is action-due's finding; a complete action needs no date to be time-bound.
       if (due === null || due.status === 'complete' || due.date !== null) return;
-      ctx.report({
+      ctx.found({
         message: `The target date ${quote(due.raw)} of ${actionName(rec, i, j)} is not time-bound: give a month or a day`,
         path: ['recommendations', i, 'actions', j, 'due'],
       });

@@ -3,7 +3,7 @@ import { formatPath, parsePath, pathPrefixes } from '../model/path.js';
 import type { Finding, Severity } from '../model/result.js';
 import type { SourceMap } from '../read/parsed.js';
 import { defaultSetting, type RuleSetting } from './settings.js';
-import type { AnyRule, RuleContext, RuleReport } from './types.js';
+import type { AnyRule, Problem, RuleContext } from './types.js';
 
 /** What the engine needs besides the plan. */
 export interface EngineOptions {
@@ -19,11 +19,11 @@ export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOp
   for (const rule of opts.rules) {
     const { level, options } = opts.settings.get(rule.id) ?? defaultSetting(rule);
     if (level === 'off') continue;
-    const report = (r: RuleReport): void => {
-      findings.push(toFinding(doc, sourceMap, rule.id, level, r));
+    const found = (p: Problem): void => {
+      findings.push(toFinding(doc, sourceMap, rule.id, level, p));
     };
     try {
-      rule.check(doc, { options, inspectionReport: opts.inspectionReport ?? null, report });
+      rule.check(doc, { options, inspectionReport: opts.inspectionReport ?? null, found });
     } catch (err) {
       // A broken rule must not take the whole run down: it becomes a finding of its own.
       const reason = err instanceof Error ? err.message : String(err);
@@ -33,7 +33,7 @@ export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOp
   return findings.sort(compareFindings);
 }
 
-function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, severity: Severity, r: RuleReport): Finding {
+function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, severity: Severity, r: Problem): Finding {
   const segments = typeof r.path === 'string' ? parsePath(r.path) : [...r.path];
   let recommendation: string | null = null;
   let action: number | null = null;
@@ -43,7 +43,7 @@ function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, seve
   }
   const finding: Finding = {
     ruleId,
-    // A report may ask for the milder tier; it can lower the configured level, never raise it.
+    // A problem may ask for the milder tier; it can lower the configured level, never raise it.
     severity: r.severity === 'warn' ? 'warn' : severity,
     message: r.message,
     recommendation,

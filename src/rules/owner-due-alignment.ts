@@ -28,7 +28,7 @@ export const ownerDueAlignment: Rule = {
       const counts = `lists ${plural(given, kind.noun)} for ${plural(actions, 'action')}`;
       // The reader applies a lone owner or date to every action of its row; say so, since it may be a guess.
       const how = pairing === 'shared' ? 'the one given was applied to each' : 'they could not be paired one to one';
-      ctx.report({ message: `${subject} ${counts}; ${how}`, path: diag.path ?? '' });
+      ctx.found({ message: `${subject} ${counts}; ${how}`, path: diag.path ?? '' });
     }
   },
 };

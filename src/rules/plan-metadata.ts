@@ -17,7 +17,7 @@ export const planMetadata: Rule = {
   check(doc, ctx) {
     for (const field of FIELDS) {
       if (doc.plan[field.key] !== null) continue;
-      ctx.report({
+      ctx.found({
         message: `The plan's ${field.what} is missing or unreadable: expected a line '${field.line}' with a full date`,
         path: ['plan', field.key],
       });

@@ -12,7 +12,7 @@ export const recommendationText: Rule = {
   check(doc, ctx) {
     doc.recommendations.forEach((rec, i) => {
       if (rec.text.trim() !== '') return;
-      ctx.report({
+      ctx.found({
         message: `${recLabel(rec, i)} has no text: the Recommendation column should give the recommendation as the report worded it`,
         path: ['recommendations', i, 'text'],
       });

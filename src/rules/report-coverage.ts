@@ -70,7 +70,7 @@ export const reportCoverage: Rule<ReportCoverageOptions> = {
           : numbered
             ? `recommendation ${rowName(near)} has its number but only ${Math.round(closest!.score * 100)}% of its wording (${firstWords(near.shown)})`
             : `the closest is recommendation ${rowName(near)} (${firstWords(near.shown)})`;
-        ctx.report({
+        ctx.found({
           message: `Report recommendation ${label(r.index)} (${firstWords(r.shown)}) has no row in the plan${numbered ? ' that keeps its wording' : ''}; ${where}`,
           path: near ? ['recommendations', near.index, 'text'] : '',
           reportRecommendation: r.number,
@@ -81,7 +81,7 @@ export const reportCoverage: Rule<ReportCoverageOptions> = {
       if (changes.length === 0) continue;
       const listed = changes.slice(0, MAX_CHANGES).map((c) => `${quote(c.before)} became ${quote(c.after)}`);
       if (changes.length > MAX_CHANGES) listed.push(`and ${changes.length - MAX_CHANGES} more`);
-      ctx.report({
+      ctx.found({
         message: `Recommendation ${rowName(row)} changes the wording of report recommendation ${label(r.index)}: ${listed.join('; ')}`,
         path: ['recommendations', row.index, 'text'],
         reportRecommendation: r.number,

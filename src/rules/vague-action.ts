@@ -86,7 +86,7 @@ export const vagueAction: Rule<VagueActionOptions> = {
       const hits = patterns.map((re) => re.exec(action.text)).filter((m) => m !== null);
       const hit = hits.sort((a, b) => a.index - b.index)[0];
       if (!hit) return;
-      ctx.report({
+      ctx.found({
         message: `${actionLabel(rec, i, j)} rests on ${quote(hit[0])} with nothing measurable`,
         path: ['recommendations', i, 'actions', j, 'text'],
       });
