@@ -170,7 +170,7 @@ function fatalResult(filePath: string, reason: string): FileResult {
 }
 
 function errorsOnly(r: FileResult): FileResult {
-  return { ...r, findings: r.findings.filter((f) => f.severity === 'error'), warningCount: 0 };
+  return { ...r, findings: r.findings.filter((f) => f.severity === 'error'), warningCount: 0, ...(r.notes ? { notes: [] } : {}) };
 }
 
 async function loadReport(file: string, io: CliIo, services: CliServices): Promise<InspectionReport> {

@@ -25,6 +25,19 @@ export interface Finding {
   reportRecommendation?: string | null;
 }
 
+/**
+ * A repair the reader made to the document (a number inferred from order, a footer dropped from the table),
+ * shown apart from the findings: it is not a problem of the plan, and never counts as an error or a warning.
+ */
+export interface ReadingNote {
+  /** The diagnostic's code, such as `number-inferred`, or null when it has none. */
+  code: string | null;
+  message: string;
+  /** The rec number of the recommendation the repair concerns, or null. */
+  recommendation: string | null;
+  location: Location;
+}
+
 /** The path a result read from standard input (`-`) has, for every formatter and the CLI alike. */
 export const STDIN_NAME = '<stdin>';
 
@@ -38,6 +51,8 @@ export interface FileResult {
   findings: Finding[];
   errorCount: number;
   warningCount: number;
+  /** The reader's repairs, in document order; absent when the file was not read, empty under --quiet. */
+  notes?: ReadingNote[];
   /** How much of the plan was read, for formats that say so of a clean plan; absent when it was not read. */
   counts?: { recommendations: number; actions: number };
 }

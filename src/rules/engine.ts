@@ -76,7 +76,8 @@ export function locate(doc: PlanDocument, sourceMap: SourceMap, segments: Readon
   return {};
 }
 
-function position(loc: Location): number {
+/** Where a location falls in the document, to put findings and notes in document order. */
+export function position(loc: Location): number {
   return loc.page ?? loc.line ?? loc.row ?? 0;
 }
 

@@ -1,7 +1,5 @@
 import type { Rule } from './types.js';
-import { inferredText, isInferredNumber } from '../model/diagnostic-data.js';
-import { diagnosticsWithCode, recIndexOf } from './utils/diagnostics.js';
-import { quote, recLabel, recName } from './utils/names.js';
+import { quote, recLabel } from './utils/names.js';
 
 /** "3", "3 and 5", "3 to 5", "2 to 4 and 7": numbers in ascending order, runs shortened. */
 function listNumbers(numbers: readonly number[]): string {
@@ -21,7 +19,8 @@ function asNumber(raw: string | null): number | null {
 
 /**
  * The plan answers the report's recommendations in its numbering: a gap is often one left unanswered or a lost
- * page, a repeat a mistyped number.
+ * page, a repeat a mistyped number. A number the reader inferred from order is not a problem of the plan but a
+ * repair of the reading: it is a reading note (diagnostic `number-inferred`), not a finding of this rule.
  */
 export const numbering: Rule = {
   id: 'numbering',
@@ -52,12 +51,5 @@ export const numbering: Rule = {
       }
       highest = n;
     });
-    for (const diag of diagnosticsWithCode(doc, 'number-inferred')) {
-      if (!isInferredNumber(diag.data)) continue;
-      const index = recIndexOf(diag.path);
-      const rec = index === null ? undefined : doc.recommendations[index];
-      const subject = index === null ? 'A recommendation number' : `The number of recommendation ${recName(rec, index)}`;
-      ctx.found({ message: `${subject} was inferred, not read: ${inferredText(diag.data)}`, path: diag.path ?? '' });
-    }
   },
 };

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../../model/plan.js';
 import type { FileResult } from '../../model/result.js';
 import { runRules } from '../../rules/engine.js';
+import { readingNotes } from '../../rules/notes.js';
 import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
 import type { InputEntry } from '../inputs.js';
@@ -62,6 +63,7 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
       findings,
       errorCount,
       warningCount: findings.length - errorCount,
+      notes: readingNotes(document),
       counts,
     };
     return { kind: 'validated', result, counts };

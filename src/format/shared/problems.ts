@@ -1,4 +1,4 @@
-import type { FileResult } from '../../model/result.js';
+import type { FileResult, ReadingNote } from '../../model/result.js';
 import { plural } from '../../util/plural.js';
 
 /** A run's problems by kind: error and warning findings, and files that could not be read. */
@@ -31,4 +31,14 @@ export function problemSummary(c: ProblemCounts): string {
   const parts = [plural(c.errors, 'error'), plural(c.warnings, 'warning')];
   if (c.unreadable > 0) parts.push(plural(c.unreadable, 'unreadable file'));
   return `${plural(problemTotal(c), 'problem')} (${parts.join(', ')})`;
+}
+
+/** A file's reading notes; none for a file that was not read. */
+export function notesOf(r: FileResult): ReadingNote[] {
+  return r.notes ?? [];
+}
+
+/** How many reading notes the files have, counted apart from their problems. */
+export function countNotes(results: readonly FileResult[]): number {
+  return results.reduce((n, r) => n + notesOf(r).length, 0);
 }
