@@ -3,7 +3,7 @@ import type { PlanDocument } from '../model/plan.js';
 import { STDIN_NAME, type FileResult, type ReadingNote } from '../model/result.js';
 import { css } from './html/css.js';
 import { attr, esc } from './html/escape.js';
-import { findingsTable, notes, summary, type FindingView } from './html/findings.js';
+import { findingsBeside, findingsTable, summary, type FindingView } from './html/findings.js';
 import { placeFindings, planId } from './html/place.js';
 import { filterScript, filterScriptCsp } from './html/script.js';
 import { planTable } from './html/table.js';
@@ -124,7 +124,7 @@ function fileSection(r: FileResult, index: number, total: number, title: string,
   if (placement.plan.length > 0) {
     parts.push(
       `<div class="plan-level"${attr('id', planId(fileId))} tabindex="-1"><h3>Findings about the plan as a whole</h3>` +
-        `${notes(placement.plan, view)}</div>`,
+        `${findingsBeside(placement.plan, view)}</div>`,
     );
   }
   parts.push(`<h3${attr('id', `${fileId}-table`)}>The plan’s table</h3>`);

@@ -32,7 +32,7 @@ export function ruleRef(ruleId: string, docsBaseUri: string | undefined): string
 }
 
 /** The findings that sit beside a row, action or the plan itself. */
-export function notes(list: readonly PlacedFinding[] | undefined, view: FindingView): string {
+export function findingsBeside(list: readonly PlacedFinding[] | undefined, view: FindingView): string {
   if (!list || list.length === 0) return '';
   const items = list.map((pf) => {
     const f = pf.finding;
