@@ -4,7 +4,7 @@ import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
 import { printable } from '../format/shared/printable.js';
-import { countProblems } from '../format/shared/problems.js';
+import { countProblems } from '../format/shared/counts.js';
 import type { ColorLevel } from '../format/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';

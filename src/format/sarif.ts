@@ -1,11 +1,11 @@
 import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
+import type { Location } from '../model/plan.js';
 import type { FileResult, Finding, ReadingNote, Severity } from '../model/result.js';
 import { REPOSITORY_URL, repositoryFileUrl, ruleDocsUri } from './shared/docs-url.js';
 import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './shared/fingerprint.js';
 import { placeSuffix } from './shared/place.js';
-import { notesOf } from './shared/problems.js';
+import { notesOf } from './shared/counts.js';
 import type { FormatOptions, RuleInfo } from './types.js';
-import type { Location } from '../model/plan.js';
 
 /** The SARIF formatter also needs the tool's version, which the CLI reads from package.json. */
 export interface SarifOptions extends Pick<FormatOptions, 'rules' | 'generatedAt'> {

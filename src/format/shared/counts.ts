@@ -1,6 +1,8 @@
 import type { FileResult, ReadingNote } from '../../model/result.js';
 import { plural } from '../../util/plural.js';
 
+// What a run counts: its problems (findings and unreadable files), and apart from them its reading notes.
+
 /** A run's problems by kind: error and warning findings, and files that could not be read. */
 export interface ProblemCounts {
   errors: number;
