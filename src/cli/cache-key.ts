@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sha256 } from '../read/hash.js';
-import type { RuleSetting } from '../rules/engine.js';
+import type { RuleSetting } from '../rules/settings.js';
 import type { InputEntry } from './inputs.js';
 import { VERSION } from './version.js';
 import type { TaskSetup } from './workers/task.js';

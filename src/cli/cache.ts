@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { portablePath } from '../format/fingerprint.js';
-import { printable } from '../format/printable.js';
+import { portablePath } from '../format/shared/fingerprint.js';
+import { printable } from '../format/shared/printable.js';
 import { sha256 } from '../read/hash.js';
 import { writeFileAtomic } from './atomic.js';
 import { toolIdentity } from './cache-key.js';
@@ -189,5 +189,5 @@ function isResult(value: unknown): boolean {
   if (!isObject(value) || !isObject(value.counts)) return false;
   if (value.kind === 'converted') return typeof value.path === 'string' && typeof value.text === 'string';
   const result = value.result;
-  return value.kind === 'validated' && isObject(result) && typeof result.path === 'string' && Array.isArray(result.findings);
+  return value.kind === 'validated' && isObject(result) && typeof result.path === 'string' && Array.isArray(result.findings) && (result.notes === undefined || Array.isArray(result.notes));
 }

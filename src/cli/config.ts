@@ -2,7 +2,8 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
-import type { RuleLevel } from '../model/result.js';
+import { RULE_LEVELS, type RuleLevel } from '../model/result.js';
+import type { RuleSetting } from '../rules/settings.js';
 import type { AnyRule } from '../rules/types.js';
 import { ConfigError } from './errors.js';
 import { displayPath } from './inputs.js';
@@ -10,12 +11,6 @@ import { readSideFile } from './load.js';
 
 /** The names a config file may have, looked for in this order in each directory. */
 export const CONFIG_NAMES: readonly string[] = ['.plancheck.yaml', '.plancheck.yml'];
-
-/** One rule's entry in a config file, its options already checked and defaulted by the rule's schema. */
-export interface ConfiguredRule {
-  level: RuleLevel;
-  options: unknown;
-}
 
 /** A validated config file: where it was and what it sets. */
 export interface Config {
@@ -25,7 +20,7 @@ export interface Config {
   abs: string | null;
   /** The folder the file's `ignores` and `overrides[].files` globs are relative to. */
   dir: string;
-  rules: Map<string, ConfiguredRule>;
+  rules: Map<string, RuleSetting>;
   /** `ignores:` globs: files found in folders or by globs that match are not read. */
   ignores: string[];
   /** `overrides:` in order, later ones winning: rule settings for the plan files their globs match. */
@@ -35,14 +30,11 @@ export interface Config {
 /** One `overrides:` entry. */
 export interface ConfigOverride {
   files: string[];
-  rules: Map<string, ConfiguredRule>;
+  rules: Map<string, RuleSetting>;
 }
 
 /** What a config file's text sets, checked. */
 export type ConfigBody = Pick<Config, 'rules' | 'ignores' | 'overrides'>;
-
-/** The levels a rule can be set to, in config and in `--rule`. */
-export const LEVELS: readonly RuleLevel[] = ['off', 'warn', 'error'];
 
 /** zod, loaded only when there is a config file to check: it costs about 60 ms of start-up. */
 type Zod = typeof z;
@@ -52,7 +44,7 @@ type ConfigEntry = RuleLevel | [RuleLevel] | [RuleLevel, Record<string, unknown>
 
 /** The shape of a config file: `rules:` maps rule ids to a level, or to `[level]` or `[level, { options }]`. */
 function configSchema(z: Zod) {
-  const level = z.enum(['off', 'warn', 'error']);
+  const level = z.enum(RULE_LEVELS);
   const entry = z.union([level, z.tuple([level]), z.tuple([level, z.record(z.string(), z.unknown())])]);
   const rules = z.record(z.string(), entry).nullable().optional();
   const globs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
@@ -97,7 +89,7 @@ export async function readConfigFile(abs: string, cwd: string, rules: readonly A
 }
 
 /** Validate config text against the known rules and their option schemas; its `rules:` only. */
-export async function parseConfig(text: string, file: string, rules: readonly AnyRule[]): Promise<Map<string, ConfiguredRule>> {
+export async function parseConfig(text: string, file: string, rules: readonly AnyRule[]): Promise<Map<string, RuleSetting>> {
   return (await parseConfigBody(text, file, rules)).rules;
 }
 
@@ -132,9 +124,9 @@ export async function parseConfigBody(text: string, file: string, rules: readonl
   };
 }
 
-function ruleEntries(raw: Record<string, ConfigEntry>, where: string, file: string, rules: readonly AnyRule[], z: Zod): Map<string, ConfiguredRule> {
+function ruleEntries(raw: Record<string, ConfigEntry>, where: string, file: string, rules: readonly AnyRule[], z: Zod): Map<string, RuleSetting> {
   const byId = new Map(rules.map((r) => [r.id, r]));
-  const out = new Map<string, ConfiguredRule>();
+  const out = new Map<string, RuleSetting>();
   for (const [id, entry] of Object.entries(raw)) {
     const rule = byId.get(id);
     if (!rule) throw new ConfigError(file, unknownRule(id, rules, `${where}.${id}`));

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { printable } from '../format/printable.js';
-import type { RuleSetting } from '../rules/engine.js';
+import { printable } from '../format/shared/printable.js';
+import type { RuleSetting } from '../rules/settings.js';
 import type { AnyRule } from '../rules/types.js';
 import type { Config } from './config.js';
 import { displayPath } from './inputs.js';

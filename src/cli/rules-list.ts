@@ -1,10 +1,10 @@
-import { ruleDocsUri } from '../format/docs-uri.js';
+import { ruleDocsPath, ruleDocsUri } from '../format/shared/docs-url.js';
 import type { RuleInfo } from '../format/types.js';
 import type { AnyRule } from '../rules/types.js';
 
 /** What `plancheck rules` and the formatters show of each rule. */
 export function ruleInfos(rules: readonly AnyRule[]): RuleInfo[] {
-  return rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: `docs/rules/${r.id}.md` }));
+  return rules.map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, docs: ruleDocsPath(r.id) }));
 }
 
 /**

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { RuleLevel } from '../model/result.js';
-import { defaultOptions, type RuleSetting } from '../rules/engine.js';
+import { RULE_LEVELS, type RuleLevel } from '../model/result.js';
+import { defaultSetting, type RuleSetting } from '../rules/settings.js';
 import type { AnyRule } from '../rules/types.js';
-import { LEVELS, unknownRule, type Config, type ConfigOverride } from './config.js';
+import { unknownRule, type Config, type ConfigOverride } from './config.js';
 import { CliError } from './errors.js';
 
 /** A `--rule ID=LEVEL` flag, split but not yet checked against the known rules. */
@@ -16,7 +16,7 @@ export interface RuleFlag {
 export function parseRuleFlag(value: string, previous: RuleFlag[] = []): RuleFlag[] {
   const eq = value.indexOf('=');
   const id = eq < 0 ? value : value.slice(0, eq).trim();
-  const level = LEVELS.find((l) => eq >= 0 && l === value.slice(eq + 1).trim());
+  const level = RULE_LEVELS.find((l) => eq >= 0 && l === value.slice(eq + 1).trim());
   if (id === '' || level === undefined) throw new CliError(`--rule ${value}: expected ID=off, ID=warn or ID=error`);
   return [...previous, { id, level }];
 }
@@ -35,7 +35,7 @@ export function buildSettings(rules: readonly AnyRule[], config: Config, flags: 
   const layers = [config.rules, ...matchingOverrides(config, abs).map((o) => o.rules)];
   const settings = new Map<string, RuleSetting>();
   for (const rule of rules) {
-    let setting: RuleSetting = { level: rule.defaultSeverity, options: defaultOptions(rule) };
+    let setting = defaultSetting(rule);
     for (const layer of layers) {
       const configured = layer.get(rule.id);
       if (configured) setting = { level: configured.level, options: configured.options === undefined ? setting.options : configured.options };

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
-import { printable } from '../format/printable.js';
+import { printable } from '../format/shared/printable.js';
+import { countProblems } from '../format/shared/counts.js';
 import type { ColorLevel } from '../format/types.js';
 import { writeFileAtomic } from './atomic.js';
 import { openBaseline } from './baseline.js';
@@ -24,6 +25,7 @@ import { selectInputs, skippedReason } from './select.js';
 import { buildSettings, type RuleFlag } from './settings.js';
 import { addToTally, newTally, summaryLine } from './summary.js';
 import type { TaskSetup } from './workers/task.js';
+import { plural } from '../util/plural.js';
 
 /** Everything `plancheck validate` was asked to do, parsed from the command line. */
 export interface ValidateOptions {
@@ -172,13 +174,8 @@ function namedStream(file: string, io: CliIo): OutStream | null {
 
 /** What a report written to a file holds, said on standard error since the findings are not shown: `3 files, 2 errors, 5 warnings`. */
 function wroteCounts(results: readonly FileResult[]): string {
-  const n = (count: number, word: string): string => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const unreadable = results.filter((r) => r.fatal !== null).length;
-  const parts = [
-    n(results.length, 'file'),
-    n(results.reduce((t, r) => t + r.errorCount, 0), 'error'),
-    n(results.reduce((t, r) => t + r.warningCount, 0), 'warning'),
-  ];
+  const { errors, warnings, unreadable } = countProblems(results);
+  const parts = [plural(results.length, 'file'), plural(errors, 'error'), plural(warnings, 'warning')];
   if (unreadable > 0) parts.push(`${unreadable} unreadable`);
   return parts.join(', ');
 }
@@ -188,7 +185,7 @@ function fatalResult(filePath: string, reason: string): FileResult {
 }
 
 function errorsOnly(r: FileResult): FileResult {
-  return { ...r, findings: r.findings.filter((f) => f.severity === 'error'), warningCount: 0 };
+  return { ...r, findings: r.findings.filter((f) => f.severity === 'error'), warningCount: 0, ...(r.notes ? { notes: [] } : {}) };
 }
 
 async function loadReport(file: string, io: CliIo, services: CliServices): Promise<InspectionReport> {

@@ -1,7 +1,8 @@
 import type { FileResult, Finding } from '../model/result.js';
-import { portablePath } from './fingerprint.js';
-import { printable } from './printable.js';
-import { placeSuffix } from './sarif.js';
+import { portablePath } from './shared/fingerprint.js';
+import { placeSuffix } from './shared/place.js';
+import { printable } from './shared/printable.js';
+import { countProblems, problemSummary, problemTotal } from './shared/counts.js';
 import { plural } from '../util/plural.js';
 
 /** Escape a workflow command's message the way GitHub's runner unescapes it: `%`, CR and LF. */
@@ -33,24 +34,13 @@ function annotation(file: string, f: Finding): string {
  */
 export function formatGithub(results: FileResult[]): string {
   let out = '';
-  let errors = 0;
-  let warnings = 0;
-  let fatal = 0;
   for (const r of results) {
     const file = portablePath(r.path);
-    if (r.fatal !== null) {
-      fatal += 1;
-      out += command('error', [['file', file]], r.fatal);
-      continue;
-    }
-    errors += r.errorCount;
-    warnings += r.warningCount;
-    for (const f of r.findings) out += annotation(file, f);
+    if (r.fatal !== null) out += command('error', [['file', file]], r.fatal);
+    else for (const f of r.findings) out += annotation(file, f);
   }
-  const problems = errors + warnings + fatal;
+  const counts = countProblems(results);
   const checked = plural(results.length, 'file');
-  if (problems === 0) return `plancheck: no problems in ${checked}\n`;
-  const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
-  if (fatal > 0) parts.push(plural(fatal, 'unreadable file'));
-  return `${out}plancheck: ${plural(problems, 'problem')} (${parts.join(', ')}) in ${checked}\n`;
+  if (problemTotal(counts) === 0) return `plancheck: no problems in ${checked}\n`;
+  return `${out}plancheck: ${problemSummary(counts)} in ${checked}\n`;
 }

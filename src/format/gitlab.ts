@@ -1,7 +1,10 @@
 import type { FileResult, Finding } from '../model/result.js';
-import { placeWords, subject, UNREADABLE_CHECK } from './ci-common.js';
-import { findingFingerprint, portablePath } from './fingerprint.js';
-import { printable } from './printable.js';
+import { findingFingerprint, portablePath } from './shared/fingerprint.js';
+import { placeWords, subject } from './shared/place.js';
+import { printable } from './shared/printable.js';
+
+/** The check name GitLab shows for a file that could not be read. */
+const UNREADABLE_CHECK = 'plancheck/unreadable';
 
 /** One issue of a GitLab Code Quality report: the fields GitLab documents and reads. */
 export interface CodeQualityIssue {

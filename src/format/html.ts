@@ -1,13 +1,14 @@
 import path from 'node:path';
 import type { PlanDocument } from '../model/plan.js';
-import { STDIN_NAME, type FileResult } from '../model/result.js';
+import { STDIN_NAME, type FileResult, type ReadingNote } from '../model/result.js';
 import { css } from './html/css.js';
 import { attr, esc } from './html/escape.js';
-import { findingsTable, notes, summary, type FindingView } from './html/findings.js';
+import { findingsBeside, findingsTable, summary, type FindingView } from './html/findings.js';
 import { placeFindings, planId } from './html/place.js';
 import { filterScript, filterScriptCsp } from './html/script.js';
 import { planTable } from './html/table.js';
 import { formatName, locationText, longDate, longTimestamp } from './html/text.js';
+import { countProblems, notesOf } from './shared/counts.js';
 import { plural } from '../util/plural.js';
 
 /** What the HTML report needs besides the results. */
@@ -22,13 +23,12 @@ export interface HtmlOptions {
 
 /**
  * One self-contained HTML page: a section per file with its metadata, a summary by severity and by rule, the
- * findings list, and the plan's table with every finding beside the row and action it concerns. Nothing is
+ * findings list, the plan's table with every finding beside the row and action it concerns, and the reader's
+ * repairs as reading notes apart from the findings. Nothing is
  * fetched from the network and every piece of document text is escaped.
  */
 export function formatHtml(results: FileResult[], options: HtmlOptions): string {
-  const errors = results.reduce((n, r) => n + r.errorCount, 0);
-  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
-  const fatal = results.filter((r) => r.fatal !== null).length;
+  const { errors, warnings, unreadable: fatal } = countProblems(results);
   const titles = results.map(fileTitle);
   const heading = results.length === 1 ? `Action plan check: ${titles[0] ?? ''}` : `Action plan check: ${plural(results.length, 'plan')}`;
   const totals = [plural(errors, 'error'), plural(warnings, 'warning')];
@@ -124,7 +124,7 @@ function fileSection(r: FileResult, index: number, total: number, title: string,
   if (placement.plan.length > 0) {
     parts.push(
       `<div class="plan-level"${attr('id', planId(fileId))} tabindex="-1"><h3>Findings about the plan as a whole</h3>` +
-        `${notes(placement.plan, view)}</div>`,
+        `${findingsBeside(placement.plan, view)}</div>`,
     );
   }
   parts.push(`<h3${attr('id', `${fileId}-table`)}>The plan’s table</h3>`);
@@ -133,7 +133,7 @@ function fileSection(r: FileResult, index: number, total: number, title: string,
       ? '<p class="none">No recommendation rows were found in this document.</p>'
       : planTable(doc.recommendations, placement, view, title),
   );
-  parts.push(diagnostics(doc), '</section>');
+  parts.push(readingNotes(notesOf(r), fileId), '</section>');
   return parts.join('\n');
 }
 
@@ -154,15 +154,19 @@ function metadata(doc: PlanDocument, shownPath: string): string {
   );
 }
 
-function diagnostics(doc: PlanDocument): string {
-  if (doc.diagnostics.length === 0) return '';
-  const items = doc.diagnostics.map((d) => {
-    const where = locationText(d.location);
-    return `<li>${esc(d.message)}${where ? ` <span class="meta-line">${esc(where)}</span>` : ''}</li>`;
+/**
+ * The reader's repairs, apart from the findings and in none of the counts: real plans are messy, and these are the
+ * places where numbers were inferred, rows joined or lines dropped.
+ */
+function readingNotes(notes: readonly ReadingNote[], fileId: string): string {
+  if (notes.length === 0) return '';
+  const items = notes.map((n) => {
+    const meta = [locationText(n.location), n.code ?? ''].filter(Boolean).join(' · ');
+    return `<li>${esc(n.message)}${meta ? ` <span class="meta-line">${esc(meta)}</span>` : ''}</li>`;
   });
   return (
-    `<details class="diagnostics"><summary>${esc(`How plancheck repaired this document while reading it (${doc.diagnostics.length})`)}</summary>` +
-    `<p>Real plans are messy: these are the places where rows were joined, numbers inferred or owners and dates paired by position. Worth a glance if a row above looks wrong.</p>` +
-    `<ul>${items.join('')}</ul></details>`
+    `<section class="reading-notes"${attr('aria-labelledby', `${fileId}-notes-h`)}><h3${attr('id', `${fileId}-notes-h`)}>${esc(`Reading notes (${notes.length})`)}</h3>` +
+    '<p>How plancheck repaired this document while reading it. These are not problems of the plan and are not counted among the findings; worth a glance if a row above looks wrong.</p>' +
+    `<ul>${items.join('')}</ul></section>`
   );
 }

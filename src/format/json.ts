@@ -1,4 +1,5 @@
-import type { FileResult, Finding, Severity } from '../model/result.js';
+import type { FileResult, Finding, ReadingNote } from '../model/result.js';
+import { notesOf } from './shared/counts.js';
 
 /** One finding as `validate --format json` shows it: the model path stays internal. */
 export type JsonFinding = Omit<Finding, 'path'>;
@@ -10,6 +11,8 @@ export interface JsonFile {
   errorCount: number;
   warningCount: number;
   findings: JsonFinding[];
+  /** The reader's repairs, apart from the findings and in no count; empty for a file that could not be read. */
+  notes: ReadingNote[];
 }
 
 /** The whole `validate --format json` document, as docs/json-report.md describes it. */
@@ -28,6 +31,7 @@ export function jsonReport(results: readonly FileResult[]): JsonReport {
       errorCount: r.errorCount,
       warningCount: r.warningCount,
       findings: r.findings.map(jsonFinding),
+      notes: notesOf(r).map((n) => ({ ...n, location: { ...n.location } })),
     }),
   );
   return {

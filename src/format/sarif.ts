@@ -1,8 +1,10 @@
 import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { Location } from '../model/plan.js';
-import type { FileResult, Finding, Severity } from '../model/result.js';
-import { ruleDocsUri } from './docs-uri.js';
-import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './fingerprint.js';
+import type { FileResult, Finding, ReadingNote, Severity } from '../model/result.js';
+import { REPOSITORY_URL, repositoryFileUrl, ruleDocsUri } from './shared/docs-url.js';
+import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './shared/fingerprint.js';
+import { placeSuffix } from './shared/place.js';
+import { notesOf } from './shared/counts.js';
 import type { FormatOptions, RuleInfo } from './types.js';
 
 /** The SARIF formatter also needs the tool's version, which the CLI reads from package.json. */
@@ -11,7 +13,6 @@ export interface SarifOptions extends Pick<FormatOptions, 'rules' | 'generatedAt
 }
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/plancheck/plancheck';
 /**
  * GitHub reads relative URIs from the repository root and ignores `originalUriBaseIds`, so, as in CodeQL's own logs,
  * paths are relative with the base named `%SRCROOT%` and no path of the linting machine is written.
@@ -39,7 +40,7 @@ function ruleName(id: string): string {
 }
 
 function descriptor(rule: RuleInfo): ReportingDescriptor {
-  const helpUri = rule.id === UNREADABLE_RULE.id ? `${INFORMATION_URI}/blob/main/${rule.docs}` : ruleDocsUri(rule.id);
+  const helpUri = rule.id === UNREADABLE_RULE.id ? repositoryFileUrl(rule.docs) : ruleDocsUri(rule.id);
   return {
     id: rule.id,
     name: ruleName(rule.id),
@@ -51,22 +52,13 @@ function descriptor(rule: RuleInfo): ReportingDescriptor {
   };
 }
 
-/** ` (page 3)` or ` (row 5)`: the place a reader of a PDF, Word or HTML plan looks for, since there is no line. */
-export function placeSuffix(loc: Location): string {
-  if (loc.line !== undefined) return '';
-  if (loc.page !== undefined) return ` (page ${loc.page})`;
-  if (loc.row !== undefined) return ` (row ${loc.row})`;
-  return '';
-}
-
 /** `recommendation 4/action 2`, `recommendation 4`, or the model path of a plan-level finding. */
 function logicalName(f: Finding): string {
   if (f.recommendation === null) return f.path === '' ? 'plan' : f.path;
   return f.action === null ? `recommendation ${f.recommendation}` : `recommendation ${f.recommendation}/action ${f.action}`;
 }
 
-function location(uri: string, f: Finding | null): SarifLocation {
-  const loc = f?.location ?? {};
+function location(uri: string, f: Finding | null, loc: Location = f?.location ?? {}): SarifLocation {
   // GitHub refuses a result without a region, and PDF pages and table rows have no line: those results point at
   // line 1 and keep their page or row in the properties, the message and the logical location.
   const physicalLocation: SarifLocation['physicalLocation'] = {
@@ -81,6 +73,29 @@ function location(uri: string, f: Finding | null): SarifLocation {
   return { physicalLocation, logicalLocations: [logical] };
 }
 
+/**
+ * A reading note as a tool notification of level `note`: something the tool did while reading the file, not a
+ * result about the plan, so that code scanning neither shows it as an alert nor counts it.
+ */
+function noteNotification(uri: string, note: ReadingNote, kinds: Map<string, number>): Notification {
+  const notification: Notification = {
+    level: 'note',
+    message: { text: `${note.message}${placeSuffix(note.location)}` },
+    locations: [location(uri, null, note.location)],
+  };
+  if (note.code !== null) {
+    if (!kinds.has(note.code)) kinds.set(note.code, kinds.size);
+    notification.descriptor = { id: note.code, index: kinds.get(note.code) };
+  }
+  return notification;
+}
+
+/** The driver's notification descriptors, one per kind of reading note in the log, or nothing when there is none. */
+function noteDescriptors(kinds: ReadonlyMap<string, number>): { notifications?: ReportingDescriptor[] } {
+  if (kinds.size === 0) return {};
+  return { notifications: [...kinds.keys()].map((id) => ({ id, helpUri: repositoryFileUrl('docs/cli.md#reading-notes') })) };
+}
+
 /** Fingerprints as GitHub expects them: the stable hash, and `hash:n` counting repeats of it within the file. */
 function fingerprinter(uri: string): (f: Pick<Finding, 'ruleId' | 'recommendation' | 'path' | 'message'>) => Result['partialFingerprints'] {
   const seen = new Map<string, number>();
@@ -92,13 +107,18 @@ function fingerprinter(uri: string): (f: Pick<Finding, 'ruleId' | 'recommendatio
   };
 }
 
-/** Build the SARIF 2.1.0 log: one run, every rule as a descriptor, one result per finding and per unreadable file. */
+/**
+ * Build the SARIF 2.1.0 log: one run, every rule as a descriptor, one result per finding and per unreadable file,
+ * and each reading note as a tool execution notification of level `note`.
+ */
 export function sarifLog(results: readonly FileResult[], options: SarifOptions): Log {
   const fatal = results.filter((r) => r.fatal !== null);
   const rules = fatal.length > 0 ? [...options.rules, UNREADABLE_RULE] : [...options.rules];
   const index = new Map(rules.map((r, i) => [r.id, i]));
   const out: Result[] = [];
   const notifications: Notification[] = [];
+  // The kinds of reading note met, in order: each is described once in the driver's notification descriptors.
+  const noteKinds = new Map<string, number>();
   for (const r of results) {
     const uri = portablePath(r.path);
     const fingerprints = fingerprinter(uri);
@@ -121,6 +141,7 @@ export function sarifLog(results: readonly FileResult[], options: SarifOptions):
         ...(f.reportRecommendation === undefined ? {} : { properties: { reportRecommendation: f.reportRecommendation } }),
       });
     }
+    for (const note of notesOf(r)) notifications.push(noteNotification(uri, note, noteKinds));
   }
   const invocation: NonNullable<Log['runs'][number]['invocations']>[number] = { executionSuccessful: fatal.length === 0 };
   if (notifications.length > 0) invocation.toolExecutionNotifications = notifications;
@@ -130,7 +151,7 @@ export function sarifLog(results: readonly FileResult[], options: SarifOptions):
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'plancheck', informationUri: INFORMATION_URI, version: options.toolVersion, rules: rules.map(descriptor) } },
+        tool: { driver: { name: 'plancheck', informationUri: REPOSITORY_URL, version: options.toolVersion, rules: rules.map(descriptor), ...noteDescriptors(noteKinds) } },
         invocations: [invocation],
         results: out,
       },

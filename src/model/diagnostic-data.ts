@@ -3,6 +3,18 @@
  * readers that write them and the rules and scripts that read them (never the message's wording).
  */
 
+/**
+ * The diagnostics that record a problem the drafter must fix, each turned into a finding by a rule:
+ * `owner-count` and `due-count` (owner-due-alignment) and `text-lost` (read-complete). Every other diagnostic
+ * records a repair the reader made, or text it kept aside, and is shown as a reading note instead.
+ */
+export const PROBLEM_CODES: ReadonlySet<string> = new Set(['owner-count', 'due-count', 'text-lost']);
+
+/** True when a diagnostic records a repair of the reader's (a reading note) rather than a problem of the plan. */
+export function isRepair(diagnostic: { code?: string | undefined }): boolean {
+  return diagnostic.code === undefined || !PROBLEM_CODES.has(diagnostic.code);
+}
+
 /** `owner-count` / `due-count`: owners (or dates) of a row that did not pair one to one with its actions. */
 export interface PairingData {
   strategy: string;
@@ -25,12 +37,7 @@ export interface InferredNumber {
   cause: 'fragment' | 'unreadable' | 'missing';
 }
 
-/** True when a diagnostic's data is that of an inferred number. */
-export function isInferredNumber(data: Record<string, unknown> | undefined): data is Record<string, unknown> & InferredNumber {
-  return typeof data?.inferred === 'string' && (data.cause === 'fragment' || data.cause === 'unreadable' || data.cause === 'missing');
-}
-
-/** The words for an inferred number, for the diagnostic and the finding alike. */
+/** The words for an inferred number, as the diagnostic's message gives them. */
 export function inferredText(data: InferredNumber): string {
   const raw = (data.raw ?? '').replace(/\s+/g, ' ').trim();
   const why = {

@@ -1,7 +1,7 @@
 import type { Rule } from './types.js';
-import { quote, recLabel } from './utils/util.js';
+import { quote, recLabel } from './utils/names.js';
 
-/** Each recommendation is marked Agreed, Partly Agreed or Not Agreed. */
+/** The marking decides what the response owes: actions, a reason for the part not agreed, or reasons for refusing. */
 export const agreementStated: Rule = {
   id: 'agreement-stated',
   description: 'each recommendation is marked Agreed, Partly Agreed or Not Agreed',
@@ -14,7 +14,7 @@ export const agreementStated: Rule = {
         raw === ''
           ? `${recLabel(rec, i)} is not marked Agreed, Partly Agreed or Not Agreed`
           : `${recLabel(rec, i)} is marked ${quote(raw)}, which is not Agreed, Partly Agreed or Not Agreed`;
-      ctx.report({ message, path: ['recommendations', i, 'agreement'] });
+      ctx.found({ message, path: ['recommendations', i, 'agreement'] });
     });
   },
 };

@@ -1,9 +1,14 @@
 import type { Rule } from './types.js';
-import { actionLabel, eachAction, monthName, monthNumber, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachAction } from './utils/walk.js';
+import { monthName, monthNumber } from '../util/months.js';
 
 const STARTED = /^\s*(?:from|since|commenc\w*|start\w*|began|begun|underway since)\b/i;
 
-/** A target date not marked complete falls before the month the plan was submitted. */
+/**
+ * A timescale already over when the plan was sent leaves a reader unable to tell whether the action was done late,
+ * not done, or misdated.
+ */
 export const dueBeforeSubmission: Rule = {
   id: 'due-before-submission',
   description: 'a target date not marked complete falls before the month the plan was submitted',
@@ -17,7 +22,7 @@ export const dueBeforeSubmission: Rule = {
       if (monthNumber(due.date) >= monthNumber(submitted)) return;
       // "From April 2023", "Commenced March 2023": the date says when work began, which may well be past.
       if (STARTED.test(due.raw)) return;
-      ctx.report({
+      ctx.found({
         message:
           `${actionLabel(rec, i, j)} is due ${quote(due.raw)}, before the plan was submitted (${monthName(submitted)}), ` +
           'and is not marked complete',

@@ -1,5 +1,7 @@
 import type { Rule, RuleOptions } from './types.js';
-import { actionLabel, eachAction, monthName, monthNumber, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachAction } from './utils/walk.js';
+import { monthName, monthNumber } from '../util/months.js';
 
 interface DueHorizonOptions {
   /** How many months after the submission month a target date may lie. */
@@ -13,7 +15,10 @@ const options: RuleOptions<DueHorizonOptions> = {
   schema: (z) => z.strictObject({ maxMonths: z.number().int().min(1).default(DEFAULTS.maxMonths) }),
 };
 
-/** A target date lies more than `maxMonths` after submission. */
+/**
+ * The inspectorate reviews plans every year: a date years away passes several reviews with nothing to show, or was
+ * mistyped.
+ */
 export const dueHorizon: Rule<DueHorizonOptions> = {
   id: 'due-horizon',
   description: 'a target date lies more than maxMonths (default 24) after submission',
@@ -28,7 +33,7 @@ export const dueHorizon: Rule<DueHorizonOptions> = {
       if (date === undefined || date === null) return;
       const months = monthNumber(date) - monthNumber(submitted);
       if (months <= maxMonths) return;
-      ctx.report({
+      ctx.found({
         message:
           `${actionLabel(rec, i, j)} is due ${quote(action.due?.raw ?? date)}, ${months} months after the plan was ` +
           `submitted (${monthName(submitted)}): expected at most ${maxMonths}`,

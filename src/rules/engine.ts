@@ -1,40 +1,29 @@
 import type { Location, PlanDocument } from '../model/plan.js';
 import { formatPath, parsePath, pathPrefixes } from '../model/path.js';
-import type { Finding, RuleLevel, Severity } from '../model/result.js';
+import type { Finding, Severity } from '../model/result.js';
 import type { SourceMap } from '../read/parsed.js';
-import type { AnyRule, RuleContext, RuleReport } from './types.js';
-
-/** A rule's configured level and its options, already validated against the rule's schema. */
-export interface RuleSetting {
-  level: RuleLevel;
-  options: unknown;
-}
+import { defaultSetting, type RuleSetting } from './settings.js';
+import type { AnyRule, Problem, RuleContext } from './types.js';
 
 /** What the engine needs besides the plan. */
 export interface EngineOptions {
   rules: readonly AnyRule[];
+  /** Each rule's setting; a rule not in the map runs with its defaults. */
   settings: ReadonlyMap<string, RuleSetting>;
   inspectionReport?: RuleContext<unknown>['inspectionReport'];
-}
-
-/** What a rule runs with when no config gives it options. */
-export function defaultOptions(rule: AnyRule): unknown {
-  return rule.options?.defaults ?? {};
 }
 
 /** Run every enabled rule on one plan and return its findings in document order. */
 export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOptions): Finding[] {
   const findings: Finding[] = [];
   for (const rule of opts.rules) {
-    const setting = opts.settings.get(rule.id);
-    const level = setting?.level ?? rule.defaultSeverity;
+    const { level, options } = opts.settings.get(rule.id) ?? defaultSetting(rule);
     if (level === 'off') continue;
-    const options = setting ? setting.options : defaultOptions(rule);
-    const report = (r: RuleReport): void => {
-      findings.push(toFinding(doc, sourceMap, rule.id, level, r));
+    const found = (p: Problem): void => {
+      findings.push(toFinding(doc, sourceMap, rule.id, level, p));
     };
     try {
-      rule.check(doc, { options, inspectionReport: opts.inspectionReport ?? null, report });
+      rule.check(doc, { options, inspectionReport: opts.inspectionReport ?? null, found });
     } catch (err) {
       // A broken rule must not take the whole run down: it becomes a finding of its own.
       const reason = err instanceof Error ? err.message : String(err);
@@ -44,7 +33,7 @@ export function runRules(doc: PlanDocument, sourceMap: SourceMap, opts: EngineOp
   return findings.sort(compareFindings);
 }
 
-function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, severity: Severity, r: RuleReport): Finding {
+function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, severity: Severity, r: Problem): Finding {
   const segments = typeof r.path === 'string' ? parsePath(r.path) : [...r.path];
   let recommendation: string | null = null;
   let action: number | null = null;
@@ -54,7 +43,7 @@ function toFinding(doc: PlanDocument, sourceMap: SourceMap, ruleId: string, seve
   }
   const finding: Finding = {
     ruleId,
-    // A report may ask for the milder tier; it can lower the configured level, never raise it.
+    // A problem may ask for the milder tier; it can lower the configured level, never raise it.
     severity: r.severity === 'warn' ? 'warn' : severity,
     message: r.message,
     recommendation,
@@ -87,7 +76,8 @@ export function locate(doc: PlanDocument, sourceMap: SourceMap, segments: Readon
   return {};
 }
 
-function position(loc: Location): number {
+/** Where a location falls in the document, to put findings and notes in document order. */
+export function position(loc: Location): number {
   return loc.page ?? loc.line ?? loc.row ?? 0;
 }
 

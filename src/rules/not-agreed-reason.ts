@@ -1,6 +1,6 @@
 import { reasonRule } from './utils/reason-rule.js';
 
-/** A Not Agreed response gives its reasons in the template's four kinds. */
+/** The template's definition of Not Agreed requires this reason; how a reason is read is shared with partly-agreed-reason (utils/reason-rule.ts). */
 export const notAgreedReason = reasonRule({
   id: 'not-agreed-reason',
   description: 'a Not Agreed response gives a reason that is commissioning, policy, operational or affordability',

@@ -1,6 +1,6 @@
 import { reasonRule } from './utils/reason-rule.js';
 
-/** A Partly Agreed response says why the rest cannot be done, in one of the template's four kinds of reason. */
+/** The template's definition of Partly Agreed requires this reason; how a reason is read is shared with not-agreed-reason (utils/reason-rule.ts). */
 export const partlyAgreedReason = reasonRule({
   id: 'partly-agreed-reason',
   description: 'a Partly Agreed response gives a reason that is commissioning, policy, operational or affordability',

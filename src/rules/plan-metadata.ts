@@ -6,7 +6,10 @@ const FIELDS = [
   { key: 'reportPublished', what: 'report-published date', line: 'Report Published: <date>' },
 ] as const;
 
-/** Submission date and report-published date are present and readable. */
+/**
+ * The dates show whether the plan was timely, and the due-date rules measure target dates against the submission
+ * date.
+ */
 export const planMetadata: Rule = {
   id: 'plan-metadata',
   description: 'submission date and report-published date are present and readable',
@@ -14,7 +17,7 @@ export const planMetadata: Rule = {
   check(doc, ctx) {
     for (const field of FIELDS) {
       if (doc.plan[field.key] !== null) continue;
-      ctx.report({
+      ctx.found({
         message: `The plan's ${field.what} is missing or unreadable: expected a line '${field.line}' with a full date`,
         path: ['plan', field.key],
       });

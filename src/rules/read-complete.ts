@@ -1,5 +1,5 @@
 import type { Rule } from './types.js';
-import { quote } from './utils/util.js';
+import { quote } from './utils/names.js';
 
 /** The words a `text-lost` diagnostic names, as the reader recorded them in its data. */
 function lostWords(data: Record<string, unknown> | undefined): string[] {
@@ -18,7 +18,7 @@ export const readComplete: Rule = {
       const words = lostWords(diag.data);
       const page = typeof diag.data?.['page'] === 'number' ? `Page ${diag.data['page']}` : 'The table';
       const count = words.length === 1 ? 'a word of the table was' : `${words.length} words of the table were`;
-      ctx.report({
+      ctx.found({
         message: `${page}: ${count} not read into any recommendation, action, owner or date (${quote(words.join(' '))}); check the plan by hand`,
         path: ['diagnostics', i],
       });

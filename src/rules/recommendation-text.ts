@@ -1,7 +1,10 @@
 import type { Rule } from './types.js';
-import { recLabel } from './utils/util.js';
+import { recLabel } from './utils/names.js';
 
-/** Each recommendation has its text. */
+/**
+ * Without the recommendation's words nobody can see what was agreed or refused, and an empty cell is the usual
+ * sign of a row cut at a page break.
+ */
 export const recommendationText: Rule = {
   id: 'recommendation-text',
   description: 'each recommendation has its text',
@@ -9,7 +12,7 @@ export const recommendationText: Rule = {
   check(doc, ctx) {
     doc.recommendations.forEach((rec, i) => {
       if (rec.text.trim() !== '') return;
-      ctx.report({
+      ctx.found({
         message: `${recLabel(rec, i)} has no text: the Recommendation column should give the recommendation as the report worded it`,
         path: ['recommendations', i, 'text'],
       });

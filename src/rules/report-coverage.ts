@@ -1,5 +1,5 @@
 import type { Rule, RuleOptions } from './types.js';
-import { quote, recName } from './utils/util.js';
+import { quote, recName } from './utils/names.js';
 import { matchRows, sameNumber, type Entry } from './utils/report-match.js';
 import { substantiveChanges } from './utils/word-diff.js';
 import { addresseePrefix, groupBodies, similarity, withoutPrefix, words } from './utils/wording.js';
@@ -28,7 +28,10 @@ function firstWords(text: string, max = 60): string {
   return `'${cut}…'`;
 }
 
-/** Every recommendation of the inspection report has a row in the plan, its wording not changed in substance. */
+/**
+ * A recommendation left out goes unanswered, and one reworded in the plan may be agreed in a narrower form than
+ * the inspectors made it.
+ */
 export const reportCoverage: Rule<ReportCoverageOptions> = {
   id: 'report-coverage',
   description: 'with --report: every recommendation of the inspection report has a row in the plan, and its wording was not changed in substance',
@@ -67,7 +70,7 @@ export const reportCoverage: Rule<ReportCoverageOptions> = {
           : numbered
             ? `recommendation ${rowName(near)} has its number but only ${Math.round(closest!.score * 100)}% of its wording (${firstWords(near.shown)})`
             : `the closest is recommendation ${rowName(near)} (${firstWords(near.shown)})`;
-        ctx.report({
+        ctx.found({
           message: `Report recommendation ${label(r.index)} (${firstWords(r.shown)}) has no row in the plan${numbered ? ' that keeps its wording' : ''}; ${where}`,
           path: near ? ['recommendations', near.index, 'text'] : '',
           reportRecommendation: r.number,
@@ -78,7 +81,7 @@ export const reportCoverage: Rule<ReportCoverageOptions> = {
       if (changes.length === 0) continue;
       const listed = changes.slice(0, MAX_CHANGES).map((c) => `${quote(c.before)} became ${quote(c.after)}`);
       if (changes.length > MAX_CHANGES) listed.push(`and ${changes.length - MAX_CHANGES} more`);
-      ctx.report({
+      ctx.found({
         message: `Recommendation ${rowName(row)} changes the wording of report recommendation ${label(r.index)}: ${listed.join('; ')}`,
         path: ['recommendations', row.index, 'text'],
         reportRecommendation: r.number,

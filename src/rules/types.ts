@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { PlanDocument } from '../model/plan.js';
 import type { Severity } from '../model/result.js';
 
-/** What a rule says about one problem: the message and where in the model it is. */
-export interface RuleReport {
+/** What a rule says about one problem it found: the message and where in the model it is. */
+export interface Problem {
   message: string;
   /**
    * Path into the model: `recommendations[3].actions[1].owner`, or as segments
@@ -17,7 +17,7 @@ export interface RuleReport {
    */
   reportRecommendation?: string | null;
   /**
-   * 'warn' asks for this one finding to count as a warning even when the rule is configured as an error: the
+   * 'warn' asks for this one problem to count as a warning even when the rule is configured as an error: the
    * milder tier of a rule that has two. The configured level still caps it; a rule never raises its own severity.
    */
   severity?: 'warn';
@@ -30,12 +30,16 @@ export interface ReportRecommendation {
   text: string;
 }
 
-/** Everything a rule may look at besides the plan, and the one way it speaks. */
+/**
+ * Everything a rule may look at besides the plan, and the one way it speaks: `found`. (ESLint calls it
+ * `context.report`; here "report" names the inspection report alone, as `--report` and `inspectionReport` do.)
+ */
 export interface RuleContext<Options> {
   options: Options;
   /** The inspection report's recommendations, when `--report` was given. */
   inspectionReport: { path: string; recommendations: ReportRecommendation[] } | null;
-  report(finding: RuleReport): void;
+  /** Record a problem; the engine makes it a finding with the rule id, the configured severity and the location. */
+  found(problem: Problem): void;
 }
 
 /**
@@ -48,7 +52,7 @@ export interface RuleOptions<Options> {
   schema(zod: typeof z): z.ZodType<Options>;
 }
 
-/** One lint rule: data about it plus a check that only reports. */
+/** One lint rule: data about it plus a check that only says what it found. */
 export interface Rule<Options = Record<string, never>> {
   id: string;
   description: string;

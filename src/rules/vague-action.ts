@@ -1,5 +1,6 @@
 import type { Rule, RuleOptions } from './types.js';
-import { actionLabel, eachCommittedAction, quote } from './utils/util.js';
+import { actionLabel, quote } from './utils/names.js';
+import { eachCommittedAction } from './utils/walk.js';
 
 /** The non-committal wording vague-action looks for unless configured otherwise. */
 export const DEFAULT_VAGUE_WORDS: readonly string[] = [
@@ -67,7 +68,10 @@ export function isMeasurable(text: string): boolean {
   return MEASURABLE.some((re) => re.test(text));
 }
 
-/** An action rests on non-committal wording with no measurable element. */
+/**
+ * SMART actions are "specific enough to be tracked for progress": an action to "explore" something is done the
+ * moment someone has thought about it.
+ */
 export const vagueAction: Rule<VagueActionOptions> = {
   id: 'vague-action',
   description:
@@ -82,7 +86,7 @@ export const vagueAction: Rule<VagueActionOptions> = {
       const hits = patterns.map((re) => re.exec(action.text)).filter((m) => m !== null);
       const hit = hits.sort((a, b) => a.index - b.index)[0];
       if (!hit) return;
-      ctx.report({
+      ctx.found({
         message: `${actionLabel(rec, i, j)} rests on ${quote(hit[0])} with nothing measurable`,
         path: ['recommendations', i, 'actions', j, 'text'],
       });

@@ -65,8 +65,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     const page = await open();
     expect(await page.locator('h1').allTextContents()).toEqual(['Action plan check: 2 plans']);
     expect(await page.locator('h2').allTextContents()).toEqual(['DLNR', 'scan.pdf']);
-    expect(await page.locator('#f1 table.findings tbody tr').count()).toBe(10);
-    expect(await page.locator('#f1 .note.finding').count()).toBe(10);
+    expect(await page.locator('#f1 table.findings tbody tr').count()).toBe(9);
+    expect(await page.locator('#f1 .note.finding').count()).toBe(9);
     expect(await page.locator('#f1-rec-2-action-1 .note').textContent()).toContain('Action 1 of recommendation 2 has no responsible owner');
     expect(await page.locator('#f1-rec-4-action-1 td.c-act .note').allTextContents()).toEqual([
       'Error Action 1 of recommendation 4 has no responsible owner <img src=x onerror="window.pwned=2"> action-owner · line 63',
@@ -74,6 +74,9 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     ]);
     expect(await page.locator('#f1-plan').textContent()).toContain('The report-published date is missing');
     expect(await page.locator('#f2 .fatal').textContent()).toContain('Reason: no text layer: the PDF is a scan');
+    // The reader's two repairs, in their own section after the table, and in no count.
+    expect(await page.locator('#f1 section.reading-notes h3').textContent()).toBe('Reading notes (2)');
+    expect(await page.locator('#f1 section.reading-notes li').count()).toBe(2);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report.png'), fullPage: true });
     await page.context().close();
   });
@@ -89,7 +92,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
 
   it('moves to the row of a finding when its link is followed', async () => {
     const page = await open();
-    await page.locator('#f1-finding-3 .where a').click();
+    await page.locator('#f1-finding-2 .where a').click();
     expect(await page.evaluate(() => location.hash)).toBe('#f1-rec-2-action-1');
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('f1-rec-2-action-1');
     const box = await page.locator('#f1-rec-2-action-1').boundingBox();
@@ -114,21 +117,23 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(await warning.isVisible()).toBe(false);
     expect(await error.isVisible()).toBe(true);
     expect(await page.locator('#f1-finding-4').isVisible()).toBe(false);
-    expect(await page.locator('#filter-status').textContent()).toBe('Showing 6 errors; 4 warnings hidden');
+    expect(await page.locator('#filter-status').textContent()).toBe('Showing 6 errors; 3 warnings hidden');
+    // Reading notes are not warnings: the filter leaves them in view.
+    expect(await page.locator('#f1 section.reading-notes li').first().isVisible()).toBe(true);
     // A row whose only finding is a warning is no longer highlighted either.
     const washed = (sel: string): Promise<string> => page.locator(sel).evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(await washed('#f1-rec-2-action-2 td.c-own')).toBe('rgba(0, 0, 0, 0)');
     expect(await washed('#f1-rec-3-action-1 td.c-due')).toBe('rgba(0, 0, 0, 0)');
     expect(await washed('#f1-rec-2-action-1 td.c-own')).not.toBe('rgba(0, 0, 0, 0)');
 
-    await page.getByLabel('All findings (10)').focus();
+    await page.getByLabel('All findings (9)').focus();
     await page.keyboard.press('ArrowRight');
     expect(await page.getByLabel('Errors only (6)').isChecked()).toBe(true);
     await page.keyboard.press('ArrowRight');
-    expect(await page.getByLabel('Warnings only (4)').isChecked()).toBe(true);
+    expect(await page.getByLabel('Warnings only (3)').isChecked()).toBe(true);
     expect(await warning.isVisible()).toBe(true);
     expect(await error.isVisible()).toBe(false);
-    expect(await page.locator('#filter-status').textContent()).toBe('Showing 4 warnings; 6 errors hidden');
+    expect(await page.locator('#filter-status').textContent()).toBe('Showing 3 warnings; 6 errors hidden');
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-warnings-only.png') });
     await page.context().close();
   });
@@ -136,7 +141,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
   it('reads in full without JavaScript, the useless filter left out', async () => {
     const page = await open({ javaScriptEnabled: false });
     expect(await page.locator('#severity-filter').isVisible()).toBe(false);
-    expect(await page.locator('#f1 .note.finding:visible').count()).toBe(10);
+    expect(await page.locator('#f1 .note.finding:visible').count()).toBe(9);
     await page.context().close();
   });
 
@@ -174,7 +179,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(run.status).toBe(1);
     const json = spawnSync(process.execPath, [BIN, 'validate', SEED, '--format', 'json'], { encoding: 'utf8' });
     const findings = (JSON.parse(json.stdout) as { files: Array<{ findings: SeedFinding[] }> }).files[0]!.findings;
-    expect(findings).toHaveLength(23);
+    // 21: the two inferred rec numbers are reading notes, not numbering warnings.
+    expect(findings).toHaveLength(21);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(pathToFileURL(out).href);
     // 001's recommendations are numbered 1 to 8 in table order, so the row anchors follow the rec numbers.
@@ -186,6 +192,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     // The actions with neither owner nor date (rec 3, actions 7 and 8) carry both errors, and nothing else does.
     expect(await page.locator('#f1-rec-3-action-7 .note.sev-error').count()).toBe(2);
     expect(await page.locator('table.plan .note.finding').count()).toBe(findings.length);
+    // Its six repairs (fixtures/text/001-dlnr.expected.json's diagnostics but the two pairing ones) as notes.
+    expect(await page.locator('#f1 section.reading-notes li').count()).toBe(6);
     await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-seed-001.png'), fullPage: true });
     await page.close();
     // Two runs of the CLI and a browser page: far more than vitest's default 5 s on a busy machine.

@@ -1,5 +1,5 @@
 import type { Action, PlanDocument, Recommendation } from '../../src/model/plan.js';
-import type { FileResult, Finding } from '../../src/model/result.js';
+import type { FileResult, Finding, ReadingNote } from '../../src/model/result.js';
 
 // A hand-made result shaped like seed 001 (DLNR CRC, February 2020), abridged, with the kinds of findings the rules
 // raise on it, one hostile string, and a second file that could not be read.
@@ -74,7 +74,6 @@ function finding(ruleId: string, severity: Finding['severity'], message: string,
 /** The findings of the sample, in document order. */
 export const dlnrFindings: Finding[] = [
   finding('plan-metadata', 'warn', 'The report-published date is missing: expected "Report Published: <date>" above the table', 'plan.reportPublished', null, null, null),
-  finding('numbering', 'warn', "Recommendation 1 was inferred, not read: number 't i' could not be read", 'recommendations[0].number', '1', null, 24),
   finding('action-owner', 'error', 'Action 1 of recommendation 2 has no responsible owner', 'recommendations[1].actions[0].owner', '2', 1, 36),
   finding('vague-action', 'warn', "Action 2 of recommendation 2 rests on 'look at' with nothing measurable", 'recommendations[1].actions[1].text', '2', 2, 41),
   finding('due-time-bound', 'warn', "The target date 'Ongoing' of action 1 of recommendation 3 is not time-bound: give a month or a day", 'recommendations[2].actions[0].due', '3', 1, 49),
@@ -85,11 +84,17 @@ export const dlnrFindings: Finding[] = [
   finding('agreement-stated', 'error', "Recommendation 7 is not marked: expected Agreed, Partly Agreed or Not Agreed", 'recommendations[6].agreement', '7', null, 92),
 ];
 
+/** The reader's repairs of the sample, as reading notes. */
+export const dlnrNotes: ReadingNote[] = [
+  { code: 'number-inferred', message: "rec 1: number 't i' unreadable; 1 inferred from order", recommendation: '1', location: { line: 24 } },
+  { code: 'stray-cell', message: "line 68 holds only '1'; dropped as a page number or footer", recommendation: null, location: { line: 68 } },
+];
+
 /** Two files: the DLNR sample and one that could not be read. */
 export function sampleResults(): FileResult[] {
   const errors = dlnrFindings.filter((f) => f.severity === 'error').length;
   return [
-    { path: 'plans/001-dlnr.txt', fatal: null, plan: dlnrPlan, findings: dlnrFindings, errorCount: errors, warningCount: dlnrFindings.length - errors },
+    { path: 'plans/001-dlnr.txt', fatal: null, plan: dlnrPlan, findings: dlnrFindings, errorCount: errors, warningCount: dlnrFindings.length - errors, notes: dlnrNotes },
     { path: 'plans/scan.pdf', fatal: 'no text layer: the PDF is a scan', plan: null, findings: [], errorCount: 0, warningCount: 0 },
   ];
 }

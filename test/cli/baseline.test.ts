@@ -33,8 +33,18 @@ beforeAll(() => {
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('validate --baseline on 001 (DLNR), with the built CLI', () => {
-  // 001-dlnr.expected.json: 8 recommendations, 42 actions.
-  const CLEAN = (file: string): string => `✔ ${file}: no problems — 8 recommendations, 42 actions\n`;
+  // 001-dlnr.expected.json: 8 recommendations, 42 actions, and six diagnostics besides the two pairing ones, which
+  // are reading notes: a baseline records findings only, so the notes still show under the clean line.
+  const NOTES = [
+    '  reading notes:',
+    "  l.23   rec 1: number 't i' unreadable; 1 inferred from order                                                                                  number-inferred",
+    '  l.43   rec 3: number missing; 3 inferred from order                                                                                           number-inferred',
+    "  l.68   line 68 holds only '1'; dropped as a page number or footer                                                                             stray-cell",
+    "  l.82   rec 6: row numbered '7' has no recommendation text and the next row carries the same number: merged into the recommendation before it  number-repeated",
+    '  l.106  line 106 repeats the line before it word for word; dropped                                                                             duplicate-line',
+    "  l.117  line 117 holds no words (', , , , , , , , , , '); dropped                                                                              noise-line",
+  ].join('\n');
+  const CLEAN = (file: string): string => `✔ ${file}: no problems — 8 recommendations, 42 actions\n${NOTES}\n`;
 
   it('--update-baseline records every finding, readable, and exits 0', () => {
     const before = json(['plans'], tmp);
@@ -55,7 +65,7 @@ describe('validate --baseline on 001 (DLNR), with the built CLI', () => {
     expect(entries).toContainEqual(expect.objectContaining({ ruleId: 'action-owner', recommendation: '3', action: 7, message: 'Action 7 of recommendation 3 has no responsible owner' }));
   });
 
-  it('--baseline then hides all of them: only the clean line, exit 0', () => {
+  it('--baseline then hides all of them: only the clean line and the notes, exit 0', () => {
     expect(plancheck(['validate', 'plans', '--baseline', BASELINE], { cwd: tmp })).toEqual({ code: 0, stdout: CLEAN('plans/dlnr.txt'), stderr: '' });
   });
 

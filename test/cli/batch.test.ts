@@ -17,7 +17,7 @@ const expected = (name: string): Expected => JSON.parse(readFileSync(path.join(R
 const source = (name: string): Buffer => readFileSync(path.join(ROOT, 'fixtures/text', `${name}.txt`));
 
 interface JsonReport {
-  files: Array<{ path: string; fatal: string | null; errorCount: number; warningCount: number; findings: unknown[] }>;
+  files: Array<{ path: string; fatal: string | null; errorCount: number; warningCount: number; findings: unknown[]; notes: unknown[] }>;
   errorCount: number;
   warningCount: number;
 }
@@ -172,7 +172,7 @@ describe('--timeout', () => {
     const run = plancheck(['validate', plans, '--format', 'json', '--jobs', '2', '--timeout', '5'], { env: hang });
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.files.find((f) => f.path === hung())).toEqual({ path: hung(), fatal: 'timed out after 5 s', errorCount: 0, warningCount: 0, findings: [] });
+    expect(report.files.find((f) => f.path === hung())).toEqual({ path: hung(), fatal: 'timed out after 5 s', errorCount: 0, warningCount: 0, findings: [], notes: [] });
     const others = report.files.filter((f) => f.path !== hung() && !/empty|locked/.test(f.path));
     expect(others).toHaveLength(19);
     expect(others.every((f) => f.fatal === null)).toBe(true);

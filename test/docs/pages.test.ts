@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/cli/config.js';
 import { main } from '../../src/cli/main.js';
 import { rules } from '../../src/rules/index.js';
+import { DRAFT_WITH_NOTES } from '../helpers/draft-with-notes.js';
 
 // The pages that document the model, the JSON report, the command line and the config file: their examples
 // are the program's real output, checked here by running them, and the model page names every field.
@@ -163,10 +164,10 @@ describe('docs/config.md', () => {
 });
 
 describe('docs/cli.md', () => {
-  it('shows the real output of its examples, run in a folder holding plan.txt', async () => {
+  it('shows the real output of its examples, run in a folder holding plan.txt and a draft with a reading note', async () => {
     for (const block of fences(read('cli.md')).filter((f) => f.info === 'console')) {
       const { command, output } = consoleExample(block);
-      expect(await run(command, folder())).toBe(output);
+      expect(await run(command, folder({ 'draft.txt': DRAFT_WITH_NOTES }))).toBe(output);
     }
   }, 60_000);
 

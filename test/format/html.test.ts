@@ -98,7 +98,8 @@ describe('formatHtml: escaping', () => {
     );
     plan.diagnostics.push({ message: XSS, location: { line: 1 } });
     const f = finding(XSS, 'error', XSS, 'recommendations[0].actions[0].owner', XSS, 1);
-    const { html, $ } = render([result(plan, [f], `/work/${XSS}.txt`), result(null, [], `/work/${ATTR_XSS}.pdf`, XSS)], {
+    const noted: FileResult = { ...result(plan, [f], `/work/${XSS}.txt`), notes: [{ code: XSS, message: XSS, recommendation: XSS, location: { line: 1 } }] };
+    const { html, $ } = render([noted, result(null, [], `/work/${ATTR_XSS}.pdf`, XSS)], {
       generatedAt: ATTR_XSS,
       docsBaseUri: `https://example.org/${ATTR_XSS}`,
     });
@@ -115,6 +116,7 @@ describe('formatHtml: escaping', () => {
     expect($('#f1-rec-1-action-1 .note .msg').text()).toBe(XSS);
     expect($('#f1 dl.meta .path').text()).toBe(`${XSS}.txt`);
     expect($('#f2 .fatal').text()).toContain(`Reason: ${XSS}`);
+    expect($('#f1 section.reading-notes li').text()).toBe(`${XSS} line 1 · ${XSS}`);
     expect($('time').first().attr('datetime')).toBe(ATTR_XSS);
     expect($('#f1-rec-1-action-1 td.c-due time').attr('datetime')).toBe(ATTR_XSS);
     expect($('table.by-rule a').attr('href')).toBe(`https://example.org/${ATTR_XSS}/${encodeURIComponent(XSS)}.md`);
@@ -202,6 +204,38 @@ describe('formatHtml: findings beside what they concern', () => {
     ]);
     expect($('table.findings td.loc').toArray().map((td) => $(td).text())).toEqual(['page 3', 'table row 7', 'unknown']);
     expect($('#f1-rec-1-action-1 .note .meta-line').text()).toBe('action-due · page 3');
+  });
+});
+
+describe('formatHtml: reading notes', () => {
+  const notes: FileResult['notes'] = [
+    { code: 'number-inferred', message: "rec 1: number 't i' unreadable; 1 inferred from order", recommendation: '1', location: { line: 10 } },
+    { code: 'stray-cell', message: "line 30 holds only '1'; dropped as a page number or footer", recommendation: null, location: { line: 30 } },
+  ];
+  const warning = finding('due-time-bound', 'warn', "The target date 'Ongoing' of action 1 of recommendation 2 is not time-bound: give a month or a day", 'recommendations[1].actions[0].due', '2', 1);
+
+  it('shows the reader’s repairs in a section of their own after the plan’s table, apart from the findings and out of every count', () => {
+    const { $ } = render([{ ...result(fourRecs(), [warning]), notes }]);
+    const section = $('#f1 section.reading-notes');
+    expect(section).toHaveLength(1);
+    expect(section.find('h3').text()).toBe('Reading notes (2)');
+    expect(section.find('li').map((_, li) => $(li).text()).get()).toEqual([
+      "rec 1: number 't i' unreadable; 1 inferred from order line 10 · number-inferred",
+      "line 30 holds only '1'; dropped as a page number or footer line 30 · stray-cell",
+    ]);
+    // After the table, outside it, and nothing in it is a finding the severity filter would count or hide.
+    expect($('#f1 table.plan ~ section.reading-notes')).toHaveLength(1);
+    expect(section.find('.finding, .badge')).toHaveLength(0);
+    // The counts are the one warning's alone.
+    expect($('title').text()).toBe('Action plan check: Essex North — 0 errors, 1 warning');
+    expect($('#f1 .tiles').text()).toBe('0 Errors1 Warning');
+    expect($('#severity-filter').attr('data-warnings')).toBe('1');
+    expect($('.finding')).toHaveLength(2);
+  });
+
+  it('has no notes section for a plan read without repairs', () => {
+    const { $ } = render([{ ...result(fourRecs(), [warning]), notes: [] }]);
+    expect($('section.reading-notes')).toHaveLength(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleInfos } from '../../src/cli/rules-list.js';
 import type { FileResult, Finding } from '../../src/model/result.js';
 import { readPlan } from '../../src/read/index.js';
-import { ruleDocsUri } from '../../src/format/docs-uri.js';
+import { ruleDocsUri } from '../../src/format/shared/docs-url.js';
 import { formatSarif, sarifLog } from '../../src/format/sarif.js';
 import { runRules } from '../../src/rules/engine.js';
 import { rules } from '../../src/rules/index.js';
@@ -198,11 +198,26 @@ describe('the built CLI', () => {
     try {
       const out = path.join(dir, 'plancheck.sarif');
       const run = plancheck(['validate', FIXTURE, '--format', 'sarif', '-o', out]);
-      // 001-dlnr: 10 errors and 13 warnings (its stylish listing); standard error says what was written.
-      expect(run).toEqual({ code: 1, stdout: '', stderr: `plancheck: wrote ${out}: 1 file, 10 errors, 13 warnings\n` });
+      // 001-dlnr: 10 errors and 11 warnings (its stylish listing); standard error says what was written.
+      expect(run).toEqual({ code: 1, stdout: '', stderr: `plancheck: wrote ${out}: 1 file, 10 errors, 11 warnings\n` });
       const l = JSON.parse(readFileSync(out, 'utf8')) as Log;
       expect(validate(l), JSON.stringify(validate.errors)).toBe(true);
       expect(l.runs[0]?.tool.driver.version).toBe(VERSION);
+      // The reader's six repairs of 001-dlnr (its expected model's diagnostics but the two pairing ones, which
+      // owner-due-alignment reports) are notifications of level note, in line order, not results.
+      const notes = l.runs[0]?.invocations?.[0]?.toolExecutionNotifications ?? [];
+      expect(notes.map((n) => [n.level, n.descriptor?.id, n.descriptor?.index, n.locations?.[0]?.physicalLocation?.region?.startLine])).toEqual([
+        ['note', 'number-inferred', 0, 23],
+        ['note', 'number-inferred', 0, 43],
+        ['note', 'stray-cell', 1, 68],
+        ['note', 'number-repeated', 2, 82],
+        ['note', 'duplicate-line', 3, 106],
+        ['note', 'noise-line', 4, 117],
+      ]);
+      expect(notes[0]?.message.text).toBe("rec 1: number 't i' unreadable; 1 inferred from order");
+      expect(l.runs[0]?.tool.driver.notifications?.map((d) => d.id)).toEqual(['number-inferred', 'stray-cell', 'number-repeated', 'duplicate-line', 'noise-line']);
+      expect(l.runs[0]?.invocations?.[0]?.executionSuccessful).toBe(true);
+      expect(results(l).some((r) => r.message.text?.includes('inferred'))).toBe(false);
       expect(results(l).map((r) => r.partialFingerprints)).toEqual(results(log([seed])).map((r) => r.partialFingerprints));
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { PlanDocument } from '../../src/model/plan.js';
 import type { Severity } from '../../src/model/result.js';
-import { runRules, type RuleSetting } from '../../src/rules/engine.js';
+import { runRules } from '../../src/rules/engine.js';
+import type { RuleSetting } from '../../src/rules/settings.js';
 import type { AnyRule } from '../../src/rules/types.js';
 
 /** The parts of a finding a rule decides: the engine's own fields (severity, location) are checked separately. */

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { RuleSetting } from '../../rules/engine.js';
+import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
 import { fsReason, type InputEntry } from '../inputs.js';
 import { readAll, STDIN_TOO_LARGE, type CliIo } from '../io.js';

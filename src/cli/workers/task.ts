@@ -1,6 +1,8 @@
 import type { PlanDocument } from '../../model/plan.js';
 import type { FileResult } from '../../model/result.js';
-import { runRules, type RuleSetting } from '../../rules/engine.js';
+import { runRules } from '../../rules/engine.js';
+import { readingNotes } from '../../rules/notes.js';
+import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
 import type { InputEntry } from '../inputs.js';
 import { loadInput } from '../load.js';
@@ -61,6 +63,7 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
       findings,
       errorCount,
       warningCount: findings.length - errorCount,
+      notes: readingNotes(document),
       counts,
     };
     return { kind: 'validated', result, counts };

@@ -163,9 +163,9 @@ tbody:target>tr>*,tr:target>*,.plan-level:target{background:${p.targetTint}!impo
 [data-show="error"] table.plan tr.hit-warn:not(.hit-error)>td,[data-show="error"] table.plan td.hit-warn:not(.hit-error),[data-show="error"] table.plan .flag-warn:not(.flag-error){background:none!important;box-shadow:none!important;outline:none}
 [data-show="warn"] table.plan tr.hit-error:not(.hit-warn)>td,[data-show="warn"] table.plan td.hit-error:not(.hit-warn),[data-show="warn"] table.plan .flag-error:not(.flag-warn){background:none!important;box-shadow:none!important;outline:none}
 
-details.diagnostics{margin-top:2rem}
-details.diagnostics summary{cursor:pointer;font-weight:700}
-details.diagnostics ul{margin:.5rem 0;padding-left:1.25rem}
+section.reading-notes{margin-top:2rem;padding:.75rem 1rem;background:${p.panel};border-left:6px solid ${p.rule};color:${p.muted}}
+section.reading-notes h3{margin-top:0;color:${p.ink}}
+section.reading-notes ul{margin:.5rem 0;padding-left:1.25rem}
 footer.foot{border-top:1px solid ${p.rule};padding:1rem 0 2rem;color:${p.muted};font-size:.875rem}
 
 @media (max-width:60em){
@@ -206,6 +206,5 @@ footer.foot{border-top:1px solid ${p.rule};padding:1rem 0 2rem;color:${p.muted};
   section.file{break-before:page;border-top:0}
   section.file:first-child{break-before:auto}
   a{color:${p.ink};text-decoration:none}
-  details.diagnostics:not([open]){display:none}
 }
 `;

@@ -1,5 +1,6 @@
 import type { PlanDocument } from '../../model/plan.js';
 import type { Finding, Severity } from '../../model/result.js';
+import { ruleDocsUri } from '../shared/docs-url.js';
 import { attr, esc } from './escape.js';
 import { placeLabel, targetId, type PlacedFinding } from './place.js';
 import { locationText, severityLabel } from './text.js';
@@ -27,12 +28,11 @@ export function badge(severity: Severity): string {
 /** The rule id, linked to its documentation page when a docs base was given. */
 export function ruleRef(ruleId: string, docsBaseUri: string | undefined): string {
   if (!docsBaseUri || /^\s*(javascript|data|vbscript):/i.test(docsBaseUri)) return esc(ruleId);
-  const href = `${docsBaseUri.replace(/\/+$/, '')}/${encodeURIComponent(ruleId)}.md`;
-  return `<a${attr('href', href)}>${esc(ruleId)}</a>`;
+  return `<a${attr('href', ruleDocsUri(ruleId, docsBaseUri))}>${esc(ruleId)}</a>`;
 }
 
 /** The findings that sit beside a row, action or the plan itself. */
-export function notes(list: readonly PlacedFinding[] | undefined, view: FindingView): string {
+export function findingsBeside(list: readonly PlacedFinding[] | undefined, view: FindingView): string {
   if (!list || list.length === 0) return '';
   const items = list.map((pf) => {
     const f = pf.finding;

@@ -1,6 +1,6 @@
 import type { Action, Recommendation } from '../../model/plan.js';
 import { attr, esc } from './escape.js';
-import { notes, type FindingView } from './findings.js';
+import { findingsBeside, type FindingView } from './findings.js';
 import { actionId, hitClasses, recId, type PlacedFinding, type Placement } from './place.js';
 import { agreementLabel, longDate } from './text.js';
 import { plural } from '../../util/plural.js';
@@ -47,7 +47,7 @@ function recBody(rec: Recommendation, i: number, placement: Placement, view: Fin
     (rec.addressee ? `<span class="addressee">${esc(`To: ${rec.addressee}`)}</span>` : '') +
     `<p class="rec-text">${rec.text ? esc(rec.text) : '<span class="none">No recommendation text</span>'}</p>` +
     extraResponse(rec) +
-    notes(recFindings, view) +
+    findingsBeside(recFindings, view) +
     '</td>';
   const agreementHits = onField('agreement');
   const agreement =
@@ -83,7 +83,7 @@ function actionRow(action: Action, i: number, j: number, found: PlacedFinding[],
   return (
     `<tr${attr('id', actionId(view.fileId, i, j))}${attr('class', ['action', ...rowHits].join(' '))}>${lead}` +
     `<td${attr('class', 'c-act')} data-label="Action">` +
-    `${label}${action.text ? esc(action.text) : '<span class="none">No action text</span>'}${notes(found, view)}</td>` +
+    `${label}${action.text ? esc(action.text) : '<span class="none">No action text</span>'}${findingsBeside(found, view)}</td>` +
     `<td${flag('owner', 'c-own')} data-label="Responsible owner">${action.owner ? esc(action.owner) : '<span class="none">None given</span>'}</td>` +
     `<td${flag('due', 'c-due')} data-label="Target date">${dueCell(action)}</td></tr>`
   );

@@ -1,15 +1,12 @@
 import type { Agreement, Location, SourceFormat } from '../../model/plan.js';
 import type { Severity } from '../../model/result.js';
-
-const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
-];
+import { MONTH_NAMES } from '../../util/months.js';
+import { everyPlace } from '../shared/place.js';
 
 /** `2020-02-28` as `28 February 2020`, `2020-02` as `February 2020`; anything else unchanged. */
 export function longDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(iso);
-  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  const month = m ? MONTH_NAMES[Number(m[2]) - 1] : undefined;
   if (!m || !month) return iso;
   return m[3] ? `${Number(m[3])} ${month} ${m[1]}` : `${month} ${m[1]}`;
 }
@@ -26,11 +23,7 @@ export function longTimestamp(iso: string): string {
 
 /** Where a finding sits in the source, in words: `page 3`, `line 41`, `table row 7`; empty when unknown. */
 export function locationText(loc: Location): string {
-  const parts: string[] = [];
-  if (loc.page !== undefined) parts.push(`page ${loc.page}`);
-  if (loc.line !== undefined) parts.push(`line ${loc.line}`);
-  if (loc.row !== undefined) parts.push(`table row ${loc.row}`);
-  return parts.join(', ');
+  return everyPlace(loc, 'table row');
 }
 
 /** The word for a severity, shown beside its icon so colour is never the only cue. */

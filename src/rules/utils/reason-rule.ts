@@ -2,7 +2,7 @@ import type { Agreement } from '../../model/plan.js';
 import type { ReasonCategory } from './lexicon/reasons.js';
 import { readReasons, type ReasonWord } from './reason-reading.js';
 import type { Rule, RuleOptions } from '../types.js';
-import { quote, recLabel } from './util.js';
+import { quote, recLabel } from './names.js';
 
 /** Options shared by partly-agreed-reason and not-agreed-reason. */
 export interface ReasonOptions {
@@ -84,10 +84,10 @@ export function reasonRule(spec: ReasonRuleSpec): Rule<ReasonOptions> {
         const verdict = reasonVerdict(rec.agreementRaw ?? '', rec.response);
         const path = ['recommendations', i, 'response'];
         const subject = `${recLabel(rec, i)} is ${spec.marking}`;
-        if (verdict.tier === 'none') ctx.report({ message: `${subject}, but ${NONE_GIVEN}`, path });
-        else if (verdict.tier === 'untied') ctx.report({ message: `${subject}, but ${untied(verdict.words)}`, path, severity: 'warn' });
+        if (verdict.tier === 'none') ctx.found({ message: `${subject}, but ${NONE_GIVEN}`, path });
+        else if (verdict.tier === 'untied') ctx.found({ message: `${subject}, but ${untied(verdict.words)}`, path, severity: 'warn' });
         else if (ctx.options.requireExplicit && !verdict.words.some((w) => w.stated)) {
-          ctx.report({ message: `${subject}: ${impliedOnly(verdict.words)}`, path });
+          ctx.found({ message: `${subject}: ${impliedOnly(verdict.words)}`, path });
         }
       });
     },

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { parsePath } from '../model/path.js';
-import type { Finding } from '../model/result.js';
+import { parsePath } from '../../model/path.js';
+import type { Finding } from '../../model/result.js';
 
 /**
  * The name of the fingerprint recipe below, as SARIF's `partialFingerprints` key and the baseline's version. A
