@@ -7,7 +7,7 @@ import type { DraftDiagnostic } from './drafts.js';
 import { headStatements } from './lead.js';
 import type { Paired } from './pairing.js';
 import { filled, slotsOf, unitsOf, type LogicalRow, type Unit } from './row.js';
-import { quote } from './text.js';
+import { quote } from '../cells/text.js';
 
 /** An action as read: its units of text and the owner and date pieces paired with it. */
 export interface ActionDraft {

@@ -4,11 +4,11 @@ import { parseDue } from '../dates.js';
 import { inlineAddressee } from '../headings.js';
 import type { SourceMap } from '../parsed.js';
 import type { Piece } from '../source-row.js';
-import { parseAgreement } from './agreement.js';
+import { parseAgreement } from '../cells/agreement.js';
 import type { RecDraft } from './drafts.js';
-import { numericValue } from './numbers.js';
+import { numericValue } from '../cells/numbers.js';
 import { readActions, type ActionDraft } from './actions.js';
-import { collapse, joinSplit, quote } from './text.js';
+import { collapse, joinSplit, quote } from '../cells/text.js';
 
 const joinPieces = (pieces: Piece[]): string => pieces.reduce((acc, p) => (acc === '' ? collapse(p.text) : joinSplit(acc, p.text)), '');
 

@@ -5,6 +5,10 @@ import type { TableRows } from '../source-row.js';
 import { RecBuilder } from './build.js';
 import { finishRecs, inferNumbers, placeFragments } from './finish.js';
 
+// For readers that must weigh a row's actions before their rows are done (a PDF's page breaks).
+export { unitsOf, type Unit } from './row.js';
+export { plausibleActionCounts } from './strategies.js';
+
 /** What the shared table-to-model step needs from a reader. */
 export interface AssembleInput {
   table: TableRows;

@@ -1,5 +1,5 @@
 import type { Piece } from '../source-row.js';
-import { joinSplit } from './text.js';
+import { joinSplit } from '../cells/text.js';
 
 /**
  * One page's (or one export line's) part of a logical table row: its response pieces and the owner and

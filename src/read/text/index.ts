@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../../model/plan.js';
 import { assemblePlan } from '../assemble/index.js';
-import { isTerminated } from '../assemble/text.js';
+import { isTerminated } from '../cells/text.js';
 import { mapHeaderRow } from '../columns.js';
 import { NoPlanError, ReadError } from '../errors.js';
 import { headingAddressee } from '../headings.js';
