@@ -1,7 +1,7 @@
 import type { Location, PlanDocument } from '../model/plan.js';
 import { formatPath, parsePath, pathPrefixes } from '../model/path.js';
 import type { Finding, RuleLevel, Severity } from '../model/result.js';
-import type { SourceMap } from '../read/parsed.js';
+import type { SourceMap } from '../model/source-map.js';
 import type { AnyRule, RuleContext, RuleReport } from './types.js';
 
 /** A rule's configured level and its options, already validated against the rule's schema. */

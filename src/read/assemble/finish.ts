@@ -2,7 +2,7 @@ import { inferredText, type InferredNumber } from '../../model/diagnostic-data.j
 import type { Action, Diagnostic, Location, Recommendation } from '../../model/plan.js';
 import { parseDue } from '../dates.js';
 import { inlineAddressee } from '../headings.js';
-import type { SourceMap } from '../parsed.js';
+import type { SourceMap } from '../../model/source-map.js';
 import type { Piece } from '../source-row.js';
 import { parseAgreement } from '../cells/agreement.js';
 import type { RecDraft } from './drafts.js';

@@ -1,6 +1,7 @@
 import type { PlanDocument } from '../../model/plan.js';
+import type { SourceMap } from '../../model/source-map.js';
 import type { PlanMeta } from '../metadata.js';
-import type { ParsedPlan, SourceMap } from '../parsed.js';
+import type { ParsedPlan } from '../parsed.js';
 import type { TableRows } from '../source-row.js';
 import { RecBuilder } from './build.js';
 import { finishRecs, inferNumbers, placeFragments } from './finish.js';
