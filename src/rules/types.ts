@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { InspectionReport } from '../model/inspection-report.js';
 import type { PlanDocument } from '../model/plan.js';
 import type { Severity } from '../model/result.js';
 
@@ -23,18 +24,11 @@ export interface RuleReport {
   severity?: 'warn';
 }
 
-/** A recommendation of the inspection report, for rules that compare the plan with its report. */
-export interface ReportRecommendation {
-  number: string | null;
-  addressee: string | null;
-  text: string;
-}
-
 /** Everything a rule may look at besides the plan, and the one way it speaks. */
 export interface RuleContext<Options> {
   options: Options;
   /** The inspection report's recommendations, when `--report` was given. */
-  inspectionReport: { path: string; recommendations: ReportRecommendation[] } | null;
+  inspectionReport: InspectionReport | null;
   report(finding: RuleReport): void;
 }
 
