@@ -1,10 +1,10 @@
+import { parseAgreement } from '../cells/agreement.js';
+import { parseNumberCell } from '../cells/numbers.js';
+import { collapse, flowBetween, isTerminated, joinSplit, quote, stripBullet } from '../cells/text.js';
 import { inlineAddressee } from '../headings.js';
 import { isHeading, type HeadingRow, type Piece, type SourceRow } from '../source-row.js';
-import { parseAgreement } from '../cells/agreement.js';
 import { currentPart, newPart, newRec, type RecDraft } from './drafts.js';
-import { parseNumberCell } from '../cells/numbers.js';
 import type { RowPart } from './row.js';
-import { collapse, flowBetween, isTerminated, joinSplit, quote, stripBullet } from '../cells/text.js';
 
 const cellText = (cell: Piece[] | undefined): string => collapse(filledOnly(cell).map((p) => p.text).join(' '));
 /** The pieces of a cell with text, whitespace collapsed. */

@@ -1,14 +1,14 @@
 import { inferredText, type InferredNumber } from '../../model/diagnostic-data.js';
 import type { Action, Agreement, Diagnostic, Location, Recommendation } from '../../model/plan.js';
+import type { SourceMap } from '../../model/source-map.js';
+import { parseAgreement } from '../cells/agreement.js';
+import { numericValue } from '../cells/numbers.js';
+import { collapse, joinSplit, quote } from '../cells/text.js';
 import { parseDue } from '../dates.js';
 import { inlineAddressee } from '../headings.js';
-import type { SourceMap } from '../../model/source-map.js';
 import type { Piece } from '../source-row.js';
-import { parseAgreement } from '../cells/agreement.js';
-import type { RecDraft } from './drafts.js';
-import { numericValue } from '../cells/numbers.js';
 import { readActions, type ActionDraft, type RecActions } from './actions.js';
-import { collapse, joinSplit, quote } from '../cells/text.js';
+import type { RecDraft } from './drafts.js';
 
 const joinPieces = (pieces: Piece[]): string => pieces.reduce((acc, p) => (acc === '' ? collapse(p.text) : joinSplit(acc, p.text)), '');
 

@@ -1,5 +1,5 @@
-import type { Piece } from '../source-row.js';
 import { joinSplit } from '../cells/text.js';
+import type { Piece } from '../source-row.js';
 
 /**
  * One page's (or one export line's) part of a logical table row: its response pieces and the owner and
