@@ -1,12 +1,7 @@
+import type { InspectionReport } from '../model/inspection-report.js';
 import type { ReadInput } from '../read/index.js';
 import { rules } from '../rules/index.js';
-import type { AnyRule, ReportRecommendation } from '../rules/types.js';
-
-/** An inspection report's recommendations, as the report-coverage rule receives them. */
-export interface InspectionReport {
-  path: string;
-  recommendations: ReportRecommendation[];
-}
+import type { AnyRule } from '../rules/types.js';
 
 /** Reads the inspection report given with `--report`; throws a ReadError when it cannot. */
 export type InspectionReportLoader = (input: ReadInput) => Promise<InspectionReport>;

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import type { InspectionReport } from '../model/inspection-report.js';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';
 import { printable } from '../format/shared/printable.js';
@@ -20,7 +21,7 @@ import { readSideFile } from './load.js';
 import { inputFiles, refuseOverwrites, type RunFile } from './overwrite.js';
 import { wantsProgress } from './progress.js';
 import { ruleInfos } from './rules-list.js';
-import { defaultServices, type CliServices, type InspectionReport } from './services.js';
+import { defaultServices, type CliServices } from './services.js';
 import { selectInputs, skippedReason } from './select.js';
 import { buildSettings, type RuleFlag } from './settings.js';
 import { addToTally, newTally, summaryLine } from './summary.js';

@@ -34,8 +34,6 @@ function compoundFileReason(bytes: Uint8Array): string | null {
   return 'a legacy Office binary file (such as a Word .doc): save it as .docx';
 }
 
-export { sha256 } from './hash.js';
-
 /** Read one input into the model, or throw a ReadError whose message is the one-line reason. */
 export async function readPlan(input: ReadInput): Promise<ParsedPlan> {
   if (input.bytes.length === 0) throw new ReadError('empty file');
@@ -59,7 +57,5 @@ export async function readPlan(input: ReadInput): Promise<ParsedPlan> {
       const { readDocx } = await import('./docx/index.js');
       return readDocx(input);
     }
-    default:
-      throw new ReadError(`${format} files are not supported yet`);
   }
 }

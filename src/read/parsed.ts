@@ -1,7 +1,7 @@
-import type { Location, PlanDocument } from '../model/plan.js';
+import type { PlanDocument } from '../model/plan.js';
+import type { SourceMap } from '../model/source-map.js';
 
-/** Model paths (`recommendations[2].actions[0].owner`) mapped to where the reader found them. */
-export type SourceMap = Map<string, Location>;
+// The readers' contract: what each is given (the inspection report's reader too) and what a plan reader gives back.
 
 /** A reader's output: the model and the source map of its parts. */
 export interface ParsedPlan {

@@ -1,7 +1,7 @@
 import type { Location, PlanDocument } from '../model/plan.js';
 import { formatPath, parsePath, pathPrefixes } from '../model/path.js';
 import type { Finding, Severity } from '../model/result.js';
-import type { SourceMap } from '../read/parsed.js';
+import type { SourceMap } from '../model/source-map.js';
 import { defaultSetting, type RuleSetting } from './settings.js';
 import type { AnyRule, Problem, RuleContext } from './types.js';
 

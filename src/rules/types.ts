@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { InspectionReport } from '../model/inspection-report.js';
 import type { PlanDocument } from '../model/plan.js';
 import type { Severity } from '../model/result.js';
 
@@ -23,13 +24,6 @@ export interface Problem {
   severity?: 'warn';
 }
 
-/** A recommendation of the inspection report, for rules that compare the plan with its report. */
-export interface ReportRecommendation {
-  number: string | null;
-  addressee: string | null;
-  text: string;
-}
-
 /**
  * Everything a rule may look at besides the plan, and the one way it speaks: `found`. (ESLint calls it
  * `context.report`; here "report" names the inspection report alone, as `--report` and `inspectionReport` do.)
@@ -37,7 +31,7 @@ export interface ReportRecommendation {
 export interface RuleContext<Options> {
   options: Options;
   /** The inspection report's recommendations, when `--report` was given. */
-  inspectionReport: { path: string; recommendations: ReportRecommendation[] } | null;
+  inspectionReport: InspectionReport | null;
   /** Record a problem; the engine makes it a finding with the rule id, the configured severity and the location. */
   found(problem: Problem): void;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAgreement } from '../../src/read/assemble/agreement.js';
-import { parseNumberCell } from '../../src/read/assemble/numbers.js';
+import { parseAgreement } from '../../src/read/cells/agreement.js';
+import { parseNumberCell } from '../../src/read/cells/numbers.js';
 import { columnForHeader, mapHeaderRow } from '../../src/read/columns.js';
 import { headingAddressee, inlineAddressee } from '../../src/read/headings.js';
 import { cellPieces } from '../../src/read/text/fragment.js';

@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { ReportRecommendation } from '../../src/model/inspection-report.js';
 import type { PlanDocument } from '../../src/model/plan.js';
 import { readPlan } from '../../src/read/index.js';
 import { readInspectionReport } from '../../src/read/inspection-report/index.js';
 import { runRules } from '../../src/rules/engine.js';
 import type { RuleSetting } from '../../src/rules/settings.js';
 import { reportCoverage } from '../../src/rules/report-coverage.js';
-import type { ReportRecommendation } from '../../src/rules/types.js';
 import { plancheck } from '../cli/run.js';
 import { plan, rec } from '../helpers/plan.js';
 

@@ -1,3 +1,4 @@
+import type { InspectionReport } from '../../model/inspection-report.js';
 import type { PlanDocument } from '../../model/plan.js';
 import type { FileResult } from '../../model/result.js';
 import { runRules } from '../../rules/engine.js';
@@ -6,7 +7,6 @@ import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
 import type { InputEntry } from '../inputs.js';
 import { loadInput } from '../load.js';
-import type { InspectionReport } from '../services.js';
 import { serializeModel, type ModelFormat } from './serialize.js';
 
 /**

@@ -1,13 +1,13 @@
 import type { PairingData } from '../../model/diagnostic-data.js';
 import type { Agreement, Location, Pairing, Reading, Strategy } from '../../model/plan.js';
 import { plural } from '../../util/plural.js';
+import { quote } from '../cells/text.js';
 import type { Piece } from '../source-row.js';
 import { readRow, type RowReading } from './choose.js';
 import type { DraftDiagnostic } from './drafts.js';
 import { afterStatement, headStatements } from './lead.js';
 import type { Paired } from './pairing.js';
 import { filled, slotsOf, unitsOf, type LogicalRow, type Unit } from './row.js';
-import { quote } from './text.js';
 
 /** An action as read: its units of text and the owner and date pieces paired with it. */
 export interface ActionDraft {

@@ -1,10 +1,10 @@
+import { parseAgreement } from '../cells/agreement.js';
+import { parseNumberCell } from '../cells/numbers.js';
+import { asListed, collapse, flowBetween, isTerminated, joinSplit, quote } from '../cells/text.js';
 import { inlineAddressee } from '../headings.js';
 import { isHeading, type HeadingRow, type Piece, type SourceRow } from '../source-row.js';
-import { parseAgreement } from './agreement.js';
 import { currentPart, newPart, newRec, type RecDraft } from './drafts.js';
-import { parseNumberCell } from './numbers.js';
 import type { RowPart } from './row.js';
-import { asListed, collapse, flowBetween, isTerminated, joinSplit, quote } from './text.js';
 
 const cellText = (cell: Piece[] | undefined): string => collapse(filledOnly(cell).map((p) => p.text).join(' '));
 /** The pieces of a cell with text, whitespace collapsed. */
@@ -16,6 +16,9 @@ const withBlanks = (cell: Piece[] | undefined): Piece[] =>
     return { ...p, text, kind: text === '' ? 'blank' : p.kind === 'blank' ? 'p' : p.kind };
   });
 const filledCount = (cell: readonly Piece[]): number => cell.filter((p) => p.kind !== 'blank').length;
+
+/** Where a row goes: it starts a recommendation, or it is more of the open one (see RecBuilder.placeOf). */
+type RowPlace = 'new-rec' | 'same-rec' | 'number-repeated';
 
 /** Builds recommendation drafts from table rows, one row at a time. */
 export class RecBuilder {
@@ -47,8 +50,11 @@ export class RecBuilder {
       if (numberText !== '') this.diagnose(row, 'stray-cell', `stray cell '${quote(numberText)}' with nothing beside it ignored`);
       return;
     }
-    const startsRec = this.startsRec(row, index, numberText, rec, agreement);
-    if (startsRec) return this.startRec(row, numberText, rec, agreement, resp, owners, dues);
+    const place = this.placeOf(row, index, numberText, rec, agreement);
+    if (place === 'new-rec') return this.startRec(row, numberText, rec, agreement, resp, owners, dues);
+    if (place === 'number-repeated') {
+      this.diagnose(row, 'number-repeated', `row numbered '${numberText}' has no recommendation text and the next row carries the same number: merged into the recommendation before it`);
+    }
     let target = this.current;
     if (!target) {
       target = this.startFragment(row, null, 'rows before the first numbered recommendation have no number or recommendation text (a page may be missing)');
@@ -58,24 +64,25 @@ export class RecBuilder {
     this.continueResponse(target, row, resp, owners, dues);
   }
 
-  private startsRec(row: SourceRow, index: number, numberText: string, rec: Piece[], agreement: string): boolean {
+  /**
+   * Whether a row starts a new recommendation or belongs to the open one; 'number-repeated' is a row that
+   * belongs to the open one although it has a number: it has no recommendation text and the next row
+   * carries the same number, so the number was repeated beside more of the open recommendation.
+   */
+  private placeOf(row: SourceRow, index: number, numberText: string, rec: Piece[], agreement: string): RowPlace {
     const current = this.current;
     const parsed = parseNumberCell(numberText);
     if (parsed.number !== null) {
-      if (rec.length > 0) return true;
-      if (current && parsed.number === current.number) return false;
-      const next = this.nextNumber(index);
-      if (current && next === parsed.number) {
-        this.diagnose(row, 'number-repeated', `row numbered '${numberText}' has no recommendation text and the next row carries the same number: merged into the recommendation before it`);
-        return false;
-      }
-      return true;
+      if (rec.length > 0) return 'new-rec';
+      if (current && parsed.number === current.number) return 'same-rec';
+      if (current && this.nextNumber(index) === parsed.number) return 'number-repeated';
+      return 'new-rec';
     }
-    if (numberText !== '' && (rec.length > 0 || parseAgreement(agreement))) return true;
-    if (rec.length === 0 || !parseAgreement(agreement)) return false;
-    if (!row.afterBreak || !current) return true;
+    if (numberText !== '' && (rec.length > 0 || parseAgreement(agreement))) return 'new-rec';
+    if (rec.length === 0 || !parseAgreement(agreement)) return 'same-rec';
+    if (!row.afterBreak || !current) return 'new-rec';
     // After a page break an agreement cell may be repeated beside the rest of the rec text.
-    return isTerminated(collapse(current.textPieces.map((p) => p.text).join(' '))) && /^[A-Z]/.test(rec[0]!.text);
+    return isTerminated(collapse(current.textPieces.map((p) => p.text).join(' '))) && /^[A-Z]/.test(rec[0]!.text) ? 'new-rec' : 'same-rec';
   }
 
   private nextNumber(index: number): string | null {

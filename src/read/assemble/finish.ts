@@ -1,14 +1,14 @@
 import { inferredText, type InferredNumber } from '../../model/diagnostic-data.js';
-import type { Action, Diagnostic, Location, Recommendation } from '../../model/plan.js';
+import type { Action, Agreement, Diagnostic, Location, Recommendation } from '../../model/plan.js';
+import type { SourceMap } from '../../model/source-map.js';
+import { parseAgreement } from '../cells/agreement.js';
+import { numericValue } from '../cells/numbers.js';
+import { collapse, joinSplit, quote } from '../cells/text.js';
 import { parseDue } from '../dates.js';
 import { inlineAddressee } from '../headings.js';
-import type { SourceMap } from '../parsed.js';
 import type { Piece } from '../source-row.js';
-import { parseAgreement } from './agreement.js';
+import { readActions, type ActionDraft, type RecActions } from './actions.js';
 import type { RecDraft } from './drafts.js';
-import { numericValue } from './numbers.js';
-import { readActions, type ActionDraft } from './actions.js';
-import { collapse, joinSplit, quote } from './text.js';
 
 const joinPieces = (pieces: Piece[]): string => pieces.reduce((acc, p) => (acc === '' ? collapse(p.text) : joinSplit(acc, p.text)), '');
 
@@ -63,18 +63,37 @@ export function inferNumbers(recs: RecDraft[]): void {
   });
 }
 
-/** Turn drafts into model recommendations, diagnostics and source-map entries. */
-export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommendations: Recommendation[]; diagnostics: Diagnostic[] } {
-  const recommendations: Recommendation[] = [];
-  const diagnostics: Diagnostic[] = [];
-  recs.forEach((draft, i) => {
-    const path = `recommendations[${i}]`;
-    const label = draft.number ?? `#${i + 1}`;
+/** A draft with its actions read: the agreement it states, and its actions paired with their owners and dates. */
+export interface ReadRec {
+  draft: RecDraft;
+  agreement: Agreement | null;
+  read: RecActions;
+}
+
+/** Read each draft's agreement, then its actions (cut from its response and paired with owners and dates). */
+export function readRecs(drafts: readonly RecDraft[]): ReadRec[] {
+  return drafts.map((draft) => {
     const agreement = draft.agreementRaw ? parseAgreement(draft.agreementRaw) : null;
-    const read = readActions(draft.rows, agreement);
-    for (const d of [...draft.diagnostics, ...read.notes]) diagnostics.push({ message: `rec ${label}: ${d.message}`, location: d.location, code: d.code, path, ...(d.data ? { data: d.data } : {}) });
+    return { draft, agreement, read: readActions(draft.rows, agreement) };
+  });
+}
+
+const recPath = (i: number): string => `recommendations[${i}]`;
+const actionPath = (i: number, j: number): string => `${recPath(i)}.actions[${j}]`;
+
+/** The repairs recorded while building and reading each rec, as model diagnostics naming the rec they concern. */
+export function recDiagnostics(recs: readonly ReadRec[]): Diagnostic[] {
+  return recs.flatMap(({ draft, read }, i) => {
+    const label = draft.number ?? `#${i + 1}`;
+    return [...draft.diagnostics, ...read.notes].map((d) => ({ message: `rec ${label}: ${d.message}`, location: d.location, code: d.code, path: recPath(i), ...(d.data ? { data: d.data } : {}) }));
+  });
+}
+
+/** The model's recommendations. */
+export function toRecommendations(recs: readonly ReadRec[]): Recommendation[] {
+  return recs.map(({ draft, agreement, read }) => {
     const text = joinPieces(draft.textPieces);
-    recommendations.push({
+    return {
       number: draft.number,
       refs: draft.refs,
       // Read the inline prefix ("Ashcombe PDU should: …") from the joined text too: a page break can split it.
@@ -83,27 +102,39 @@ export function finishRecs(recs: RecDraft[], sourceMap: SourceMap): { recommenda
       agreement,
       agreementRaw: draft.agreementRaw,
       response: collapse(draft.responseParts.join(' ')),
-      actions: read.actions.map((a, j) => toAction(a, `${path}.actions[${j}]`, sourceMap)),
+      actions: read.actions.map(toAction),
       reading: read.reading,
       location: draft.location,
-    });
-    sourceMap.set(path, draft.location);
-    if (draft.textPieces[0]) sourceMap.set(`${path}.text`, draft.textPieces[0].location);
+    };
   });
-  return { recommendations, diagnostics };
 }
 
-function toAction(draft: ActionDraft, path: string, sourceMap: SourceMap): Action {
-  const location: Location = draft.units[0]!.parts[0]!.location;
-  sourceMap.set(path, location);
+/** Where an action starts: its first piece of text. */
+const actionLocation = (draft: ActionDraft): Location => draft.units[0]!.parts[0]!.location;
+
+function toAction(draft: ActionDraft): Action {
   const owner = unique(draft.owners.map((p) => collapse(p.text))).join('; ');
   const dueText = unique(draft.dues.map((p) => collapse(p.text))).join('; ');
-  if (draft.owners[0]) sourceMap.set(`${path}.owner`, draft.owners[0].location);
-  if (draft.dues[0]) sourceMap.set(`${path}.due`, draft.dues[0].location);
   const text = collapse(draft.units.map((u) => u.text).join(' '));
-  return { text, owner: owner === '' ? null : owner, due: parseDue(dueText), location };
+  return { text, owner: owner === '' ? null : owner, due: parseDue(dueText), location: actionLocation(draft) };
 }
 
 function unique(values: string[]): string[] {
   return values.filter((v, i) => v !== '' && values.indexOf(v) === i);
+}
+
+/** Where each rec, its text, and each action with its owner and date were found, by model path. */
+export function sourceMapOf(recs: readonly ReadRec[]): SourceMap {
+  const sourceMap: SourceMap = new Map();
+  recs.forEach(({ draft, read }, i) => {
+    read.actions.forEach((action, j) => {
+      const path = actionPath(i, j);
+      sourceMap.set(path, actionLocation(action));
+      if (action.owners[0]) sourceMap.set(`${path}.owner`, action.owners[0].location);
+      if (action.dues[0]) sourceMap.set(`${path}.due`, action.dues[0].location);
+    });
+    sourceMap.set(recPath(i), draft.location);
+    if (draft.textPieces[0]) sourceMap.set(`${recPath(i)}.text`, draft.textPieces[0].location);
+  });
+  return sourceMap;
 }

@@ -1,5 +1,5 @@
+import { isTerminated, joinSplit } from '../cells/text.js';
 import type { Piece } from '../source-row.js';
-import { isTerminated, joinSplit } from './text.js';
 
 /**
  * One page's (or one export line's) part of a logical table row: its response pieces and the owner and

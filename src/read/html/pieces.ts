@@ -1,6 +1,6 @@
 import type { AnyNode } from 'domhandler';
 import type { Location } from '../../model/plan.js';
-import { splitInnerBullets } from '../assemble/text.js';
+import { splitInnerBullets } from '../cells/text.js';
 import type { Piece } from '../source-row.js';
 import { BLOCKS, walk } from './walk.js';
 

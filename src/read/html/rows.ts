@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../../model/plan.js';
-import { quote } from '../assemble/text.js';
+import { quote } from '../cells/text.js';
 import { headingAddressee } from '../headings.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { headerColumns, type PlanTable } from './find-table.js';

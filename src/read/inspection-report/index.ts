@@ -1,15 +1,8 @@
+import type { InspectionReport } from '../../model/inspection-report.js';
 import { utf8OrNull, windows1252 } from '../decode-text.js';
 import { ReadError } from '../errors.js';
 import type { ReadInput } from '../parsed.js';
-import { findRecommendations, type ReportItem, type ReportLine } from './lines.js';
-
-export type { ReportItem } from './lines.js';
-
-/** An inspection report as plancheck reads it: where it came from and its recommendations in order. */
-export interface ReadReport {
-  path: string;
-  recommendations: ReportItem[];
-}
+import { findRecommendations, type ReportLine } from './lines.js';
 
 /** The report's format by content: PDF and Word by their signatures, HTML by a leading tag, else text. */
 function reportFormat(bytes: Uint8Array): 'pdf' | 'docx' | 'html' | 'text' {
@@ -48,7 +41,7 @@ async function linesOf(bytes: Uint8Array): Promise<ReportLine[]> {
  * Read an HMI Probation inspection report (PDF, HTML or text) and return its recommendations with
  * their numbers and addressees; throws a ReadError when the file cannot be read or lists none.
  */
-export async function readInspectionReport(input: ReadInput): Promise<ReadReport> {
+export async function readInspectionReport(input: ReadInput): Promise<InspectionReport> {
   if (input.bytes.length === 0) throw new ReadError('empty file');
   const recommendations = findRecommendations(await linesOf(input.bytes));
   if (recommendations.length === 0) throw new ReadError('no recommendations found in the inspection report');

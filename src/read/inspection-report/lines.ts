@@ -1,3 +1,4 @@
+import type { ReportRecommendation } from '../../model/inspection-report.js';
 import { headingAddressee } from '../headings.js';
 
 /** One line of an inspection report's text, as a format reader hands it on, already plain text. */
@@ -7,13 +8,6 @@ export interface ReportLine {
   heading: boolean;
   /** It starts a new paragraph or block; false when it carries on the line before (a wrapped line). */
   paragraph: boolean;
-}
-
-/** A recommendation of an inspection report: its number as printed, who it is addressed to, its words. */
-export interface ReportItem {
-  number: string | null;
-  addressee: string | null;
-  text: string;
 }
 
 const SECTION_WORD = /\brecommendations?\b/i;
@@ -74,10 +68,10 @@ function tidy(text: string): string {
 }
 
 /** Read the recommendations after one section heading; empty when what follows is not a list of them. */
-function readSection(lines: readonly ReportLine[], start: number): ReportItem[] {
-  const items: ReportItem[] = [];
+function readSection(lines: readonly ReportLine[], start: number): ReportRecommendation[] {
+  const items: ReportRecommendation[] = [];
   let addressee = addresseeOf(lines[start]!.text);
-  let current: ReportItem | null = null;
+  let current: ReportRecommendation | null = null;
   let last: ListItem | null = null;
   for (let i = start + 1; i < lines.length; i++) {
     const line = lines[i]!;
@@ -118,7 +112,7 @@ function readSection(lines: readonly ReportLine[], start: number): ReportItem[] 
  * The recommendations of an inspection report, found by meaning: the first section whose heading names
  * recommendations and which goes on to list them, each under the latest "<addressee> should:" heading.
  */
-export function findRecommendations(lines: readonly ReportLine[]): ReportItem[] {
+export function findRecommendations(lines: readonly ReportLine[]): ReportRecommendation[] {
   for (let i = 0; i < lines.length; i++) {
     if (!opensSection(lines[i]!)) continue;
     const items = readSection(lines, i);

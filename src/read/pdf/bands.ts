@@ -1,5 +1,5 @@
-import { parseAgreement } from '../assemble/agreement.js';
-import { parseNumberCell } from '../assemble/numbers.js';
+import { parseAgreement } from '../cells/agreement.js';
+import { parseNumberCell } from '../cells/numbers.js';
 import { headingAddressee } from '../headings.js';
 import { columnsCrossed, slotAt, type Grid } from './grid.js';
 import { fragments, makeLine, type Line, type TextItem } from './items.js';

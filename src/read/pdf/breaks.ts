@@ -1,6 +1,5 @@
-import { unitsOf, type Unit } from '../assemble/row.js';
-import { plausibleActionCounts } from '../assemble/strategies.js';
-import { collapse, flowBetween, joinSplit } from '../assemble/text.js';
+import { plausibleActionCounts, unitsOf, type Unit } from '../assemble/index.js';
+import { collapse, flowBetween, joinSplit } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 import { wrapped } from './paragraphs.js';
 import type { Paragraph } from './paragraphs.js';

@@ -1,4 +1,4 @@
-import { looksLikeAgreement } from '../assemble/agreement.js';
+import { looksLikeAgreement } from '../cells/agreement.js';
 import { parseDue } from '../dates.js';
 import type { Column } from '../source-row.js';
 

@@ -5,7 +5,7 @@ import { afterStatement, headStatements } from '../../../src/read/assemble/lead.
 import { pair } from '../../../src/read/assemble/pairing.js';
 import { unitsOf, type LogicalRow } from '../../../src/read/assemble/row.js';
 import { byParagraph, byParagraphAndBullet, candidateCuts } from '../../../src/read/assemble/strategies.js';
-import { flowBetween } from '../../../src/read/assemble/text.js';
+import { flowBetween } from '../../../src/read/cells/text.js';
 import type { Piece } from '../../../src/read/source-row.js';
 
 /** Piece literals: `p('text')`, `li('text')`, `blank`; `at(piece, page, top)` places one on a page. */

@@ -1,4 +1,4 @@
-/** Text helpers shared by the table-to-model step: normalising, joining split pieces, sentence ends. */
+/** Text helpers shared by the readers and the table-to-model step: normalising, joining split pieces, sentence ends. */
 import type { Piece } from '../source-row.js';
 
 const BULLET = /^\s*(?:[•●▪◦‣∙·○■□➢➤►▶✓✔\uF0A7\uF0B7\uF076\uF0D8]|-(?=\s)|–(?=\s)|\*(?=\s)|o(?=\s+[a-z]))\s*/u;
