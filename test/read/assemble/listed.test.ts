@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asListed } from '../../../src/read/assemble/text.js';
+import { asListed } from '../../../src/read/cells/text.js';
 import { unitsOf } from '../../../src/read/assemble/row.js';
 import type { Piece } from '../../../src/read/source-row.js';
 
