@@ -9,7 +9,7 @@ import { plancheck } from './run.js';
  * leaves one out, and nowhere else.
  */
 const FORMATS = ['html', 'docx', 'pdf', 'chromium.pdf'] as const;
-const PLANS = ['lead-bullets', 'bullet-owners', 'action-rows', 'agreement-slots', 'mixed-responses'] as const;
+const PLANS = ['lead-bullets', 'bullet-owners', 'action-rows', 'agreement-slots', 'mixed-responses', 'line-breaks'] as const;
 type Plan = (typeof PLANS)[number];
 
 /** The rules that judge the action level: who, by when, and whether there are actions at all. */
@@ -65,6 +65,10 @@ describe.each(FORMATS)('validate on the issue-12 plans, %s', (ext) => {
   it('blank paragraphs in the owner and date cells are slots: the blank one is the only finding of its row', () => {
     expect(of('agreement-slots', ACTION_RULES, '2')).toEqual(['action-owner 2/3']);
     expect(of('agreement-slots', ACTION_RULES, '3')).toEqual(['action-due 3/2']);
+  });
+
+  it('line breaks and Enter mid-sentence join their paragraph; blank lines leave the one action between them without owner or date', () => {
+    expect(of('line-breaks', ACTION_RULES)).toEqual(['action-due 3/2', 'action-owner 3/2']);
   });
 
   it('in a plan of mixed layouts, the blank owner and date slots of one row are its only action findings', () => {
