@@ -1,6 +1,6 @@
 import { parseAgreement } from '../cells/agreement.js';
 import { parseNumberCell } from '../cells/numbers.js';
-import { asListed, collapse, flowBetween, isTerminated, joinSplit, quote } from '../cells/text.js';
+import { asListed, collapse, flowBetween, isTerminated, joinSplit, quote, stripBullet, withoutItemNumber } from '../cells/text.js';
 import { inlineAddressee } from '../headings.js';
 import { isHeading, type HeadingRow, type Piece, type SourceRow } from '../source-row.js';
 import { currentPart, newPart, newRec, type RecDraft } from './drafts.js';
@@ -43,7 +43,7 @@ export class RecBuilder {
     const rec = filledOnly(c.recommendation);
     const agreement = cellText(c.agreement);
     const resp = filledOnly(c.response).map(asListed);
-    const owners = withBlanks(c.owner);
+    const owners = withBlanks(c.owner).map((p) => ({ ...p, text: stripBullet(withoutItemNumber(p.text)) || p.text }));
     const dues = withBlanks(c.due);
     const rest = rec.length + agreement.length + resp.length + filledCount(owners) + filledCount(dues);
     if (rest === 0) {

@@ -26,6 +26,12 @@ export function asListed<P extends { text: string; kind: string }>(piece: P): P 
   return { ...piece, text: stripBullet(piece.text) || piece.text };
 }
 
+/** An owner without the number a numbered list drew before it ("1. Head of PDU" in a PDF of an `<ol>`). */
+export function withoutItemNumber(text: string): string {
+  const number = ITEM_NUMBER.exec(text);
+  return number ? collapse(text.slice(number[0].length)) : text;
+}
+
 /** Collapse whitespace and trim. */
 export function collapse(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();

@@ -26,6 +26,9 @@ interface Token {
   found: boolean;
 }
 
+/** A list item's number as a numbered list draws it: "1.", "2)", "(iv)", "1.2". */
+const LIST_NUMBER = /^\(?(?:\d{1,2}(?:\.\d{1,2})?[.)]|\d{1,2}\.\d{1,2}|[a-h][.)]|[ivx]{1,4}[.)])$/;
+
 /** The words of the area, cell line by cell line (a page's line cut at the gaps between cells). */
 function tokensOf(area: readonly AreaText[]): Token[] {
   const tokens: Token[] = [];
@@ -37,8 +40,10 @@ function tokensOf(area: readonly AreaText[]): Token[] {
         const raws = frag.text.trim().split(/\s+/);
         raws.forEach((raw, k) => {
           const word = normalise(raw);
-          // The "o" Word sets before a second-level bullet's text is its label, not a word of it.
+          // The "o" Word sets before a second-level bullet's text is its label, not a word of it; so is the
+          // number a numbered list sets (or a drafter types) before an item, which the model leaves out.
           if (word === '' || (k === 0 && raw === 'o' && /^[a-z]/.test(raws[1] ?? ''))) return;
+          if (k === 0 && LIST_NUMBER.test(raw) && /^\p{L}/u.test(raws[1] ?? '')) return;
           const broken = k === raws.length - 1 && /\p{L}[-‐‑]$/u.test(raw);
           tokens.push({ page, word, raw, broken, opens: k === 0, line: n, x: frag.x, right: frag.right, found: false });
         });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asListed } from '../../../src/read/cells/text.js';
+import { asListed, withoutItemNumber } from '../../../src/read/cells/text.js';
 import { unitsOf } from '../../../src/read/assemble/row.js';
 import type { Piece } from '../../../src/read/source-row.js';
 
@@ -36,5 +36,16 @@ describe('a response paragraph that opens with a typed list number', () => {
       ['li', 'Places will be reviewed with the team so that waiting lists fall.'],
       ['li', 'Staff will be briefed.'],
     ]);
+  });
+});
+
+describe('an owner drawn by a numbered list', () => {
+  it.each([
+    ['1. Learning and Development Lead', 'Learning and Development Lead'],
+    ['(2) Head of PDU', 'Head of PDU'],
+    ['Head of PDU', 'Head of PDU'],
+    ['3 SPOs', '3 SPOs'],
+  ])('%s', (text, owner) => {
+    expect(withoutItemNumber(text)).toBe(owner);
   });
 });
