@@ -115,14 +115,17 @@ export type EntryStart = (before: string, line: Line) => boolean;
  * Where a target date starts in a column of dates set one under another with no space between: after a
  * date that states its month or day ("30th June 2023"), or after "Ongoing" or "Complete" standing alone, a
  * line that starts with a capital or a digit is the next date, unless (after "Complete") it is the date
- * the work was completed ("Completed" / "January 2023").
+ * the work was completed ("Completed" / "January 2023", or "Completed" / "January" / "2023" in a narrow column).
  */
 export const dateStart: EntryStart = (before, line) => {
   if (!/^[A-Z0-9]/.test(line.text)) return false;
   const so = parseDue(before);
   if (so?.date) return true;
-  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date;
+  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
 };
+
+/** A line that is only a month's name: the start of a date whose year wrapped onto the next line. */
+const monthAlone = (text: string): boolean => /^[A-Za-z]+\.?$/.test(text.trim()) && (parseDue(`${text.trim()} 2000`)?.date ?? null) !== null;
 
 /** The lines of a paragraph as one text; a word broken at a hyphen at the end of a line joins without a space. */
 function joinLines(texts: readonly string[]): string {

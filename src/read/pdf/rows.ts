@@ -1,6 +1,7 @@
 import { splitInnerBullets } from '../assemble/text.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns, type TableArea } from './bands.js';
+import { centredStarts } from './centred.js';
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
@@ -51,7 +52,7 @@ class RowCutter {
    * the rules and `ended` (from the page before) says whether the first of them starts afresh.
    */
   page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null): boolean {
-    const found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
+    let found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
     // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
     const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
     const cut = ruled && !ruled.open ? ruled.foot : end;
@@ -59,6 +60,7 @@ class RowCutter {
       page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
       this.ends.set(page.page, cut - 1);
     }
+    if (!ruled) found = centredStarts(page, this.grid, found, this.layout, this.rights, page.headings.map((h) => h.top));
     const notes = ruled ? [] : page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
     const starts = [...found, ...notes].sort((a, b) => a - b);
     const lines = page.columns.flat();
@@ -149,14 +151,22 @@ class RowCutter {
     return cells;
   }
 
-  /** The first part of a page carries on the open row: an owner or date at its top may finish one cut off. */
+  /**
+   * The first part of a page carries on the open row: an owner or date at its top may finish one cut off, or
+   * one centred in the part (LibreOffice centres what is left of a cell in the rest of its row).
+   */
   private carryOn(part: Cells, areaTop: number): void {
+    const partBottom = Math.max(...Object.values(part).flat().map((p) => p.bottom ?? -Infinity));
     for (const column of SIDE_COLUMNS) {
-      const head = part[column]?.[0];
+      const pieces = part[column] ?? [];
+      const head = pieces[0];
       const paragraph = head && this.source.get(head);
       const tail = this.tails.get(column);
       const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
-      if (paragraph && head.top! - areaTop <= paragraph.first.size && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
+      if (!paragraph) continue;
+      const size = paragraph.first.size;
+      const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 0.5 * size;
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
     }
     this.open.push(part);
   }
@@ -174,9 +184,10 @@ class RowCutter {
       const paragraph = piece && this.source.get(piece);
       if (!piece || !paragraph) continue;
       // Had there been room on the page for one more line, a paragraph that went on would have used it;
-      // a line level with the lowest one may not have fitted in its cell all the same (renderers round).
+      // a line level with the lowest one may not have fitted in its cell all the same (renderers round, and a
+      // paragraph's spacing below it, or a cell centred a little lower than its neighbours, takes room too).
       const size = paragraph.last.size;
-      this.tails.set(column, { piece, paragraph, atBottom: paragraph.last.baseline + this.layout.leading * size > lowest - 0.3 * size });
+      this.tails.set(column, { piece, paragraph, atBottom: paragraph.last.baseline + this.layout.leading * size > lowest - 0.6 * size });
     }
   }
 }
