@@ -13,7 +13,7 @@ const bottom = (line: Line): number => line.baseline + line.size * 0.2;
  * of an HTML table so): the rec number then sits halfway down its row, and the text above it in the other
  * columns is that row's, not the row before's. A row is taken to be centred only where it shows it: its
  * rec text (or agreement) starts above the number and has the same middle. Such a row is as high above its
- * middle as below it, so it starts at the line nearest that height which follows a gap across every column;
+ * middle as below it, so it starts near that height, at the line after the widest gap across every column;
  * between that line and the number, the number, text and agreement columns hold only this row's own
  * paragraphs. `starts` are the row starts found from numbers and agreements, top to bottom; headings
  * (`fixed`) stay where they are. Rows are settled from the bottom of the page up, since where a row ends
@@ -39,14 +39,17 @@ export function centredStarts(page: PageColumns, grid: Grid, starts: readonly nu
     const wanted = 2 * c - end;
     const floor = starts[j - 1] ?? -Infinity;
     const ownTop = Math.min(...own.map((p) => p.top));
+    const gapAbove = (t: number): number => t - Math.max(-Infinity, ...lines.filter((l) => top(l) < t - 1).map(bottom));
+    // The row starts after a gap across every column (rows part more widely than paragraphs), near that height:
+    // a cell's last paragraph may keep its spacing below it, which sets the text a little above the middle.
     const candidates = lines
       .map(top)
-      .filter((t) => t > floor + 1 && t < s - 0.5 * size && t <= ownTop + 1)
-      .filter((t) => lines.every((l) => top(l) >= t - 1 || bottom(l) <= t + 1))
+      .filter((t) => t > floor + 1 && t < s - 0.5 * size && t <= ownTop + 1 && Math.abs(t - wanted) <= 2 * size)
+      .filter((t) => gapAbove(t) >= -1)
       // Between the new start and the number, the anchor columns hold only this row's own paragraphs.
       .filter((t) => anchorLines.every((l) => top(l) < t - 1 || top(l) >= ownTop - 1));
-    const best = candidates.sort((a, b) => Math.abs(a - wanted) - Math.abs(b - wanted))[0];
-    if (best !== undefined && Math.abs(best - wanted) <= size) out[j] = best;
+    const best = candidates.sort((a, b) => gapAbove(b) - gapAbove(a) || Math.abs(a - wanted) - Math.abs(b - wanted))[0];
+    if (best !== undefined) out[j] = best;
   }
   return out;
 }

@@ -7,6 +7,7 @@ import type { Grid } from './grid.js';
 import type { Line } from './items.js';
 import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
+import { splitTightRow } from './tight.js';
 import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
 
 export type { TableArea } from './bands.js';
@@ -18,6 +19,8 @@ class RowCutter {
   private readonly rights: number[];
   /** Where each column's text starts, furthest left over the whole table: list items are set in from it. */
   private readonly lefts: number[];
+  /** How far right each column's text could reach, by what the column holds. */
+  private readonly columnRights = new Map<Column, number>();
   /** Each column's last line on the page before, which the top of this page may carry on. */
   private lowest: Array<Line | null> = [];
   /** The paragraph each piece was made from, for its lines' positions. */
@@ -45,6 +48,14 @@ class RowCutter {
     this.layout = measureLayout(pages.flatMap((p) => p.columns));
     this.rights = grid.slots.map((_, i) => Math.max(-Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.right))));
     this.lefts = grid.slots.map((_, i) => Math.min(Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.x))));
+    // A cell's text may reach its right edge less near than the cell before the next column: the closest any column's
+    // text comes to the next column's is twice the cells' padding at most, which puts each edge no further right
+    // than it is.
+    const next = (i: number): number => this.lefts.slice(i + 1).find((x) => Number.isFinite(x)) ?? Infinity;
+    const gap = Math.min(...grid.slots.map((_, i) => next(i) - this.rights[i]!).filter((g) => Number.isFinite(g) && g > 0));
+    grid.slots.forEach((slot, i) => {
+      if (slot.column) this.columnRights.set(slot.column, Number.isFinite(gap) && Number.isFinite(next(i)) ? Math.max(this.rights[i]!, next(i) - gap) : this.rights[i]!);
+    });
   }
 
   /**
@@ -173,6 +184,7 @@ class RowCutter {
 
   private closeRow(next: Cells | null): void {
     settleJoins(this.open, this.candidates);
+    splitTightRow(this.open, this.source, this.layout, this.columnRights);
     this.open = next ? [next] : [];
     this.candidates = [];
   }

@@ -102,15 +102,41 @@ describe('PDF layouts that once lost text', () => {
     expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '✔ fixtures/pdf/losses/form-fields.pdf: no problems — 3 recommendations, 3 actions\n' });
   });
 
-  it('dates set one under another with no space between are told apart by what they say', { timeout: 60_000 }, () => {
+  it('paragraphs set with no space between: dates told apart by what they say, owners and actions by how many the row holds', { timeout: 60_000 }, () => {
     // The parallel plan with no spacing around paragraphs (python-docx's default), printed by LibreOffice.
     const doc = convert('tight-paragraphs.pdf');
     expect(lost(doc)).toEqual([]);
     const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
-    // Before: "30th June 2023 April 2023; Q2 2023/24 31st July 2023 Ongoing" was one date, and its row had 3 for 6 actions.
-    for (const i of [0, 3]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
-    // Rows whose owners or actions still run together (nothing but their wording tells them apart) have their dates right.
+    // Before: "30th June 2023 April 2023; Q2 2023/24 31st July 2023 Ongoing" was one date, and its row had 3 for 6
+    // actions; then "Head of PDU SPOs" (rec 3) and "Deputy Head of PDU Performance and Information Lead Head of PDU"
+    // (rec 2) were one owner each. The dates and the response say how many owners there are, and the owners part
+    // where the next one's first word would have fitted on the line before, or at the only places they can.
+    for (const i of [0, 1, 2, 3]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rows whose owners still run together (every line full, so nothing but their wording tells them apart) have their dates right.
     const dues = (r: PlanDocument['recommendations'][number]) => r.actions.map((a) => a.due?.raw);
-    for (const i of [1, 2, 5, 7, 8]) expect(dues(doc.recommendations[i]!), `recommendation ${i + 1}`).toEqual(dues(expected.recommendations[i]!));
+    for (const i of [5, 7, 8]) expect(dues(doc.recommendations[i]!), `recommendation ${i + 1}`).toEqual(dues(expected.recommendations[i]!));
+  });
+
+  it('a python-docx table printed by LibreOffice: actions set with no space between are told apart by the dates beside them', { timeout: 60_000 }, () => {
+    // fixtures/make/python-docx-plan.py: actions with no closing full stop, one a paragraph of one full line
+    // ("Two workshops …" / "Sentence plans …" ran together before), checked against the PDF by hand.
+    const doc = convert('python-docx.pdf');
+    expect(lost(doc)).toEqual([]);
+    const read = (i: number) => doc.recommendations[i]!.actions.map((a) => [a.text, a.due?.raw]);
+    expect(read(0)).toEqual([
+      ['Every sentence plan will be checked by an SPO within ten working days of allocation, and returned to the practitioner where objectives are missing', '31/03/2025'],
+      ['A practice guide on writing objectives with the person on probation will be issued to all staff', 'End of June 2025'],
+      ['Two workshops on sentence planning will be run for newly qualified officers', 'Q3 2025/26'],
+      ['Sentence plans will be reviewed at each formal supervision', 'Ongoing'],
+      ['An audit of fifty plans will measure the change, and its results will be shared with the regional quality board', 'Completed May 2025'],
+    ]);
+    expect(read(1)).toEqual([
+      ['The reception area will be redesigned so that no interview takes place in the open office', 'September 2025'],
+      ['a room booking system will be introduced for the three interview rooms', '1st October 2025'],
+      ['Staff will be reminded of the policy at the next all-staff meeting', 'Complete'],
+    ]);
+    // "Estates" / "Manager" / "Office Manager" / "Head of PDU": every line is full, so where the first owner ends
+    // is in the words alone. They stay one owner, and the reading says so rather than guessing.
+    expect(doc.diagnostics.filter((d) => d.code === 'owner-count').map((d) => d.message)).toContain('rec 2: 1 owner for 3 actions: the one given is applied to each');
   });
 });
