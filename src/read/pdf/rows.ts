@@ -176,7 +176,8 @@ class RowCutter {
       const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
       if (!paragraph) continue;
       const size = paragraph.first.size;
-      const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 0.5 * size;
+      // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
+      const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
       if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
     }
     this.open.push(part);

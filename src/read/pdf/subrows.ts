@@ -21,11 +21,13 @@ function placed(pieces: readonly Piece[], rowTop: number, line: number, centred:
 
 /**
  * True when the row's cells are centred in it, as LibreOffice sets an HTML table's: its rec number (or
- * agreement) stands halfway down a row that starts above it. Stacked owners and dates are then centred
+ * agreement, or on a page a row carries on to, what is left of its text) stands halfway down a row that starts
+ * above it. Stacked owners and dates are then centred
  * too, not placed beside an action.
  */
 function centredRow(cells: Cells, rowTop: number, rowBottom: number, line: number): boolean {
-  const anchor = cells.number?.[0] ?? cells.agreement?.[0];
+  const text = cells.recommendation;
+  const anchor = cells.number?.[0] ?? cells.agreement?.[0] ?? (text?.length ? { top: text[0]!.top, bottom: text.at(-1)!.bottom } : undefined);
   if (!anchor) return false;
   return anchor.top! > rowTop + line && Math.abs((anchor.top! + anchor.bottom! - rowTop - rowBottom) / 2) <= line * 0.5;
 }

@@ -8,7 +8,7 @@ import type { Cells } from './subrows.js';
 const COUNTED: readonly Column[] = ['response', 'owner', 'due'];
 
 /** A line that ends on a comma, a dash or a joining word does not end its paragraph. */
-const JOINS_ON = /(?:[,&/(–-]|\b(?:and|or|of|for|the|a|an|to|in|on|at|by|with|from))$/i;
+export const JOINS_ON = /(?:[,&/(–-]|\b(?:and|or|of|for|the|a|an|to|in|on|at|by|with|from))$/i;
 
 /** A place between two lines of one piece where a paragraph may end, and how plainly (room left minus what the next word needs). */
 interface Seam {

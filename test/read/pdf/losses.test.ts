@@ -47,6 +47,17 @@ describe('PDF layouts that once lost text', () => {
     expect(doc.diagnostics).toEqual([]);
   });
 
+  it('the same plan portrait: the rest of a row cut by a page end, centred in what is left of the row, finishes its owner', { timeout: 60_000 }, () => {
+    const doc = convert('unrepeated-header-portrait.pdf');
+    // Before: rec 5's owner "Head of PDU and" (foot of page 4) and "Commissioned Services Manager" (halfway down
+    // page 5) were two owners, and "three-" / "month" broken at a hyphen made the check name "month" and "three",
+    // found elsewhere, as lost.
+    expect(lost(doc)).toEqual([]);
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    doc.recommendations.forEach((r, i) => expect(withoutLocations(r), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]));
+    expect(doc.diagnostics).toEqual([]);
+  });
+
   it('lists under lead paragraphs, printed by LibreOffice with no header to repeat: each row gets its own text, centred or cut by a page end', { timeout: 60_000 }, () => {
     // The lead-bullets plan as unrepeated-header.pdf lays out the parallel one. Before: the first row was a fragment
     // with no number, and the text above each later number went to the row before it.
