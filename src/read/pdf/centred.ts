@@ -1,7 +1,6 @@
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
 import { top, type PageColumns } from './bands.js';
-import type { Layout } from './paragraphs.js';
 
 /** The columns that hold one paragraph per row, which a row's start is found by. */
 const ANCHORS = new Set(['number', 'recommendation', 'agreement']);
@@ -39,7 +38,7 @@ function blocks(lines: readonly Line[]): Block[] {
  * (`fixed`) stay where they are. Rows are settled from the bottom of the page up, since where a row ends
  * is where the next one starts.
  */
-export function centredStarts(page: PageColumns, grid: Grid, starts: readonly number[], layout: Layout, rights: readonly number[], fixed: readonly number[]): number[] {
+export function centredStarts(page: PageColumns, grid: Grid, starts: readonly number[], fixed: readonly number[]): number[] {
   const anchorSlots = grid.slots.flatMap((s, i) => (s.column && ANCHORS.has(s.column) ? [i] : []));
   const anchors = anchorSlots.flatMap((i) => blocks(page.columns[i]!));
   const lines = page.columns.flat();

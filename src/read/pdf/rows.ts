@@ -48,9 +48,9 @@ class RowCutter {
     this.layout = measureLayout(pages.flatMap((p) => p.columns));
     this.rights = grid.slots.map((_, i) => Math.max(-Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.right))));
     this.lefts = grid.slots.map((_, i) => Math.min(Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.x))));
-    // A cell's text may reach its right edge less near than the cell before the next column: the closest any column's
-    // text comes to the next column's is twice the cells' padding at most, which puts each edge no further right
-    // than it is.
+    // A column's widest line may stop short of its cell's edge. The closest any column's text comes to the next
+    // column's is at least the two cells' padding, so the next column's start less that gap is an edge no further
+    // right than the true one.
     const next = (i: number): number => this.lefts.slice(i + 1).find((x) => Number.isFinite(x)) ?? Infinity;
     const gap = Math.min(...grid.slots.map((_, i) => next(i) - this.rights[i]!).filter((g) => Number.isFinite(g) && g > 0));
     grid.slots.forEach((slot, i) => {
@@ -71,7 +71,7 @@ class RowCutter {
       page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
       this.ends.set(page.page, cut - 1);
     }
-    if (!ruled) found = centredStarts(page, this.grid, found, this.layout, this.rights, page.headings.map((h) => h.top));
+    if (!ruled) found = centredStarts(page, this.grid, found, page.headings.map((h) => h.top));
     const notes = ruled ? [] : page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
     const starts = [...found, ...notes].sort((a, b) => a - b);
     const lines = page.columns.flat();
