@@ -4,6 +4,7 @@ import type { Column, Piece } from '../source-row.js';
 import { wrapped } from './paragraphs.js';
 import type { Paragraph } from './paragraphs.js';
 import type { Cells } from './subrows.js';
+import { JOINS_ON } from './tight.js';
 
 /** The last owner or date of a column on a page, kept to join the top of the next page to it. */
 export interface Tail {
@@ -34,8 +35,11 @@ function unitsOfParts(parts: readonly Cells[]): Unit[] {
  * word at the top of the next page would not have fitted after it).
  */
 export function mayContinue(tail: Tail | undefined, head: Paragraph, right: number): tail is Tail {
-  return tail !== undefined && tail.atBottom && wrapped(tail.paragraph.last, head.first, right);
+  return tail !== undefined && tail.atBottom && (wrapped(tail.paragraph.last, head.first, right) || endsOnJoin(tail));
 }
+
+/** True when the tail's last line ends on a comma or a joining word ("Safeguarding Lead and"): it goes on. */
+const endsOnJoin = (tail: Tail): boolean => JOINS_ON.test(tail.piece.text.trim());
 
 /** A possible join across a page break, settled once the whole table row is known. */
 export interface Candidate {
@@ -47,7 +51,8 @@ export interface Candidate {
 /**
  * Settle the possible joins of one table row (its parts on successive pages). A page can break inside an
  * owner or between two owners, and the two look alike; where owners (or dates) pair one to one with the
- * row's actions one to one by some reading of its response, counting decides, otherwise the joins are made.
+ * row's actions one to one by some reading of its response, counting decides, otherwise the joins are made;
+ * a piece that ends on a comma or a joining word is joined either way.
  */
 export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): void {
   if (candidates.length === 0) return;
@@ -55,9 +60,10 @@ export function settleJoins(row: readonly Cells[], candidates: readonly Candidat
   for (const column of SIDE_COLUMNS) {
     const mine = candidates.filter((c) => c.column === column);
     const pieces = row.reduce((n, c) => n + (c[column]?.length ?? 0), 0);
-    if (mine.length === 0 || counts.has(pieces)) continue;
+    // A piece that ends on a joining word goes on whatever the counts say.
+    const sure = counts.has(pieces) ? mine.filter((c) => endsOnJoin(c.tail)) : mine;
     // Later joins first, so that a piece cut over three pages is whole before it joins the first.
-    for (const c of [...mine].reverse()) joinAcross(c.tail, c.part, column);
+    for (const c of [...sure].reverse()) joinAcross(c.tail, c.part, column);
   }
 }
 

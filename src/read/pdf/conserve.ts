@@ -126,7 +126,13 @@ function take(counts: Map<string, number>, word: string): boolean {
 
 /** Find each token's word in the model's counts, taking them in `order`, then words broken at a line end whole. */
 function match(tokens: readonly Token[], counts: Map<string, number>, order: readonly Token[]): void {
-  for (const t of order) t.found = take(counts, t.word);
+  // A word broken at a hyphen ("three-" / "month") that the model holds whole is taken whole first: found apart,
+  // its halves would take the counts of the same words elsewhere on the page, which would then seem lost.
+  tokens.forEach((t, i) => {
+    const next = t.broken ? secondHalf(tokens, i) : undefined;
+    if (next && !next.found && take(counts, t.word + next.word)) t.found = next.found = true;
+  });
+  for (const t of order) if (!t.found) t.found = take(counts, t.word);
   // A word broken at a line end is one word in the model: where the halves are not found apart, find them whole.
   let refunded = false;
   tokens.forEach((t, i) => {

@@ -9,6 +9,8 @@ export interface Paragraph {
   bottom: number;
   first: Line;
   last: Line;
+  /** Its lines, top to bottom. */
+  lines: Line[];
 }
 
 /** Bullet glyphs word processors and browsers draw as text, Symbol and Wingdings private-use ones included. */
@@ -32,7 +34,7 @@ function bulletOf(line: Line): { rest: TextItem[]; first: string } | null {
 }
 
 /** The width the first word of a line takes, estimated from its share of the first item's width. */
-function firstWordWidth(line: Line): number {
+export function firstWordWidth(line: Line): number {
   const item = line.items[0]!;
   const word = item.text.trimStart().split(/\s+/)[0] ?? '';
   const share = item.text.length > 0 ? word.length / item.text.length : 1;
@@ -115,17 +117,20 @@ export type EntryStart = (before: string, line: Line) => boolean;
  * Where a target date starts in a column of dates set one under another with no space between: after a
  * date that states its month or day ("30th June 2023"), or after "Ongoing" or "Complete" standing alone, a
  * line that starts with a capital or a digit is the next date, unless (after "Complete") it is the date
- * the work was completed ("Completed" / "January 2023").
+ * the work was completed ("Completed" / "January 2023", or "Completed" / "January" / "2023" in a narrow column).
  */
 export const dateStart: EntryStart = (before, line) => {
   if (!/^[A-Z0-9]/.test(line.text)) return false;
   const so = parseDue(before);
   if (so?.date) return true;
-  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date;
+  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
 };
 
+/** A line that is only a month's name: the start of a date whose year wrapped onto the next line. */
+const monthAlone = (text: string): boolean => /^[A-Za-z]+\.?$/.test(text.trim()) && (parseDue(`${text.trim()} 2000`)?.date ?? null) !== null;
+
 /** The lines of a paragraph as one text; a word broken at a hyphen at the end of a line joins without a space. */
-function joinLines(texts: readonly string[]): string {
+export function joinLines(texts: readonly string[]): string {
   let out = '';
   for (const text of texts) {
     const next = text.trim();
@@ -146,7 +151,7 @@ function joinLines(texts: readonly string[]): string {
  * wrapped is the rest of that list item, not a new one.
  */
 export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, starts?: EntryStart): Paragraph[] {
-  const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line }> = [];
+  const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line; lines: Line[] }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
     const bullet = bulletOf(line);
@@ -156,12 +161,13 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
       const rest = !prev && above !== undefined && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
-      out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line });
+      out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line, lines: [line] });
     } else {
       const open = out.at(-1)!;
       open.texts.push(text);
       open.bottom = bottom;
       open.last = line;
+      open.lines.push(line);
     }
     prev = line;
   }

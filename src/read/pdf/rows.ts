@@ -1,11 +1,13 @@
 import { splitInnerBullets } from '../cells/text.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns, type TableArea } from './bands.js';
+import { centredStarts } from './centred.js';
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
 import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
+import { splitTightRow } from './tight.js';
 import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
 
 export type { TableArea } from './bands.js';
@@ -17,6 +19,8 @@ class RowCutter {
   private readonly rights: number[];
   /** Where each column's text starts, furthest left over the whole table: list items are set in from it. */
   private readonly lefts: number[];
+  /** How far right each column's text could reach, by what the column holds. */
+  private readonly columnRights = new Map<Column, number>();
   /** Each column's last line on the page before, which the top of this page may carry on. */
   private lowest: Array<Line | null> = [];
   /** The paragraph each piece was made from, for its lines' positions. */
@@ -44,6 +48,14 @@ class RowCutter {
     this.layout = measureLayout(pages.flatMap((p) => p.columns));
     this.rights = grid.slots.map((_, i) => Math.max(-Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.right))));
     this.lefts = grid.slots.map((_, i) => Math.min(Infinity, ...pages.flatMap((p) => p.columns[i]!.map((l) => l.x))));
+    // A column's widest line may stop short of its cell's edge. The closest any column's text comes to the next
+    // column's is at least the two cells' padding, so the next column's start less that gap is an edge no further
+    // right than the true one.
+    const next = (i: number): number => this.lefts.slice(i + 1).find((x) => Number.isFinite(x)) ?? Infinity;
+    const gap = Math.min(...grid.slots.map((_, i) => next(i) - this.rights[i]!).filter((g) => Number.isFinite(g) && g > 0));
+    grid.slots.forEach((slot, i) => {
+      if (slot.column) this.columnRights.set(slot.column, Number.isFinite(gap) && Number.isFinite(next(i)) ? Math.max(this.rights[i]!, next(i) - gap) : this.rights[i]!);
+    });
   }
 
   /**
@@ -51,7 +63,7 @@ class RowCutter {
    * the rules and `ended` (from the page before) says whether the first of them starts afresh.
    */
   page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null): boolean {
-    const found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
+    let found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
     // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
     const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
     const cut = ruled && !ruled.open ? ruled.foot : end;
@@ -59,6 +71,7 @@ class RowCutter {
       page.columns = page.columns.map((lines) => lines.filter((l) => top(l) < cut - 1));
       this.ends.set(page.page, cut - 1);
     }
+    if (!ruled) found = centredStarts(page, this.grid, found, page.headings.map((h) => h.top));
     const notes = ruled ? [] : page.wide.filter((t) => (end === null || t < end) && !found.some((s) => Math.abs(s - t) <= 4));
     const starts = [...found, ...notes].sort((a, b) => a - b);
     const lines = page.columns.flat();
@@ -149,20 +162,30 @@ class RowCutter {
     return cells;
   }
 
-  /** The first part of a page carries on the open row: an owner or date at its top may finish one cut off. */
+  /**
+   * The first part of a page carries on the open row: an owner or date at its top may finish one cut off, or
+   * one centred in the part (LibreOffice centres what is left of a cell in the rest of its row).
+   */
   private carryOn(part: Cells, areaTop: number): void {
+    const partBottom = Math.max(...Object.values(part).flat().map((p) => p.bottom ?? -Infinity));
     for (const column of SIDE_COLUMNS) {
-      const head = part[column]?.[0];
+      const pieces = part[column] ?? [];
+      const head = pieces[0];
       const paragraph = head && this.source.get(head);
       const tail = this.tails.get(column);
       const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
-      if (paragraph && head.top! - areaTop <= paragraph.first.size && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
+      if (!paragraph) continue;
+      const size = paragraph.first.size;
+      // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
+      const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
     }
     this.open.push(part);
   }
 
   private closeRow(next: Cells | null): void {
     settleJoins(this.open, this.candidates);
+    splitTightRow(this.open, this.source, this.layout, this.columnRights);
     this.open = next ? [next] : [];
     this.candidates = [];
   }
@@ -174,9 +197,10 @@ class RowCutter {
       const paragraph = piece && this.source.get(piece);
       if (!piece || !paragraph) continue;
       // Had there been room on the page for one more line, a paragraph that went on would have used it;
-      // a line level with the lowest one may not have fitted in its cell all the same (renderers round).
+      // a line level with the lowest one may not have fitted in its cell all the same (renderers round, and a
+      // paragraph's spacing below it, or a cell centred a little lower than its neighbours, takes room too).
       const size = paragraph.last.size;
-      this.tails.set(column, { piece, paragraph, atBottom: paragraph.last.baseline + this.layout.leading * size > lowest - 0.3 * size });
+      this.tails.set(column, { piece, paragraph, atBottom: paragraph.last.baseline + this.layout.leading * size > lowest - 0.6 * size });
     }
   }
 }

@@ -9,13 +9,27 @@ const SIDE: Column[] = ['owner', 'due'];
 const lineHeight = (pieces: readonly Piece[]): number => Math.min(...pieces.map((p) => p.bottom! - p.top!));
 
 /**
- * True when a column's pieces were placed rather than stacked: the first starts below the top of the row,
- * or there is a blank band between two of them wider than the spacing between paragraphs.
+ * True when a column's pieces were placed rather than stacked: the first starts below the top of the row
+ * (unless the row's cells are all centred in it), or there is a blank band between two of them wider than
+ * the spacing between paragraphs.
  */
-function placed(pieces: readonly Piece[], rowTop: number, line: number): boolean {
+function placed(pieces: readonly Piece[], rowTop: number, line: number, centred: boolean): boolean {
   if (pieces.length === 0) return false;
-  if (pieces[0]!.top! > rowTop + line * 0.5) return true;
+  if (pieces[0]!.top! > rowTop + line * 0.5 && !centred) return true;
   return pieces.some((p, i) => i > 0 && p.top! - pieces[i - 1]!.bottom! > line * 1.2 + 2);
+}
+
+/**
+ * True when the row's cells are centred in it, as LibreOffice sets an HTML table's: its rec number (or
+ * agreement, or on a page a row carries on to, what is left of its text) stands halfway down a row that starts
+ * above it. Stacked owners and dates are then centred
+ * too, not placed beside an action.
+ */
+function centredRow(cells: Cells, rowTop: number, rowBottom: number, line: number): boolean {
+  const text = cells.recommendation;
+  const anchor = cells.number?.[0] ?? cells.agreement?.[0] ?? (text?.length ? { top: text[0]!.top, bottom: text.at(-1)!.bottom } : undefined);
+  if (!anchor) return false;
+  return anchor.top! > rowTop + line && Math.abs((anchor.top! + anchor.bottom! - rowTop - rowBottom) / 2) <= line * 0.5;
 }
 
 /** A band cut into the table rows it holds; `placed` when its owners or dates sit beside their actions. */
@@ -38,7 +52,9 @@ export function splitByAlignment(cells: Cells): Split {
   if (response.length === 0 || side.length === 0 || all.some((p) => p.top === undefined || p.bottom === undefined)) return whole;
   const line = lineHeight(all);
   const rowTop = Math.min(...all.map((p) => p.top!));
-  if (!SIDE.some((c) => placed(cells[c] ?? [], rowTop, line))) return whole;
+  const rowBottom = Math.max(...all.map((p) => p.bottom!));
+  const centred = centredRow(cells, rowTop, rowBottom, line);
+  if (!SIDE.some((c) => placed(cells[c] ?? [], rowTop, line, centred))) return whole;
   const near = (a: number, b: number): boolean => Math.abs(a - b) <= line * 0.3;
   const cuts = response.slice(1).map((p) => p.top!).filter((t) => side.some((s) => near(s.top!, t)));
   const out: Cells[] = [{}, ...cuts.map(() => ({}))];

@@ -37,6 +37,38 @@ describe('PDF layouts that once lost text', () => {
     ]);
     expect(doc.recommendations[0]!.text).toMatch(/^Improve the quality of assessment and planning, so that the risk of serious harm/);
     expect(doc.diagnostics.filter((d) => d.code === 'number-inferred')).toEqual([]);
+    // LibreOffice centres the cells of a row that fits on its page: the rec number stands halfway down, and the
+    // response's first paragraphs above it (rec 3 on page 5, rec 4 at the top of page 6, rec 8 below the end of
+    // rec 7 on page 10) had gone to the row before, with the first lines of the rec text. The rest of a date
+    // the page cut, centred in what is left of its row ("Six-monthly from June" / "2023", rec 10), had been a
+    // date of its own. Now every recommendation reads as the plan was written.
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    doc.recommendations.forEach((r, i) => expect(withoutLocations(r), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]));
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('the same plan portrait: the rest of a row cut by a page end, centred in what is left of the row, finishes its owner', { timeout: 60_000 }, () => {
+    const doc = convert('unrepeated-header-portrait.pdf');
+    // Before: rec 5's owner "Head of PDU and" (foot of page 4) and "Commissioned Services Manager" (halfway down
+    // page 5) were two owners, and "three-" / "month" broken at a hyphen made the check name "month" and "three",
+    // found elsewhere, as lost.
+    expect(lost(doc)).toEqual([]);
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    doc.recommendations.forEach((r, i) => expect(withoutLocations(r), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]));
+    expect(doc.diagnostics).toEqual([]);
+  });
+
+  it('lists under lead paragraphs, printed by LibreOffice with no header to repeat: each row gets its own text, centred or cut by a page end', { timeout: 60_000 }, () => {
+    // The lead-bullets plan as unrepeated-header.pdf lays out the parallel one. Before: the first row was a fragment
+    // with no number, and the text above each later number went to the row before it.
+    const doc = convert('unrepeated-header-lists.pdf');
+    expect(lost(doc)).toEqual([]);
+    const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/lead-bullets.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
+    expect(doc.recommendations).toHaveLength(8);
+    for (const i of [0, 1, 2, 3, 5, 6, 7]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rec 5's first line runs so close to "Agreed" that the two are one run of text on the page, read into the
+    // recommendation column (not a page-break matter); its actions, owners and dates are read right.
+    expect(withoutLocations(doc.recommendations[4]!.actions)).toEqual(expected.recommendations[4]!.actions);
   });
 
   it('a second table under the first, with the header again, is read as more recommendations, not as one called "2. Recommendation"', { timeout: 60_000 }, () => {
@@ -94,15 +126,41 @@ describe('PDF layouts that once lost text', () => {
     expect({ code: run.code, stdout: run.stdout }).toEqual({ code: 0, stdout: '✔ fixtures/pdf/losses/form-fields.pdf: no problems — 3 recommendations, 3 actions\n' });
   });
 
-  it('dates set one under another with no space between are told apart by what they say', { timeout: 60_000 }, () => {
+  it('paragraphs set with no space between: dates told apart by what they say, owners and actions by how many the row holds', { timeout: 60_000 }, () => {
     // The parallel plan with no spacing around paragraphs (python-docx's default), printed by LibreOffice.
     const doc = convert('tight-paragraphs.pdf');
     expect(lost(doc)).toEqual([]);
     const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/parallel.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
-    // Before: "30th June 2023 April 2023; Q2 2023/24 31st July 2023 Ongoing" was one date, and its row had 3 for 6 actions.
-    for (const i of [0, 3]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
-    // Rows whose owners or actions still run together (nothing but their wording tells them apart) have their dates right.
+    // Before: "30th June 2023 April 2023; Q2 2023/24 31st July 2023 Ongoing" was one date, and its row had 3 for 6
+    // actions; then "Head of PDU SPOs" (rec 3) and "Deputy Head of PDU Performance and Information Lead Head of PDU"
+    // (rec 2) were one owner each. The dates and the response say how many owners there are, and the owners part
+    // where the next one's first word would have fitted on the line before, or at the only places they can.
+    for (const i of [0, 1, 2, 3]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rows whose owners still run together (every line full, so nothing but their wording tells them apart) have their dates right.
     const dues = (r: PlanDocument['recommendations'][number]) => r.actions.map((a) => a.due?.raw);
-    for (const i of [1, 2, 5, 7, 8]) expect(dues(doc.recommendations[i]!), `recommendation ${i + 1}`).toEqual(dues(expected.recommendations[i]!));
+    for (const i of [5, 7, 8]) expect(dues(doc.recommendations[i]!), `recommendation ${i + 1}`).toEqual(dues(expected.recommendations[i]!));
+  });
+
+  it('a python-docx table printed by LibreOffice: actions set with no space between are told apart by the dates beside them', { timeout: 60_000 }, () => {
+    // fixtures/make/python-docx-plan.py: actions with no closing full stop, one a paragraph of one full line
+    // ("Two workshops …" / "Sentence plans …" ran together before), checked against the PDF by hand.
+    const doc = convert('python-docx.pdf');
+    expect(lost(doc)).toEqual([]);
+    const read = (i: number) => doc.recommendations[i]!.actions.map((a) => [a.text, a.due?.raw]);
+    expect(read(0)).toEqual([
+      ['Every sentence plan will be checked by an SPO within ten working days of allocation, and returned to the practitioner where objectives are missing', '31/03/2025'],
+      ['A practice guide on writing objectives with the person on probation will be issued to all staff', 'End of June 2025'],
+      ['Two workshops on sentence planning will be run for newly qualified officers', 'Q3 2025/26'],
+      ['Sentence plans will be reviewed at each formal supervision', 'Ongoing'],
+      ['An audit of fifty plans will measure the change, and its results will be shared with the regional quality board', 'Completed May 2025'],
+    ]);
+    expect(read(1)).toEqual([
+      ['The reception area will be redesigned so that no interview takes place in the open office', 'September 2025'],
+      ['a room booking system will be introduced for the three interview rooms', '1st October 2025'],
+      ['Staff will be reminded of the policy at the next all-staff meeting', 'Complete'],
+    ]);
+    // "Estates" / "Manager" / "Office Manager" / "Head of PDU": every line is full, so where the first owner ends
+    // is in the words alone. They stay one owner, and the reading says so rather than guessing.
+    expect(doc.diagnostics.filter((d) => d.code === 'owner-count').map((d) => d.message)).toContain('rec 2: 1 owner for 3 actions: the one given is applied to each');
   });
 });

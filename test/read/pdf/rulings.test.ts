@@ -60,14 +60,28 @@ describe('PDF ruling lines', () => {
 });
 
 describe('PDF reader: rows from ruling lines where the text alone leaves them in doubt', () => {
-  it.each(['severn-centred.pdf', 'severn-centred.chromium.pdf'])('%s: cells centred in their rows: wrong from the text alone, right from the rules', async (file) => {
-    const plain = await pagesOf(file, false);
-    expect(readTable(plain).doubtful).toBe(true);
+  it('severn-centred.chromium.pdf: cells centred in their rows are read right from the text alone', async () => {
+    const plain = await pagesOf('severn-centred.chromium.pdf', false);
+    // Each row starts as far above its number's middle as it ends below it, where a gap crosses every column.
+    expect(readTable(plain).doubtful).toBe(false);
     const guessed = modelOf(plain);
-    // The text alone starts each row at its rec number, halfway down the row: the first lines of the
-    // response land in the row above, and the first row is a fragment with no number.
-    expect(guessed.recommendations[0]!.number).toBeNull();
-    expect(guessed.recommendations[1]!.text).not.toBe('Severn PDU should: Improve the planning of work to reduce reoffending.');
+    expect(guessed.recommendations.map((r) => r.number)).toEqual(['1', '2', '3']);
+    expect(guessed.recommendations[0]!.text).toBe('Severn PDU should: Improve the planning of work to reduce reoffending.');
+    expect(owners(guessed, 1)).toEqual([
+      ['Head of PDU', 'May 2025'],
+      ['Senior Probation Officers', 'Ongoing'],
+    ]);
+    expect(guessed.diagnostics).toEqual([]);
+  });
+
+  it.each(['severn-centred.pdf', 'severn-centred.chromium.pdf'])('%s: cells centred in their rows: right from the rules', async (file) => {
+    if (file === 'severn-centred.pdf') {
+      const plain = await pagesOf(file, false);
+      expect(readTable(plain).doubtful).toBe(true);
+      // LibreOffice centres the header's cells too: from the text alone the rest of a header title lands in a
+      // first row with no number.
+      expect(modelOf(plain).recommendations[0]!.number).toBeNull();
+    }
     const ruled = modelOf(await pagesOf(file, true));
     expect(ruled.recommendations.map((r) => r.number)).toEqual(['1', '2', '3']);
     expect(ruled.recommendations[0]!.text).toBe('Severn PDU should: Improve the planning of work to reduce reoffending.');
