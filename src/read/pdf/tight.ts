@@ -1,4 +1,4 @@
-import { collapse, flowBetween } from '../assemble/text.js';
+import { collapse, flowBetween } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 import type { Line } from './items.js';
 import { firstWordWidth, joinLines, type Layout, type Paragraph } from './paragraphs.js';
