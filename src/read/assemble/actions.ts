@@ -33,6 +33,8 @@ const most = <T>(order: readonly T[], values: readonly T[], fallback: T): T => v
 interface Prepared {
   row: LogicalRow;
   units: Unit[];
+  /** The units with every paragraph apart, when taking some for the rest of the one before changed them. */
+  apart: Unit[] | null;
   owners: Piece[];
   dues: Piece[];
 }
@@ -44,13 +46,20 @@ interface Prepared {
  * the evidence of its own owners and dates (see readRow).
  */
 export function readActions(rows: readonly LogicalRow[], agreement: Agreement | null): RecActions {
-  const prepared: Prepared[] = rows.map((row) => ({ row, units: unitsOf(row), owners: slotsOf(row, 'owners'), dues: slotsOf(row, 'dues') }));
+  const prepared: Prepared[] = rows.map((row) => {
+    const units = unitsOf(row);
+    const apart = unitsOf(row, false);
+    return { row, units, apart: apart.length === units.length ? null : apart, owners: slotsOf(row, 'owners'), dues: slotsOf(row, 'dues') };
+  });
   const drawn = prepared.filter((p) => p.units.length > 0);
   const manyRows = drawn.length > 1;
   const given = prepared.some((p) => p.owners.some(filled) || p.dues.some(filled));
   const first = drawn[0];
-  if (first) first.units = withoutStatements(first, agreement, manyRows);
-  if (agreement === 'not-agreed' && !given) for (const p of prepared) p.units = [];
+  if (first) {
+    first.units = withoutStatements(first, first.units, agreement, manyRows);
+    if (first.apart) first.apart = withoutStatements(first, first.apart, agreement, manyRows);
+  }
+  if (agreement === 'not-agreed' && !given) for (const p of prepared) [p.units, p.apart] = [[], null];
 
   const actions: ActionDraft[] = [];
   const notes: DraftDiagnostic[] = [];
@@ -60,7 +69,7 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
       notes.push(...unplaced(p));
       continue;
     }
-    const reading = readRow(p.row, p.units, manyRows);
+    const reading = readApart(p, manyRows);
     readings.push(reading);
     reading.cut.actions.forEach((units, i) => actions.push({ units, owners: reading.owners.given[i]!, dues: reading.dues.given[i]! }));
     const location = p.units[0]!.parts[0]!.location;
@@ -75,17 +84,29 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
 }
 
 /**
+ * Read a row, its paragraphs that carry on the sentence before them joined to it, unless the owners and dates
+ * line up better with every paragraph apart: a drafter who ends no action with a full stop may start the
+ * next in lower case, and the dates beside them then count them.
+ */
+function readApart(p: Prepared, manyRows: boolean): RowReading {
+  const joined = readRow(p.row, p.units, manyRows);
+  if (!p.apart) return joined;
+  const apart = readRow(p.row, p.apart, manyRows);
+  return apart.score > joined.score ? apart : joined;
+}
+
+/**
  * The first row's units without the paragraphs at its head that state the agreement or its reason, unless
  * the owners and dates say those paragraphs are actions too: they line up better with them kept (the
  * drafter gave them an owner of their own), or nothing else is left to carry the owner beside them.
  */
-function withoutStatements(first: Prepared, agreement: Agreement | null, manyRows: boolean): Unit[] {
-  const head = headStatements(first.units, agreement);
-  if (head === 0) return first.units;
-  const rest = first.units.slice(head);
+function withoutStatements(first: Prepared, units: Unit[], agreement: Agreement | null, manyRows: boolean): Unit[] {
+  const head = headStatements(units, agreement);
+  if (head === 0) return units;
+  const rest = units.slice(head);
   const given = first.owners.some(filled) || first.dues.some(filled);
-  if (rest.length === 0) return given ? withoutOpening(first.units, head) : rest;
-  return readRow(first.row, first.units, manyRows).score > readRow(first.row, rest, manyRows).score ? withoutOpening(first.units, head) : rest;
+  if (rest.length === 0) return given ? withoutOpening(units, head) : rest;
+  return readRow(first.row, units, manyRows).score > readRow(first.row, rest, manyRows).score ? withoutOpening(units, head) : rest;
 }
 
 /** Head paragraphs kept as actions, each without a bare "Agreed." sentence it opens with (the response keeps it). */

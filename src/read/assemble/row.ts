@@ -26,14 +26,17 @@ export interface Unit {
   parts: Piece[];
 }
 
-/** The response of a row as units: blank paragraphs dropped, pieces split by a break joined again. */
-export function unitsOf(row: LogicalRow): Unit[] {
+/**
+ * The response of a row as units: blank paragraphs dropped, pieces split by a page break joined again, and,
+ * unless `carryOn` is false, a paragraph that carries on the sentence before it joined to it (see carriesOn).
+ */
+export function unitsOf(row: LogicalRow, carryOn = true): Unit[] {
   const units: Unit[] = [];
   for (const part of row.parts) {
     part.response.forEach((piece, i) => {
       if (piece.kind === 'blank') return;
       const last = units.at(-1);
-      if ((i === 0 && part.joins && last) || (last && carriesOn(last, piece))) {
+      if ((i === 0 && part.joins && last) || (carryOn && last && carriesOn(last, piece))) {
         last.text = joinSplit(last.text, piece.text);
         last.parts.push(piece);
       } else units.push({ text: piece.text, kind: piece.kind === 'li' ? 'li' : 'p', parts: [piece] });

@@ -194,3 +194,18 @@ describe('a bare statement of the agreement opening an action', () => {
     expect(afterStatement(text)).toBe(rest);
   });
 });
+
+describe('a paragraph that starts in lower case after an unfinished one', () => {
+  const texts = (units: Array<{ units: Array<{ text: string }> }>): string[] => units.map((a) => a.units.map((u) => u.text).join(' '));
+  const response = [p('The reception will be redesigned'), p('a booking system will be introduced'), p('Staff will be reminded')];
+  it('is the rest of its sentence when the owners and dates say nothing against it', () => {
+    const read = readActions([row(response, [p('Estates'), p('Head of PDU')], [p('May'), p('June')])], 'agreed');
+    expect(texts(read.actions)).toEqual(['The reception will be redesigned a booking system will be introduced', 'Staff will be reminded']);
+  });
+
+  it('is an action of its own when the dates beside the row count it as one', () => {
+    const read = readActions([row(response, [p('Estates')], [p('May'), p('June'), p('July')])], 'agreed');
+    expect(texts(read.actions)).toEqual(response.map((r) => r.text));
+    expect(read.reading.dates).toBe('one-to-one');
+  });
+});
