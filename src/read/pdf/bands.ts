@@ -51,7 +51,10 @@ export function sortIntoColumns(area: TableArea, grid: Grid): PageColumns {
     const bySlot = new Map<number, TextItem[]>();
     for (const frag of fragments(line)) {
       const crossed = columnsCrossed(grid, frag);
-      const addressee = crossed > 0 ? headingAddressee(frag.text) : null;
+      // A heading row's text may also fit in the number column, wide when the table sizes its columns to their
+      // headers: there, where no number is, an addressee is a heading all the same.
+      const inNumbers = grid.slots[slotAt(grid, frag.x)]?.column === 'number';
+      const addressee = crossed > 0 || inNumbers ? headingAddressee(frag.text) : null;
       if (addressee) {
         headings.push({ text: addressee, raw: frag.text, top: top(frag) });
         continue;

@@ -84,6 +84,18 @@ describe('PDF layouts that once lost text', () => {
     ]);
   });
 
+  it('a heading row that fits inside the number column of a table of equal columns names the addressee', { timeout: 60_000 }, () => {
+    // Before: "Eastmoor PDU should:" was a stray number cell, its words lost, and no recommendation had an addressee.
+    const doc = convert('equal-columns.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.recommendations.map((r) => [r.number, r.addressee, r.actions.map((a) => [a.owner, a.due?.raw])])).toEqual([
+      ['1', 'Eastmoor PDU', [['Head of PDU and Quality Development Officers', '30th June 2023']]],
+      ['2', 'Eastmoor PDU', [['Deputy Head of PDU', 'May 2023']]],
+      ['3', 'Eastmoor PDU', [['Head of PDU', 'June 2023']]],
+    ]);
+  });
+
   it('two tables side by side under a doubled header are read, the left one first', { timeout: 60_000 }, () => {
     const doc = convert('side-by-side.pdf');
     expect(lost(doc)).toEqual([]);
