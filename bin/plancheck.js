@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main, removePendingTemps } from '../dist/bundle/plancheck.js';
+import { main, removePendingTemps, stopWorkers } from '../dist/bundle/plancheck.js';
 
 // A reader that stops early (`plancheck convert plan.pdf | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,9 +9,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Interrupted: remove the temp files of writes under way, then die of the same signal, as the shell expects.
+// Interrupted: stop the worker processes, remove the temp files of writes under way, then die of the same
+// signal, as the shell expects.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    stopWorkers();
     removePendingTemps();
     process.kill(process.pid, signal);
   });

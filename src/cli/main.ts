@@ -26,6 +26,7 @@ export interface MainArgs {
 }
 
 export { removePendingTemps } from './atomic.js';
+export { stopWorkers } from './pool.js';
 
 const VERSION = '0.1.0';
 

@@ -196,20 +196,42 @@ describe('--timeout', () => {
   });
 });
 
+describe('a worker process that dies', () => {
+  it('is the failure of the file it was reading; the other files complete', () => {
+    // PLANCHECK_TEST_DIE_ON is a test hook: the worker process kills itself on the file of that name.
+    const dead = rel(path.join(plans, '002-essex-northants-1.txt'));
+    const run = plancheck(['validate', plans, '--format', 'json', '--jobs', '2'], { env: { PLANCHECK_TEST_DIE_ON: '002-essex-northants-1.txt' } });
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.find((f) => f.path === dead)).toEqual({ path: dead, fatal: 'internal error: the worker was killed by SIGKILL', errorCount: 0, warningCount: 0, findings: [] });
+    const others = report.files.filter((f) => f.path !== dead && !/empty|locked/.test(f.path));
+    expect(others).toHaveLength(19);
+    expect(others.every((f) => f.fatal === null)).toBe(true);
+    expect(run.stderr).toContain(`plancheck: ${dead}: internal error: the worker was killed by SIGKILL\n`);
+  });
+});
+
 describe('WorkerPool', () => {
-  // A worker that doubles numbers, throws on 13, dies on 7 and spins forever on 99.
+  // A worker process that doubles numbers, throws on 13 (answering as the real worker does), dies on 7, is
+  // killed on 8 and spins forever on 99.
   const script = (): URL => {
     const file = path.join(tmp, 'pool-worker.mjs');
     writeFileSync(
       file,
       [
-        "import { parentPort } from 'node:worker_threads';",
-        "parentPort.on('message', ({ id, task }) => {",
-        "  if (task === 99) for (;;);",
-        "  if (task === 7) process.exit(3);",
+        'let current;',
+        "process.on('uncaughtException', (err) => process.send({ id: current, crash: err.message.split('\\n')[0] }));",
+        "process.on('message', (message) => {",
+        "  if ('setup' in message) return;",
+        '  const { id, task } = message;',
+        '  current = id;',
+        '  if (task === 99) for (;;);',
+        '  if (task === 7) process.exit(3);',
+        "  if (task === 8) process.kill(process.pid, 'SIGKILL');",
         "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
-        '  else parentPort.postMessage({ id, result: task * 2 });',
+        '  else process.send({ id, result: task * 2 });',
         '});',
+        'process.send({ ready: true });',
       ].join('\n'),
     );
     return pathToFileURL(file);
@@ -218,7 +240,7 @@ describe('WorkerPool', () => {
   it('answers each task, and turns a crash or a time-out into a reason while the other tasks carry on', async () => {
     const pool = new WorkerPool<number, number>(script(), 2, null, 500);
     try {
-      const outcomes = await Promise.all([1, 99, 2, 7, 3, 13, 4].map((n) => pool.run(n)));
+      const outcomes = await Promise.all([1, 99, 2, 7, 3, 13, 4, 8, 5].map((n) => pool.run(n)));
       expect(outcomes).toEqual([
         { ok: true, value: 2 },
         { ok: false, reason: 'timed out after 0.5 s' },
@@ -227,6 +249,8 @@ describe('WorkerPool', () => {
         { ok: true, value: 6 },
         { ok: false, reason: 'internal error: unlucky number' },
         { ok: true, value: 8 },
+        { ok: false, reason: 'internal error: the worker was killed by SIGKILL' },
+        { ok: true, value: 10 },
       ]);
     } finally {
       await pool.close();

@@ -1,16 +1,41 @@
 import { basename } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { AnyRule } from '../../rules/types.js';
-import { runTask, type Task, type TaskSetup } from './task.js';
+import type { WorkerAnswer, WorkerRequest } from '../pool.js';
+import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
-// Runs in each worker thread of a batch: receives { id, task }, answers { id, result }.
-const setup = workerData as TaskSetup;
-const rules: readonly AnyRule[] = setup.command === 'validate' ? (await import('../../rules/index.js')).rules : [];
+// Runs in each worker process of a batch (forked by WorkerPool): receives the setup, then { id, task } one at a
+// time, and answers { id, result }. It says when it is ready, so that the time limit leaves out its start-up,
+// and ends by itself when the parent closes the channel.
+let setup: TaskSetup | undefined;
+let rules: Promise<readonly AnyRule[]> | undefined;
+/** The task under way, so that an error nothing caught is answered as that task's failure. */
+let current: number | undefined;
 
 // Test hook, for the --timeout tests only: spin forever on the file of this base name.
 const TEST_HANG_ON = process.env.PLANCHECK_TEST_HANG_ON;
+// Test hook, for the worker-crash tests only: the process dies (as of a native crash) on the file of this base name.
+const TEST_DIE_ON = process.env.PLANCHECK_TEST_DIE_ON;
 
-parentPort?.on('message', (message: { id: number; task: Task }) => {
-  if (TEST_HANG_ON !== undefined && basename(message.task.entry.path) === TEST_HANG_ON) for (;;);
-  void runTask(setup, rules, message.task).then((result) => parentPort?.postMessage({ id: message.id, result }));
+/** Send to the parent, unless it has closed the channel already (it no longer waits for anything). */
+const answer = (message: WorkerAnswer<TaskResult>): void => void (process.connected ? process.send?.(message) : undefined);
+
+process.on('message', (message: WorkerRequest<Task>) => {
+  if ('setup' in message) {
+    setup = message.setup as TaskSetup;
+    // The rules load while the first file is read.
+    rules = setup.command === 'validate' ? import('../../rules/index.js').then((m) => m.rules) : Promise.resolve([]);
+    return;
+  }
+  const { id, task } = message;
+  const name = basename(task.entry.path);
+  if (TEST_HANG_ON !== undefined && name === TEST_HANG_ON) for (;;);
+  if (TEST_DIE_ON !== undefined && name === TEST_DIE_ON) process.kill(process.pid, 'SIGKILL');
+  current = id;
+  void (async () => answer({ id, result: await runTask(setup as TaskSetup, await (rules as Promise<readonly AnyRule[]>), task) }))();
 });
+
+process.on('uncaughtException', (err) => {
+  if (current !== undefined) answer({ id: current, crash: (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '' });
+});
+
+answer({ ready: true });
