@@ -31,11 +31,22 @@ process.on('message', (message: WorkerRequest<Task>) => {
   if (TEST_HANG_ON !== undefined && name === TEST_HANG_ON) for (;;);
   if (TEST_DIE_ON !== undefined && name === TEST_DIE_ON) process.kill(process.pid, 'SIGKILL');
   current = id;
-  void (async () => answer({ id, result: await runTask(setup as TaskSetup, await (rules as Promise<readonly AnyRule[]>), task) }))();
+  void (async () => {
+    const result = await runTask(setup as TaskSetup, await (rules as Promise<readonly AnyRule[]>), task);
+    current = undefined;
+    answer({ id, result });
+  })();
 });
 
 process.on('uncaughtException', (err) => {
-  if (current !== undefined) answer({ id: current, crash: (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '' });
+  if (current === undefined) return;
+  answer({ id: current, crash: (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '' });
+  current = undefined;
+});
+
+// The parent is gone: nobody waits for the task under way, so stop now. An idle worker ends by itself.
+process.on('disconnect', () => {
+  if (current !== undefined) process.kill(process.pid, 'SIGTERM');
 });
 
 answer({ ready: true });
