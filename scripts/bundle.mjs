@@ -78,6 +78,8 @@ for (const part of ['pdf.worker', 'pdf']) {
     platform: 'node',
     target: 'node20',
     define: { 'import.meta.url': '__pdfjsUrl' },
+    // ASCII only, with anything else escaped: the loader reads the copies as latin1 (src/read/pdf/compiled.ts).
+    charset: 'ascii',
     banner: { js: `${header}\n"use strict";` },
     plugins: [withoutFontPaths],
     logLevel: 'warning',

@@ -100,7 +100,8 @@ export class WorkerPool<T, R> {
     for (const job of this.#queue.splice(0)) job.resolve({ ok: false, reason: 'internal error: the worker pool was closed' });
     const idle = this.#idle.splice(0);
     const busy = [...this.#running.keys()];
-    await Promise.all([...idle.map((child) => this.#letGo(child)), ...busy.map((child) => this.#kill(child))]);
+    for (const child of idle) this.#letGo(child);
+    await Promise.all(busy.map((child) => this.#kill(child)));
   }
 
   #pump(): void {
@@ -181,13 +182,16 @@ export class WorkerPool<T, R> {
     this.#pump();
   }
 
-  /** Close an idle process's channel and wait for it to end by itself. */
-  #letGo(child: ChildProcess): Promise<void> {
-    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-    return new Promise((resolve) => {
-      child.once('exit', () => resolve());
-      child.disconnect();
-    });
+  /**
+   * Close an idle process's channel: it ends by itself, which this process does not wait for (a Node process
+   * takes some milliseconds to wind down), nor stops at its own exit.
+   */
+  #letGo(child: ChildProcess): void {
+    alive.delete(child);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stderr?.destroy();
+    child.disconnect();
+    child.unref();
   }
 
   /** Kill a process and wait for it to be gone. */
