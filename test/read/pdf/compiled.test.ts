@@ -87,4 +87,46 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
       expect([file, pages > 0, items > 20, same]).toEqual([file, true, true, true]);
     }
   });
+
+  it('give the same operator lists, and so the same ruling lines, as the pdfjs-dist modules, though the copy leaves out glyph outlines', () => {
+    const result = runNode(`
+      import { readFileSync } from 'node:fs';
+      import { compiledCopy, runCompiled } from './dist/read/pdf/compiled.js';
+      import { rulingsOf } from './dist/read/pdf/rulings.js';
+      globalThis.DOMMatrix = class {}; globalThis.ImageData = class {}; globalThis.Path2D = class {};
+      const copy = runCompiled(compiledCopy('pdf'), 'pdf');
+      const worker = runCompiled(compiledCopy('pdf.worker'), 'pdf.worker');
+      const moduleWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      async function read(lib, file) {
+        const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+        const pages = [];
+        let outlines = 0;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+          pages.push({ fns: ops.fnArray.join(), rulings: rulingsOf(ops, page.getViewport({ scale: 1 }).transform, lib) });
+          outlines += [...page.commonObjs].filter(([, value]) => value?.constructor?.name === 'FontPathInfo').length;
+        }
+        await doc.destroy();
+        return { pages, outlines };
+      }
+      const file = 'fixtures/pdf/severn-centred.chromium.pdf';
+      globalThis.pdfjsWorker = worker;
+      const a = await read(copy, file);
+      globalThis.pdfjsWorker = moduleWorker;
+      const b = await read(module, file);
+      console.log(JSON.stringify({
+        pages: a.pages.length,
+        rules: a.pages.map((p) => p.rulings.horizontal.length + p.rulings.vertical.length),
+        same: JSON.stringify(a.pages) === JSON.stringify(b.pages),
+        outlines: [a.outlines, b.outlines > 0],
+      }));
+    `) as { pages: number; rules: number[]; same: boolean; outlines: [number, boolean] };
+    expect(result.pages).toBe(2);
+    expect(result.rules.every((n) => n > 20)).toBe(true);
+    expect(result.same).toBe(true);
+    // The modules compile glyph outlines for the page's text; the copy none.
+    expect(result.outlines).toEqual([0, true]);
+  });
 });
