@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main, removePendingTemps, stopWorkers } from '../dist/bundle/plancheck.js';
+import { prestartWorker } from '../dist/bundle/prestart.js';
+
+// validate and convert read files in worker processes: the first starts now, while the CLI loads.
+prestartWorker(process.argv.slice(2));
+const { main, removePendingTemps, stopWorkers } = await import('../dist/bundle/plancheck.js');
 
 // A reader that stops early (`plancheck convert plan.pdf | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {

@@ -28,7 +28,7 @@ rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 const bundled = await build({
   absWorkingDir: root,
   metafile: true,
-  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js' },
+  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js', prestart: 'dist/cli/workers/prestart.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -50,6 +50,64 @@ export function stopWorkers(): void {
 // However the process ends (an EPIPE on standard output exits it at once), its workers end with it.
 process.once('exit', stopWorkers);
 
+/** Start a worker process for `script`, with what the batch needs, standard error kept for why it died. */
+function forkWorker(script: URL, args: readonly string[] = []): ChildProcess {
+  // Standard output belongs to the parent's report.
+  const child = fork(fileURLToPath(script), args, { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  alive.add(child);
+  // A failed send (the process already gone) is followed by its exit, which answers the task.
+  child.on('error', () => undefined);
+  return child;
+}
+
+/** A worker started before the CLI has loaded, for the pool that will need it: see startSpareWorker. */
+interface Spare {
+  script: string;
+  child: ChildProcess;
+  ready: boolean;
+  listen: (answer: WorkerAnswer<unknown>) => void;
+}
+let spare: Spare | null = null;
+
+/**
+ * Start a worker process now, before the pool that will use it exists: the binary calls this first thing for
+ * `validate` and `convert`, so that Node starts the worker (and, with `args`, the worker loads a reader) while
+ * this process loads the CLI, instead of after. A pool of the same script takes it as its first worker;
+ * dropSpareWorker lets it go when none did. Returns the worker's process id.
+ */
+export function startSpareWorker(script: URL, args: readonly string[] = []): number | undefined {
+  if (spare) return spare.child.pid;
+  const child = forkWorker(script, args);
+  const held: Spare = { script: script.href, child, ready: false, listen: (answer) => void (held.ready ||= 'ready' in answer) };
+  child.on('message', held.listen);
+  child.once('exit', () => {
+    alive.delete(child);
+    if (spare === held) spare = null;
+  });
+  spare = held;
+  return child.pid;
+}
+
+/** Let the spare worker go, when no pool took it. */
+export function dropSpareWorker(): void {
+  const held = spare;
+  spare = null;
+  if (!held || held.child.exitCode !== null || held.child.signalCode !== null) return;
+  alive.delete(held.child);
+  held.child.stderr?.destroy();
+  held.child.disconnect();
+  held.child.unref();
+}
+
+/** The spare worker, if it runs `script` and is alive, handed over with whether it has said it is ready. */
+function takeSpare(script: URL): { child: ChildProcess; ready: boolean } | null {
+  const held = spare;
+  if (!held || held.script !== script.href || held.child.exitCode !== null || held.child.signalCode !== null) return null;
+  spare = null;
+  held.child.off('message', held.listen);
+  return { child: held.child, ready: held.ready };
+}
+
 /**
  * Up to `size` worker processes running `script` (node:child_process fork), each sent `setup` first, one task
  * at a time each. A task that runs longer than `timeoutMs` (0: no limit; counted from when its process is ready)
@@ -113,9 +171,9 @@ export class WorkerPool<T, R> {
   }
 
   #spawn(): ChildProcess {
-    // Standard output belongs to the parent's report; a worker's standard error is kept for the reason it died.
-    const child = fork(fileURLToPath(this.script), [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
-    alive.add(child);
+    const taken = takeSpare(this.script);
+    const child = taken?.child ?? forkWorker(this.script);
+    if (taken?.ready) this.#ready.add(child);
     this.#live += 1;
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -141,8 +199,6 @@ export class WorkerPool<T, R> {
       this.#idle.push(child);
       this.#pump();
     });
-    // A failed send (the process already gone) is followed by its exit, which answers the task.
-    child.on('error', () => undefined);
     child.on('exit', (code, signal) => {
       alive.delete(child);
       const running = this.#running.get(child);

@@ -16,6 +16,10 @@ const TEST_HANG_ON = process.env.PLANCHECK_TEST_HANG_ON;
 // Test hook, for the worker-crash tests only: the process dies (as of a native crash) on the file of this base name.
 const TEST_DIE_ON = process.env.PLANCHECK_TEST_DIE_ON;
 
+// Started ahead of its batch for a PDF (prestart.ts): load pdfjs while the parent loads the CLI. A failure to
+// load is the first PDF's, as it would have been.
+if (process.argv.includes('--preload')) void import('../../read/pdf/pdfjs.js').then((m) => m.loadPdfjs()).catch(() => undefined);
+
 /** Send to the parent, unless it has closed the channel already (it no longer waits for anything). */
 const answer = (message: WorkerAnswer<TaskResult>): void => void (process.connected ? process.send?.(message) : undefined);
 
