@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main, removePendingTemps } from '../dist/bundle/plancheck.js';
+import { prestartWorker } from '../dist/bundle/prestart.js';
+
+// validate and convert read files in worker processes: the first starts now, while the CLI loads.
+prestartWorker(process.argv.slice(2));
+const { main, removePendingTemps, stopWorkers } = await import('../dist/bundle/plancheck.js');
 
 // A reader that stops early (`plancheck convert plan.pdf | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,9 +13,11 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-// Interrupted: remove the temp files of writes under way, then die of the same signal, as the shell expects.
+// Interrupted: stop the worker processes, remove the temp files of writes under way, then die of the same
+// signal, as the shell expects.
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
+    stopWorkers();
     removePendingTemps();
     process.kill(process.pid, signal);
   });

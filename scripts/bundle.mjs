@@ -28,7 +28,7 @@ rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 const bundled = await build({
   absWorkingDir: root,
   metafile: true,
-  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js' },
+  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js', prestart: 'dist/cli/workers/prestart.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,
@@ -51,6 +51,23 @@ const pdfjsRoot = path.dirname(requireHere.resolve('pdfjs-dist/package.json'));
 const pdfjsVersion = JSON.parse(readFileSync(path.join(pdfjsRoot, 'package.json'), 'utf8')).version;
 const copies = path.join(root, 'dist/pdfjs-dist');
 rmSync(copies, { recursive: true, force: true });
+
+// pdfjs draws glyphs without the FontFace API (as plancheck asks, having no fonts to load them into) from paths:
+// for each text run of an operator list, the worker compiles each new glyph's outline and sends it across as an
+// object of its own. Only rendering draws them; plancheck reads operator lists for ruling lines alone, and this
+// work was half of that pass. The copy leaves it out; the build stops if pdfjs's code no longer reads as expected.
+const FONT_PATHS = 'PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);';
+const withoutFontPaths = {
+  name: 'without-font-paths',
+  setup(build) {
+    build.onLoad({ filter: /pdf\.worker\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      if (source.split(FONT_PATHS).length !== 2) throw new Error(`bundle: pdfjs-dist's pdf.worker.mjs no longer builds font paths in one place; see scripts/bundle.mjs`);
+      return { contents: source.replace(FONT_PATHS, '/* plancheck: glyph outlines are for rendering only */'), loader: 'js' };
+    });
+  },
+};
+
 for (const part of ['pdf.worker', 'pdf']) {
   const entry = path.join(pdfjsRoot, 'legacy/build', `${part}.mjs`);
   const header = /^(?:\s*\/\*[\s\S]*?\*\/)+/.exec(readFileSync(entry, 'utf8'))?.[0].trim() ?? '';
@@ -61,7 +78,10 @@ for (const part of ['pdf.worker', 'pdf']) {
     platform: 'node',
     target: 'node20',
     define: { 'import.meta.url': '__pdfjsUrl' },
+    // ASCII only, with anything else escaped: the loader reads the copies as latin1 (src/read/pdf/compiled.ts).
+    charset: 'ascii',
     banner: { js: `${header}\n"use strict";` },
+    plugins: [withoutFontPaths],
     logLevel: 'warning',
   });
   if (result.warnings.length > 0) throw new Error(`bundle: esbuild warned while converting pdfjs-dist's ${part}.mjs`);

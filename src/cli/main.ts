@@ -12,6 +12,7 @@ import { ruleInfos, rulesJson, rulesTable } from './rules-list.js';
 import { defaultServices, type CliServices } from './services.js';
 import { parseRuleFlag, type RuleFlag } from './settings.js';
 import { writeStarterConfig } from './init.js';
+import { dropSpareWorker } from './pool.js';
 import { printConfig, printedConfigTable } from './print-config.js';
 import { runValidate } from './validate.js';
 import { VERSION } from './version.js';
@@ -28,6 +29,7 @@ export interface MainArgs {
 }
 
 export { removePendingTemps } from './atomic.js';
+export { stopWorkers } from './pool.js';
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -249,5 +251,8 @@ export async function main(args: MainArgs): Promise<number> {
     io.stderr.write(`plancheck: internal error: ${printable(message.split('\n')[0] ?? '')}\n`);
     if (args.argv.includes('--verbose') && err instanceof Error && err.stack) io.stderr.write(`${err.stack}\n`);
     return 2;
+  } finally {
+    // The worker the binary started ahead (workers/prestart.ts), when no batch took it.
+    dropSpareWorker();
   }
 }

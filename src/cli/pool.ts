@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 /** Map items through an async function with at most `limit` calls in flight; results keep the items' order. */
 export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -17,6 +18,15 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (ite
 /** A task's answer, or why there is none: it ran past the time limit or its worker died. */
 export type PoolOutcome<R> = { ok: true; value: R } | { ok: false; reason: string };
 
+/**
+ * What a worker process sends: that it has loaded and listens (once, first), then a task's result, or the first
+ * line of an error nothing in it caught.
+ */
+export type WorkerAnswer<R> = { ready: true } | { id: number; result: R } | { id: number; crash: string };
+
+/** What a worker process is sent: the setup once, first, then one task at a time. */
+export type WorkerRequest<T> = { setup: unknown } | { id: number; task: T };
+
 interface Job<T, R> {
   task: T;
   resolve: (outcome: PoolOutcome<R>) => void;
@@ -26,19 +36,94 @@ interface Running<T, R> {
   job: Job<T, R>;
   id: number;
   timer: NodeJS.Timeout | undefined;
-  error?: Error;
+}
+
+/** Every worker process still alive, in every pool: what stopWorkers ends when a signal ends the run. */
+const alive = new Set<ChildProcess>();
+
+/** Kill every worker process at once; the binary calls this when a signal ends the run, so none is left behind. */
+export function stopWorkers(): void {
+  for (const child of alive) child.kill('SIGKILL');
+  alive.clear();
+}
+
+// However the process ends (an EPIPE on standard output exits it at once), its workers end with it.
+process.once('exit', stopWorkers);
+
+/** Start a worker process for `script`, with what the batch needs, standard error kept for why it died. */
+function forkWorker(script: URL, args: readonly string[] = []): ChildProcess {
+  // Standard output belongs to the parent's report.
+  const child = fork(fileURLToPath(script), args, { serialization: 'advanced', stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+  alive.add(child);
+  // A failed send (the process already gone) is followed by its exit, which answers the task.
+  child.on('error', () => undefined);
+  return child;
+}
+
+/** A worker started before the CLI has loaded, for the pool that will need it: see startSpareWorker. */
+interface Spare {
+  script: string;
+  child: ChildProcess;
+  ready: boolean;
+  listen: (answer: WorkerAnswer<unknown>) => void;
+}
+let spare: Spare | null = null;
+
+/**
+ * Start a worker process now, before the pool that will use it exists: the binary calls this first thing for
+ * `validate` and `convert`, so that Node starts the worker (and, with `args`, the worker loads a reader) while
+ * this process loads the CLI, instead of after. A pool of the same script takes it as its first worker;
+ * dropSpareWorker lets it go when none did. Returns the worker's process id.
+ */
+export function startSpareWorker(script: URL, args: readonly string[] = []): number | undefined {
+  if (spare) return spare.child.pid;
+  const child = forkWorker(script, args);
+  const held: Spare = { script: script.href, child, ready: false, listen: (answer) => void (held.ready ||= 'ready' in answer) };
+  child.on('message', held.listen);
+  child.once('exit', () => {
+    alive.delete(child);
+    if (spare === held) spare = null;
+  });
+  spare = held;
+  return child.pid;
+}
+
+/** Let the spare worker go, when no pool took it. */
+export function dropSpareWorker(): void {
+  const held = spare;
+  spare = null;
+  if (!held || held.child.exitCode !== null || held.child.signalCode !== null) return;
+  alive.delete(held.child);
+  held.child.stderr?.destroy();
+  held.child.disconnect();
+  held.child.unref();
+}
+
+/** The spare worker, if it runs `script` and is alive, handed over with whether it has said it is ready. */
+function takeSpare(script: URL): { child: ChildProcess; ready: boolean } | null {
+  const held = spare;
+  if (!held || held.script !== script.href || held.child.exitCode !== null || held.child.signalCode !== null) return null;
+  spare = null;
+  held.child.off('message', held.listen);
+  return { child: held.child, ready: held.ready };
 }
 
 /**
- * Up to `size` worker threads running `script`, each started with `workerData`, one task at a time each. A task
- * that runs longer than `timeoutMs` (0: no limit) has its worker terminated, which stops even a synchronous
- * loop, and a fresh worker takes the next task; so does a task whose worker crashed.
+ * Up to `size` worker processes running `script` (node:child_process fork), each sent `setup` first, one task
+ * at a time each. A task that runs longer than `timeoutMs` (0: no limit; counted from when its process is ready)
+ * has its process killed, which stops even a synchronous loop, and a fresh process takes the next task; so does a task whose process crashed.
+ *
+ * Processes, not worker threads: threads share one V8 heap's background compilers and code space, and on a
+ * two-core machine --jobs 2 gained little over --jobs 1 with them (docs/performance.md). Tasks and results
+ * cross by structured clone (serialization 'advanced'), so Maps and byte arrays arrive as they were sent.
  */
 export class WorkerPool<T, R> {
   readonly #queue: Array<Job<T, R>> = [];
-  readonly #idle: Worker[] = [];
-  readonly #running = new Map<Worker, Running<T, R>>();
-  readonly #retired = new WeakSet<Worker>();
+  readonly #idle: ChildProcess[] = [];
+  readonly #running = new Map<ChildProcess, Running<T, R>>();
+  readonly #retired = new WeakSet<ChildProcess>();
+  /** Processes that have said they are ready: a task's time starts only then, not while node starts. */
+  readonly #ready = new WeakSet<ChildProcess>();
   #live = 0;
   #nextId = 0;
   #closed = false;
@@ -46,11 +131,11 @@ export class WorkerPool<T, R> {
   constructor(
     private readonly script: URL,
     private readonly size: number,
-    private readonly workerData: unknown,
+    private readonly setup: unknown,
     private readonly timeoutMs: number,
   ) {}
 
-  /** Queue a task (copied to the worker by structured clone) and wait for its outcome. */
+  /** Queue a task and wait for its outcome. */
   run(task: T): Promise<PoolOutcome<R>> {
     if (this.#closed) return Promise.resolve({ ok: false, reason: 'internal error: the worker pool is closed' });
     return new Promise((resolve) => {
@@ -59,83 +144,142 @@ export class WorkerPool<T, R> {
     });
   }
 
-  /** Stop every worker; tasks still queued are answered as failed. */
+  /** Start the workers now, before any task, so that their start-up overlaps the caller's own work. */
+  warm(count = this.size): void {
+    while (!this.#closed && this.#live < Math.min(count, this.size)) this.#idle.push(this.#spawn());
+  }
+
+  /**
+   * Stop every worker: an idle one is let go (it ends by itself once its channel is closed), a busy one is killed;
+   * tasks still queued are answered as failed.
+   */
   async close(): Promise<void> {
     this.#closed = true;
     for (const job of this.#queue.splice(0)) job.resolve({ ok: false, reason: 'internal error: the worker pool was closed' });
-    const workers = [...this.#idle, ...this.#running.keys()];
-    this.#idle.length = 0;
-    await Promise.all(workers.map((w) => w.terminate()));
+    const idle = this.#idle.splice(0);
+    const busy = [...this.#running.keys()];
+    for (const child of idle) this.#letGo(child);
+    await Promise.all(busy.map((child) => this.#kill(child)));
   }
 
   #pump(): void {
     while (this.#queue.length > 0 && !this.#closed) {
-      const worker = this.#idle.pop() ?? (this.#live < this.size ? this.#spawn() : undefined);
-      if (!worker) return;
-      this.#dispatch(worker, this.#queue.shift() as Job<T, R>);
+      const child = this.#idle.pop() ?? (this.#live < this.size ? this.#spawn() : undefined);
+      if (!child) return;
+      this.#dispatch(child, this.#queue.shift() as Job<T, R>);
     }
   }
 
-  #spawn(): Worker {
-    const worker = new Worker(this.script, { workerData: this.workerData });
+  #spawn(): ChildProcess {
+    const taken = takeSpare(this.script);
+    const child = taken?.child ?? forkWorker(this.script);
+    if (taken?.ready) this.#ready.add(child);
     this.#live += 1;
-    worker.on('message', (message: { id: number; result: R }) => {
-      const running = this.#running.get(worker);
-      if (!running || running.id !== message.id) return;
-      this.#finish(worker, running, { ok: true, value: message.result });
-      this.#idle.push(worker);
-      this.#pump();
+    let stderr = '';
+    child.stderr?.setEncoding('utf8').on('data', (text: string) => {
+      if (stderr.length < 4096) stderr += text;
     });
-    worker.on('error', (err) => {
-      const running = this.#running.get(worker);
-      if (running) running.error = err;
-    });
-    worker.on('exit', (code) => {
-      const running = this.#running.get(worker);
-      const index = this.#idle.indexOf(worker);
-      if (index >= 0) this.#idle.splice(index, 1);
-      if (!this.#retire(worker)) return;
-      if (running) {
-        const why = running.error?.message.split('\n')[0] ?? `the worker stopped with exit code ${code}`;
-        this.#finish(worker, running, { ok: false, reason: `internal error: ${why}` });
+    child.on('message', (answer: WorkerAnswer<R>) => {
+      const running = this.#running.get(child);
+      if ('ready' in answer) {
+        this.#ready.add(child);
+        if (running) this.#startClock(child, running);
+        return;
       }
+      if (!running || running.id !== answer.id) return;
+      if ('crash' in answer) {
+        // Whatever threw was left half done: the process is not trusted with another task.
+        this.#finish(child, running, { ok: false, reason: `internal error: ${answer.crash}` });
+        this.#retire(child);
+        void this.#kill(child);
+        this.#pump();
+        return;
+      }
+      this.#finish(child, running, { ok: true, value: answer.result });
+      this.#idle.push(child);
       this.#pump();
     });
-    return worker;
+    child.on('exit', (code, signal) => {
+      alive.delete(child);
+      const running = this.#running.get(child);
+      const index = this.#idle.indexOf(child);
+      if (index >= 0) this.#idle.splice(index, 1);
+      if (!this.#retire(child)) return;
+      if (running) this.#finish(child, running, { ok: false, reason: `internal error: ${deathOf(code, signal, stderr)}` });
+      this.#pump();
+    });
+    child.send({ setup: this.setup } satisfies WorkerRequest<T>);
+    return child;
   }
 
-  #dispatch(worker: Worker, job: Job<T, R>): void {
+  #dispatch(child: ChildProcess, job: Job<T, R>): void {
     const id = this.#nextId++;
     const running: Running<T, R> = { job, id, timer: undefined };
-    this.#running.set(worker, running);
-    if (this.timeoutMs > 0) running.timer = setTimeout(() => this.#timeOut(worker, running), this.timeoutMs);
+    this.#running.set(child, running);
+    if (this.#ready.has(child)) this.#startClock(child, running);
     try {
-      worker.postMessage({ id, task: job.task });
+      child.send({ id, task: job.task } satisfies WorkerRequest<T>);
     } catch (err) {
-      this.#finish(worker, running, { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` });
-      this.#idle.push(worker);
+      // The task could not be copied: that task fails, and the process is fine for the next one.
+      this.#finish(child, running, { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` });
+      this.#idle.push(child);
     }
   }
 
-  #timeOut(worker: Worker, running: Running<T, R>): void {
-    this.#finish(worker, running, { ok: false, reason: `timed out after ${this.timeoutMs / 1000} s` });
-    // Count the worker gone now, so that its replacement starts without waiting for it to wind down.
-    this.#retire(worker);
-    void worker.terminate();
+  #startClock(child: ChildProcess, running: Running<T, R>): void {
+    if (this.timeoutMs > 0) running.timer = setTimeout(() => this.#timeOut(child, running), this.timeoutMs);
+  }
+
+  #timeOut(child: ChildProcess, running: Running<T, R>): void {
+    this.#finish(child, running, { ok: false, reason: `timed out after ${this.timeoutMs / 1000} s` });
+    // Count the process gone now, so that its replacement starts without waiting for it to die.
+    this.#retire(child);
+    void this.#kill(child);
     this.#pump();
   }
 
-  /** Forget a worker once; false when it was already forgotten. */
-  #retire(worker: Worker): boolean {
-    if (this.#retired.has(worker)) return false;
-    this.#retired.add(worker);
+  /**
+   * Close an idle process's channel: it ends by itself, which this process does not wait for (a Node process
+   * takes some milliseconds to wind down), nor stops at its own exit.
+   */
+  #letGo(child: ChildProcess): void {
+    alive.delete(child);
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.stderr?.destroy();
+    child.disconnect();
+    child.unref();
+  }
+
+  /** Kill a process and wait for it to be gone. */
+  #kill(child: ChildProcess): Promise<void> {
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  }
+
+  /** Forget a process once; false when it was already forgotten. */
+  #retire(child: ChildProcess): boolean {
+    if (this.#retired.has(child)) return false;
+    this.#retired.add(child);
     this.#live -= 1;
     return true;
   }
 
-  #finish(worker: Worker, running: Running<T, R>, outcome: PoolOutcome<R>): void {
+  #finish(child: ChildProcess, running: Running<T, R>, outcome: PoolOutcome<R>): void {
     clearTimeout(running.timer);
-    this.#running.delete(worker);
+    this.#running.delete(child);
     running.job.resolve(outcome);
   }
+}
+
+/** Why a worker process died, in one line: what V8 or Node said last before it went, else how it ended. */
+function deathOf(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
+  const said = stderr
+    .split('\n')
+    .map((line) => line.trim())
+    .find((line) => /^(FATAL ERROR|Error|RangeError|TypeError)\b/.test(line));
+  if (said) return said;
+  return signal !== null ? `the worker was killed by ${signal}` : `the worker stopped with exit code ${code ?? 'unknown'}`;
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -28,10 +28,14 @@ describe('the benchmark floor (scripts/bench/floor.mjs)', () => {
     expect(floor([FLOOR, '--plain', ...PDFS])).toEqual(reader);
   });
 
-  it('reports the peak RSS and CPU time of the measured process through the usage hook', () => {
+  it('reports the peak RSS and CPU time of the measured process through the usage hook, in a file named with its pid', () => {
     const file = path.join(tmp, 'usage.json');
     floor(['--import', USAGE, FLOOR, PDFS[0]!], { BENCH_USAGE_FILE: file });
-    const usage = JSON.parse(readFileSync(file, 'utf8')) as { maxRssKb: number; cpuSeconds: number };
+    // One process, so one file: usage.json.<pid> (worker processes, which inherit the hook, write their own).
+    const written = readdirSync(tmp).filter((name) => name.startsWith('usage.json.'));
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatch(/^usage\.json\.\d+$/);
+    const usage = JSON.parse(readFileSync(path.join(tmp, written[0]!), 'utf8')) as { maxRssKb: number; cpuSeconds: number };
     expect(usage.maxRssKb).toBeGreaterThan(20_000);
     expect(usage.cpuSeconds).toBeGreaterThan(0);
   });

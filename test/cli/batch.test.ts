@@ -5,7 +5,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../../src/cli/pool.js';
+import { dropSpareWorker, startSpareWorker, WorkerPool } from '../../src/cli/pool.js';
 import { startProgress, wantsProgress } from '../../src/cli/progress.js';
 import { BIN, plancheck, ROOT } from './run.js';
 
@@ -197,30 +197,53 @@ describe('--timeout', () => {
   });
 });
 
-describe('WorkerPool', () => {
-  // A worker that doubles numbers, throws on 13, dies on 7 and spins forever on 99.
-  const script = (): URL => {
-    const file = path.join(tmp, 'pool-worker.mjs');
-    writeFileSync(
-      file,
-      [
-        "import { parentPort } from 'node:worker_threads';",
-        "parentPort.on('message', ({ id, task }) => {",
-        "  if (task === 99) for (;;);",
-        "  if (task === 7) process.exit(3);",
-        "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
-        '  else parentPort.postMessage({ id, result: task * 2 });',
-        '});',
-      ].join('\n'),
-    );
-    return pathToFileURL(file);
-  };
+describe('a worker process that dies', () => {
+  it('is the failure of the file it was reading; the other files complete', () => {
+    // PLANCHECK_TEST_DIE_ON is a test hook: the worker process kills itself on the file of that name.
+    const dead = rel(path.join(plans, '002-essex-northants-1.txt'));
+    const run = plancheck(['validate', plans, '--format', 'json', '--jobs', '2'], { env: { PLANCHECK_TEST_DIE_ON: '002-essex-northants-1.txt' } });
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.find((f) => f.path === dead)).toEqual({ path: dead, fatal: 'internal error: the worker was killed by SIGKILL', errorCount: 0, warningCount: 0, findings: [] });
+    const others = report.files.filter((f) => f.path !== dead && !/empty|locked/.test(f.path));
+    expect(others).toHaveLength(19);
+    expect(others.every((f) => f.fatal === null)).toBe(true);
+    expect(run.stderr).toContain(`plancheck: ${dead}: internal error: the worker was killed by SIGKILL\n`);
+  });
+});
 
+// A worker process for WorkerPool: it doubles numbers, throws on 13 (answering as the real worker does), dies on
+// 7, is killed on 8, spins forever on 99, and answers 'who' with its process id and arguments.
+const script = (): URL => {
+  const file = path.join(tmp, 'pool-worker.mjs');
+  writeFileSync(
+    file,
+    [
+      'let current;',
+      "process.on('uncaughtException', (err) => process.connected && process.send({ id: current, crash: err.message.split('\\n')[0] }));",
+      "process.on('message', (message) => {",
+      "  if ('setup' in message) return;",
+      '  const { id, task } = message;',
+      '  current = id;',
+      '  if (task === 99) for (;;);',
+      '  if (task === 7) process.exit(3);',
+      "  if (task === 8) process.kill(process.pid, 'SIGKILL');",
+      "  if (task === 'who') return process.send({ id, result: [process.pid, process.argv.slice(2)] });",
+      "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
+      '  else process.send({ id, result: task * 2 });',
+      '});',
+      'if (process.connected) process.send({ ready: true });',
+    ].join('\n'),
+  );
+  return pathToFileURL(file);
+};
+
+describe('WorkerPool', () => {
   it('answers each task, and turns a crash or a time-out into a reason while the other tasks carry on', async () => {
     // The limit counts from when a task is handed to a worker, start-up included: seconds, for a loaded machine.
     const pool = new WorkerPool<number, number>(script(), 2, null, 3000);
     try {
-      const outcomes = await Promise.all([1, 99, 2, 7, 3, 13, 4].map((n) => pool.run(n)));
+      const outcomes = await Promise.all([1, 99, 2, 7, 3, 13, 4, 8, 5].map((n) => pool.run(n)));
       expect(outcomes).toEqual([
         { ok: true, value: 2 },
         { ok: false, reason: 'timed out after 3 s' },
@@ -229,6 +252,8 @@ describe('WorkerPool', () => {
         { ok: true, value: 6 },
         { ok: false, reason: 'internal error: unlucky number' },
         { ok: true, value: 8 },
+        { ok: false, reason: 'internal error: the worker was killed by SIGKILL' },
+        { ok: true, value: 10 },
       ]);
     } finally {
       await pool.close();
@@ -236,6 +261,32 @@ describe('WorkerPool', () => {
     expect(await pool.run(5)).toEqual({ ok: false, reason: 'internal error: the worker pool is closed' });
   });
 });
+
+describe('a worker started ahead of its pool', () => {
+  it("is the pool's first worker, with the arguments it was started with; one no pool takes is let go", async () => {
+    const pid = startSpareWorker(script(), ['--preload', 'pdf']);
+    const pool = new WorkerPool<number | string, unknown>(script(), 1, null, 0);
+    try {
+      expect(await pool.run('who')).toEqual({ ok: true, value: [pid, ['--preload', 'pdf']] });
+    } finally {
+      await pool.close();
+    }
+    const unused = startSpareWorker(script()) as number;
+    dropSpareWorker();
+    // With its channel closed, the idle worker ends by itself.
+    for (let i = 0; i < 600 && isAlive(unused); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(isAlive(unused)).toBe(false);
+  });
+});
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('progress bar', () => {
   it('is wanted only for several files on a terminal that is not dumb', () => {

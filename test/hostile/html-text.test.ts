@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,30 +11,39 @@ const tmp = tempRoot('hostile-text');
 afterAll(tmp.remove);
 
 /**
- * Run the CLI in a child that reports its peak resident memory (worker threads included) when it exits:
- * `node bin/plancheck.js` does no more than this child does.
+ * Run the CLI in a child: `node bin/plancheck.js` does no more than this child does. Every process of the run
+ * (the CLI and the worker processes it forks, which inherit the preload) writes its peak resident memory when it
+ * exits; the largest is returned.
  */
 function measured(args: readonly string[], input?: Buffer): { code: number | null; stderr: string; peakMb: number } {
   const main = pathToFileURL(path.join(ROOT, 'dist/cli/main.js')).href;
   const script = path.join(tmp.dir, 'measured.mjs');
+  const peaks = mkdtempSync(path.join(tmp.dir, 'peaks-'));
+  const hook = path.join(tmp.dir, 'peak.mjs');
+  writeFileSync(
+    hook,
+    [
+      "import { writeFileSync } from 'node:fs';",
+      `process.on('exit', () => writeFileSync(${JSON.stringify(peaks)} + '/' + process.pid, String(process.resourceUsage().maxRSS)));`,
+    ].join('\n'),
+  );
   writeFileSync(
     script,
     [
-      "import { writeSync } from 'node:fs';",
       `const { main } = await import(${JSON.stringify(main)});`,
-      "process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS)));",
       'process.exitCode = await main({ argv: process.argv.slice(2), stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });',
     ].join('\n'),
   );
-  const child = spawnSync(process.execPath, [script, ...args], {
+  const child = spawnSync(process.execPath, ['--import', pathToFileURL(hook).href, script, ...args], {
     cwd: ROOT,
     input,
-    stdio: ['pipe', 'pipe', 'pipe', 'pipe'],
     encoding: 'utf8',
     env: { ...process.env, NO_COLOR: '1' },
     timeout: 60_000,
   });
-  const peakKb = Number((child.output[3] as string | null) ?? NaN);
+  // The CLI does not wait for its idle workers to wind down: give them a moment to write their peak.
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+  const peakKb = Math.max(...readdirSync(peaks).map((pid) => Number(readFileSync(path.join(peaks, pid), 'utf8'))));
   return { code: child.status, stderr: child.stderr, peakMb: peakKb / 1024 };
 }
 

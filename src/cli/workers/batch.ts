@@ -18,7 +18,7 @@ const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 
 /** How a batch is run. */
 export interface BatchOptions {
-  /** Files processed at once: worker threads, or reads in flight when running in this thread. */
+  /** Files processed at once: worker processes, or reads in flight when running in this process. */
   jobs: number;
   /** `--timeout` in seconds (0: none), or undefined when not given. */
   timeout: number | undefined;
@@ -26,7 +26,7 @@ export interface BatchOptions {
   rules: readonly AnyRule[];
   /**
    * Whether workers may be used: they load the rule registry themselves, so a caller with rules of its own
-   * (a test's) keeps everything in this thread.
+   * (a test's) keeps everything in this process.
    */
   workers: boolean;
   /** The word before the progress bar ("Checking"), or null for no bar. */
@@ -37,11 +37,10 @@ export interface BatchOptions {
 
 /**
  * Process every entry and hand each result to `onResult` as soon as it is ready, with the entry's index, so the
- * caller can write it out and let it go. Files run on worker threads, whose files can be timed out even in a
- * synchronous loop, which nothing in this thread could interrupt: a single input too, under the default
- * timeout. Only a single input with `--timeout 0` runs in this thread, which saves a worker's start-up at the
- * price of having no limit (measured on seed 000: 0.53 s and 0.26 s of CPU in this thread, 0.74 s and 0.38 s
- * on a worker, on a busy two-core machine).
+ * caller can write it out and let it go. Files run in worker processes (pool.ts), whose files can be timed out
+ * even in a synchronous loop, which nothing in this process could interrupt: a single input too, under the
+ * default timeout. Only a single input with `--timeout 0` runs in this process, which saves a worker's
+ * start-up at the price of having no limit.
  * Draws a progress bar on standard error when it is a terminal; the bar is gone when this returns.
  */
 export async function runBatch(
@@ -52,7 +51,7 @@ export async function runBatch(
   onResult: (result: TaskResult, index: number) => void | Promise<void>,
 ): Promise<void> {
   const timeout = opts.timeout ?? TEST_DEFAULT_TIMEOUT ?? DEFAULT_TIMEOUT_SECONDS;
-  const threaded = opts.workers && (entries.length > 1 || timeout > 0) && existsSync(fileURLToPath(WORKER_SCRIPT));
+  const pooled = opts.workers && (entries.length > 1 || timeout > 0) && existsSync(fileURLToPath(WORKER_SCRIPT));
   const progress: Progress | null =
     opts.progress !== null && wantsProgress(io, entries.length) ? await startProgress(io.stderr, entries.length, opts.progress) : null;
   const done = async (result: TaskResult, index: number): Promise<void> => {
@@ -60,7 +59,7 @@ export async function runBatch(
     progress?.tick();
   };
   try {
-    if (!threaded) {
+    if (!pooled) {
       await mapPool(entries, opts.jobs, async (entry, index) => {
         const task = await prepare(entry, io, opts.settings?.[index]);
         await done('kind' in task ? task : await runTask(setup, opts.rules, task), index);

@@ -10,7 +10,7 @@ import { loadInput } from '../load.js';
 import { serializeModel, type ModelFormat } from './serialize.js';
 
 /**
- * What every file of a batch is done with, as plain data so that it can be handed to a worker thread: the
+ * What every file of a batch is done with, as plain data so that it can be handed to a worker process: the
  * rule settings and the inspection report for `validate`, the output format for `convert`.
  */
 export type TaskSetup =

@@ -1,20 +1,60 @@
 import { basename } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
 import type { AnyRule } from '../../rules/types.js';
-import { runTask, type Task, type TaskSetup } from './task.js';
+import type { WorkerAnswer, WorkerRequest } from '../pool.js';
+import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
-// Runs in each worker thread of a batch: receives { id, task }, answers { id, result }.
-const setup = workerData as TaskSetup;
-const rules: readonly AnyRule[] = setup.command === 'validate' ? (await import('../../rules/index.js')).rules : [];
+// Runs in each worker process of a batch (forked by WorkerPool): receives the setup, then { id, task } one at a
+// time, and answers { id, result }. It says when it is ready, so that the time limit leaves out its start-up,
+// and ends by itself when the parent closes the channel.
+let setup: TaskSetup | undefined;
+let rules: Promise<readonly AnyRule[]> | undefined;
+/** The task under way, so that an error nothing caught is answered as that task's failure. */
+let current: number | undefined;
 
 // Test hook, for the --timeout tests only: hang on the file of this base name, synchronously as a runaway loop
-// would (nothing in this thread can end it), but asleep rather than spinning, so as not to take a busy machine's core.
+// would (nothing in this process can end it), but asleep rather than spinning, so as not to take a busy machine's core.
 const TEST_HANG_ON = process.env.PLANCHECK_TEST_HANG_ON;
 const hang = (): void => {
   for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
 };
+// Test hook, for the worker-crash tests only: the process dies (as of a native crash) on the file of this base name.
+const TEST_DIE_ON = process.env.PLANCHECK_TEST_DIE_ON;
 
-parentPort?.on('message', (message: { id: number; task: Task }) => {
-  if (TEST_HANG_ON !== undefined && basename(message.task.entry.path) === TEST_HANG_ON) hang();
-  void runTask(setup, rules, message.task).then((result) => parentPort?.postMessage({ id: message.id, result }));
+// Started ahead of its batch for a PDF (prestart.ts): load pdfjs while the parent loads the CLI. A failure to
+// load is the first PDF's, as it would have been.
+if (process.argv.includes('--preload')) void import('../../read/pdf/pdfjs.js').then((m) => m.loadPdfjs()).catch(() => undefined);
+
+/** Send to the parent, unless it has closed the channel already (it no longer waits for anything). */
+const answer = (message: WorkerAnswer<TaskResult>): void => void (process.connected ? process.send?.(message) : undefined);
+
+process.on('message', (message: WorkerRequest<Task>) => {
+  if ('setup' in message) {
+    setup = message.setup as TaskSetup;
+    // The rules load while the first file is read.
+    rules = setup.command === 'validate' ? import('../../rules/index.js').then((m) => m.rules) : Promise.resolve([]);
+    return;
+  }
+  const { id, task } = message;
+  const name = basename(task.entry.path);
+  if (TEST_HANG_ON !== undefined && name === TEST_HANG_ON) hang();
+  if (TEST_DIE_ON !== undefined && name === TEST_DIE_ON) process.kill(process.pid, 'SIGKILL');
+  current = id;
+  void (async () => {
+    const result = await runTask(setup as TaskSetup, await (rules as Promise<readonly AnyRule[]>), task);
+    current = undefined;
+    answer({ id, result });
+  })();
 });
+
+process.on('uncaughtException', (err) => {
+  if (current === undefined) return;
+  answer({ id: current, crash: (err instanceof Error ? err.message : String(err)).split('\n')[0] ?? '' });
+  current = undefined;
+});
+
+// The parent is gone: nobody waits for the task under way, so stop now. An idle worker ends by itself.
+process.on('disconnect', () => {
+  if (current !== undefined) process.kill(process.pid, 'SIGTERM');
+});
+
+answer({ ready: true });

@@ -60,7 +60,8 @@ export function runCompiled(file: string, part: PdfjsPart): unknown {
   const original = createRequire(import.meta.url).resolve(`pdfjs-dist/legacy/build/${part}.mjs`);
   const cacheFile = `${file}.cache`;
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const source = readFileSync(file, 'utf8');
+  // The build writes the copies in ASCII (non-ASCII characters escaped), which reads faster as latin1 than as UTF-8.
+  const source = readFileSync(file, 'latin1');
   const script = new vm.Script(`(function (exports, require, module, __pdfjsUrl) {${source}\n})`, {
     filename: file,
     cachedData,

@@ -1,4 +1,6 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -28,16 +30,16 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
   });
 
   it('are what the CLI itself (the bundle bin/plancheck.js runs) loads, and V8 takes their code cache', () => {
-    // Each vm.Script the process makes, in any thread (the file is read on a worker), is reported on standard
-    // error with whether V8 took its cache; written straight to the descriptor, since a worker's
-    // process.stderr is relayed through the main thread and what is pending when it stops is lost.
+    // Each vm.Script made by any process of the run (the file is read in a worker process, which inherits the
+    // preload) is appended to a log with whether V8 took its cache.
+    const log = path.join(mkdtempSync(path.join(tmpdir(), 'plancheck-scripts-')), 'scripts.log');
     const preload = `import vm from 'node:vm';
-      import { writeSync } from 'node:fs';
+      import { appendFileSync } from 'node:fs';
       const Script = vm.Script;
       vm.Script = class extends Script {
         constructor(source, options) {
           super(source, options);
-          writeSync(2, 'script ' + options.filename.split(/[\\\\/]/).slice(-2).join('/') + ' ' + this.cachedDataRejected + '\\n');
+          appendFileSync(${JSON.stringify(log)}, 'script ' + options.filename.split(/[\\\\/]/).slice(-2).join('/') + ' ' + this.cachedDataRejected + '\\n');
         }
       };`;
     const run = spawnSync(
@@ -46,7 +48,8 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
       { cwd: ROOT, encoding: 'utf8', env: PLAIN_ENV },
     );
     expect(run.status).toBe(0);
-    expect(run.stderr.split('\n').filter((l) => l.startsWith('script '))).toEqual(['script pdfjs-dist/pdf.worker.cjs false', 'script pdfjs-dist/pdf.cjs false']);
+    expect(readFileSync(log, 'utf8').split('\n').filter((l) => l.startsWith('script '))).toEqual(['script pdfjs-dist/pdf.worker.cjs false', 'script pdfjs-dist/pdf.cjs false']);
+    rmSync(path.dirname(log), { recursive: true, force: true });
   });
 
   it('give every page the same text, at the same places, as the pdfjs-dist modules (parser and display layer both)', () => {
@@ -83,5 +86,47 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
     for (const [file, pages, items, same] of result) {
       expect([file, pages > 0, items > 20, same]).toEqual([file, true, true, true]);
     }
+  });
+
+  it('give the same operator lists, and so the same ruling lines, as the pdfjs-dist modules, though the copy leaves out glyph outlines', () => {
+    const result = runNode(`
+      import { readFileSync } from 'node:fs';
+      import { compiledCopy, runCompiled } from './dist/read/pdf/compiled.js';
+      import { rulingsOf } from './dist/read/pdf/rulings.js';
+      globalThis.DOMMatrix = class {}; globalThis.ImageData = class {}; globalThis.Path2D = class {};
+      const copy = runCompiled(compiledCopy('pdf'), 'pdf');
+      const worker = runCompiled(compiledCopy('pdf.worker'), 'pdf.worker');
+      const moduleWorker = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+      const module = await import('pdfjs-dist/legacy/build/pdf.mjs');
+      async function read(lib, file) {
+        const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(file)), verbosity: 0, isEvalSupported: false, disableFontFace: true }).promise;
+        const pages = [];
+        let outlines = 0;
+        for (let n = 1; n <= doc.numPages; n++) {
+          const page = await doc.getPage(n);
+          const ops = await page.getOperatorList({ annotationMode: lib.AnnotationMode.DISABLE });
+          pages.push({ fns: ops.fnArray.join(), rulings: rulingsOf(ops, page.getViewport({ scale: 1 }).transform, lib) });
+          outlines += [...page.commonObjs].filter(([, value]) => value?.constructor?.name === 'FontPathInfo').length;
+        }
+        await doc.destroy();
+        return { pages, outlines };
+      }
+      const file = 'fixtures/pdf/severn-centred.chromium.pdf';
+      globalThis.pdfjsWorker = worker;
+      const a = await read(copy, file);
+      globalThis.pdfjsWorker = moduleWorker;
+      const b = await read(module, file);
+      console.log(JSON.stringify({
+        pages: a.pages.length,
+        rules: a.pages.map((p) => p.rulings.horizontal.length + p.rulings.vertical.length),
+        same: JSON.stringify(a.pages) === JSON.stringify(b.pages),
+        outlines: [a.outlines, b.outlines > 0],
+      }));
+    `) as { pages: number; rules: number[]; same: boolean; outlines: [number, boolean] };
+    expect(result.pages).toBe(2);
+    expect(result.rules.every((n) => n > 20)).toBe(true);
+    expect(result.same).toBe(true);
+    // The modules compile glyph outlines for the page's text; the copy none.
+    expect(result.outlines).toEqual([0, true]);
   });
 });
