@@ -204,7 +204,7 @@ describe('a worker process that dies', () => {
     const run = plancheck(['validate', plans, '--format', 'json', '--jobs', '2'], { env: { PLANCHECK_TEST_DIE_ON: '002-essex-northants-1.txt' } });
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as JsonReport;
-    expect(report.files.find((f) => f.path === dead)).toEqual({ path: dead, fatal: 'internal error: the worker was killed by SIGKILL', errorCount: 0, warningCount: 0, findings: [] });
+    expect(report.files.find((f) => f.path === dead)).toEqual({ path: dead, fatal: 'internal error: the worker was killed by SIGKILL', errorCount: 0, warningCount: 0, findings: [], notes: [] });
     const others = report.files.filter((f) => f.path !== dead && !/empty|locked/.test(f.path));
     expect(others).toHaveLength(19);
     expect(others.every((f) => f.fatal === null)).toBe(true);
