@@ -47,3 +47,13 @@ export function inferredText(data: InferredNumber): string {
   }[data.cause];
   return `${why}; ${data.inferred} inferred from order`;
 }
+
+/** `extra-column`: a column of the plan's table that is none of the template's, whose text no field holds. */
+export interface ExtraColumn {
+  /** The column's place in the table, from 1. */
+  column: number;
+  /** Its header cell's text, or '' when it has none. */
+  title: string;
+  /** The text of each of its cells, in order. */
+  words: string[];
+}

@@ -1,3 +1,4 @@
+import type { ExtraColumn } from '../../model/diagnostic-data.js';
 import type { Diagnostic } from '../../model/plan.js';
 import { quote } from '../cells/text.js';
 import { headingAddressee } from '../headings.js';
@@ -66,9 +67,40 @@ export function readTableRows(tables: readonly PlanTable[]): ReadRows {
       }
       out.rows.push(row);
     }
+    out.diagnostics.push(...extraColumns(table, offset));
     offset += grid.trs.length;
   });
   return out;
+}
+
+/**
+ * A note for each column of the table that is none of the template's (a "Progress update" or "RAG status"
+ * column added to the template): no field of the model holds its text, which is named rather than dropped.
+ */
+function extraColumns(table: PlanTable, offset: number): Diagnostic[] {
+  const { grid } = table;
+  const notes: Diagnostic[] = [];
+  for (let c = 0; c < grid.width; c++) {
+    if (table.columns[c]) continue;
+    const cells = new Set<GridCell>();
+    for (let r = (table.header ?? -1) + 1; r < grid.trs.length; r++) {
+      for (const cell of rowCells(grid, r)) {
+        if (cell.row === r && cell.col === c && cell.colSpan === 1 && textOf(cell.el) !== '' && !headerColumns(grid, r)) cells.add(cell);
+      }
+    }
+    if (cells.size === 0) continue;
+    const title = table.header === null ? '' : (rowCells(grid, table.header).find((cell) => cell.col <= c && c < cell.col + cell.colSpan)?.el ?? null);
+    const name = title ? textOf(title) : '';
+    const first = [...cells][0]!;
+    const words = [...cells].map((cell) => textOf(cell.el));
+    notes.push({
+      message: `column ${c + 1}${name ? ` ('${quote(name)}')` : ''} is none of the template's: the text of its ${cells.size === 1 ? 'cell' : `${cells.size} cells`} is left out ('${quote(words.join('; '))}')`,
+      location: { row: offset + first.row + 1 },
+      code: 'extra-column',
+      data: { column: c + 1, title: name, words } satisfies ExtraColumn,
+    });
+  }
+  return notes;
 }
 
 function readRow(table: PlanTable, cells: GridCell[], r: number, rowNumber: number, offset: number, diagnostics: Diagnostic[]): SourceRow | HeadingRow | null {

@@ -315,3 +315,28 @@ describe('HTML reader: blank lines in owner and date cells hold their action’s
     expect(doc.recommendations[0]!.reading).toEqual({ strategy: 'paragraph', owners: 'one-to-one', dates: 'one-to-one' });
   });
 });
+
+describe('HTML reader: a column the template does not have', () => {
+  it('is named in an extra-column note with the text of its cells, the rest of the row read as usual', async () => {
+    const head = HEAD.replace('</tr>', '<th>7. Progress update (RAG)</th></tr>');
+    const rows = [
+      '<tr><td>1</td><td>Improve supervision</td><td>Agreed</td><td><p>Monthly supervision for all.</p></td><td>Head of PDU</td><td>July 2025</td><td>Green: on track</td></tr>',
+      '<tr><td>2</td><td>Improve allocation</td><td>Agreed</td><td><p>Allocation audited monthly.</p></td><td>Operations Manager</td><td>June 2025</td><td></td></tr>',
+      '<tr><td>3</td><td>Improve reports</td><td>Agreed</td><td><p>Reports checked.</p></td><td>SPOs</td><td>May 2025</td><td>Amber</td></tr>',
+    ];
+    const doc = await read(page(`<table>${head}${rows.join('')}</table>`));
+    expect(doc.recommendations.map((r) => r.actions.map((a) => [a.text, a.owner, a.due?.raw]))).toEqual([
+      [['Monthly supervision for all.', 'Head of PDU', 'July 2025']],
+      [['Allocation audited monthly.', 'Operations Manager', 'June 2025']],
+      [['Reports checked.', 'SPOs', 'May 2025']],
+    ]);
+    expect(doc.diagnostics).toEqual([
+      {
+        message: "column 7 ('7. Progress update (RAG)') is none of the template's: the text of its 2 cells is left out ('Green: on track; Amber')",
+        location: { row: 2 },
+        code: 'extra-column',
+        data: { column: 7, title: '7. Progress update (RAG)', words: ['Green: on track', 'Amber'] },
+      },
+    ]);
+  });
+});
