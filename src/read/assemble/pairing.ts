@@ -93,6 +93,9 @@ function byPart(parts: readonly RowPart[], slot: 'owners' | 'dues', actions: rea
   return withPieces === 0 ? 0 : fit / withPieces;
 }
 
+/** More slots than a drafter lines up by hand: past this, blank paragraphs are not read as lines. */
+const MAX_LINE_SLOTS = 80;
+
 /**
  * The action each filled piece stands beside, when blank paragraphs in the cell stand in for lines (a
  * drafter pressing Enter to bring an owner level with its action) and there are more slots than actions:
@@ -106,7 +109,11 @@ function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): num
   const slots = pieces.slice(0, end);
   const n = actions.length;
   const full = slots.filter(filled).length;
-  if (slots.length <= n || full >= n || full === 0) return null;
+  // The share-out weighs every run of every action: bounded, so that a cell of thousands of blank paragraphs
+  // (no drafter's alignment) costs nothing.
+  if (slots.length <= n || full >= n || full === 0 || slots.length > MAX_LINE_SLOTS) return null;
+  // before[i]: how many of the first i slots are filled.
+  const before = slots.reduce<number[]>((counts, slot) => [...counts, counts.at(-1)! + (filled(slot) ? 1 : 0)], [0]);
   const lengths = actions.map((units) => units.reduce((sum, u) => sum + u.text.length, 0));
   const total = lengths.reduce((a, b) => a + b, 0) || 1;
   // best[a][s]: the best score of giving the first s slots to the first a actions, and where run a began.
@@ -115,14 +122,13 @@ function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): num
   for (let a = 1; a <= n; a++) {
     for (let s = a; s <= slots.length - (n - a); s++) {
       for (let from = a - 1; from < s; from++) {
-        const before = best[a - 1]![from];
-        if (!before) continue;
-        const run = slots.slice(from, s);
-        const held = run.filter(filled).length;
+        const prior = best[a - 1]![from];
+        if (!prior) continue;
+        const held = before[s]! - before[from]!;
         if (held > 1) continue;
-        const fit = held === 0 ? 0 : filled(run[0]!) ? 1 : 0.5;
-        const shape = -Math.abs(run.length / slots.length - lengths[a - 1]! / total) / n;
-        const score = before.score + fit + shape;
+        const fit = held === 0 ? 0 : filled(slots[from]!) ? 1 : 0.5;
+        const shape = -Math.abs((s - from) / slots.length - lengths[a - 1]! / total) / n;
+        const score = prior.score + fit + shape;
         if (!best[a]![s] || score > best[a]![s]!.score) best[a]![s] = { score, from };
       }
     }
@@ -131,7 +137,7 @@ function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): num
   const owner: number[] = [];
   for (let a = n, s = slots.length; a > 0; a--) {
     const from = best[a]![s]!.from;
-    if (slots.slice(from, s).some(filled)) owner.unshift(a - 1);
+    if (before[s]! > before[from]!) owner.unshift(a - 1);
     s = from;
   }
   return owner;

@@ -101,6 +101,15 @@ describe('pairing owners with actions', () => {
     expect(read(['A.', 'B.', long, 'D.'])).toEqual(['W', null, 'Y', 'Z']);
   });
 
+  it('a cell of thousands of blank paragraphs is not read as lines (and costs nothing to pair)', () => {
+    const units = Array.from({ length: 200 }, (_, i) => p(`Action ${i}.`));
+    const owners = [p('X'), ...Array.from({ length: 5000 }, () => blank), p('Y')];
+    const r = row(units, owners);
+    const paired = pair(r, 'owners', unitsOf(r).map((u) => [u]));
+    expect(paired.pairing).toBe('uneven');
+    expect(names(paired.given).slice(0, 3)).toEqual(['X', 'Y', null]);
+  });
+
   it('owners stacked at the top of their cell do not line up: shared out in order instead', () => {
     const units = unitsOf(row([at(p('A.'), 1, 100), at(p('B.'), 1, 150), at(p('C.'), 1, 200)]));
     const stacked = row(units.flatMap((u) => u.parts), [at(p('X'), 1, 100), at(p('Y'), 1, 112)]);
