@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { z } from 'zod';
 import type { FileResult, Finding } from '../model/result.js';
-import { findingFingerprint, portablePath } from '../format/shared/fingerprint.js';
-import { printable } from '../format/shared/printable.js';
+import { findingFingerprint, portablePath } from '../format/common/fingerprint.js';
+import { printable } from '../format/common/printable.js';
 import { writeFileAtomic } from './atomic.js';
 import { CliError } from './errors.js';
 import { displayPath, fsReason, STDIN_NAME } from './inputs.js';

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { portablePath } from '../format/shared/fingerprint.js';
-import { printable } from '../format/shared/printable.js';
+import { portablePath } from '../format/common/fingerprint.js';
+import { printable } from '../format/common/printable.js';
 import { sha256 } from '../read/hash.js';
 import { writeFileAtomic } from './atomic.js';
 import { toolIdentity } from './cache-key.js';

@@ -1,4 +1,4 @@
-import { RULE_DOCS_BASE } from '../format/shared/docs-url.js';
+import { RULE_DOCS_BASE } from '../format/common/docs-url.js';
 import { formatGithub } from '../format/github.js';
 import { formatGitlab } from '../format/gitlab.js';
 import { formatHtml } from '../format/html.js';

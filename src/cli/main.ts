@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { printable } from '../format/shared/printable.js';
+import { printable } from '../format/common/printable.js';
 import { colorLevel } from './color.js';
 import { convertFormats, runConvert } from './convert.js';
 import { CACHE_NAME, CACHE_STRATEGIES, type CacheStrategy } from './cache.js';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { printable } from '../format/shared/printable.js';
+import { printable } from '../format/common/printable.js';
 import type { RuleSetting } from '../rules/settings.js';
 import type { AnyRule } from '../rules/types.js';
 import type { Config } from './config.js';

@@ -1,4 +1,4 @@
-import { ruleDocsPath, ruleDocsUri } from '../format/shared/docs-url.js';
+import { ruleDocsPath, ruleDocsUri } from '../format/common/docs-url.js';
 import type { RuleInfo } from '../format/types.js';
 import type { AnyRule } from '../rules/types.js';
 

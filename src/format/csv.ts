@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Location, PlanDocument, Recommendation } from '../model/plan.js';
-import { printable } from './shared/printable.js';
+import { printable } from './common/printable.js';
 
 /** The columns of `convert --format csv`, one row per action; docs/csv.md says what each holds. */
 export const CSV_COLUMNS = [

@@ -1,8 +1,8 @@
 import type { FileResult, Finding } from '../model/result.js';
-import { portablePath } from './shared/fingerprint.js';
-import { placeSuffix } from './shared/place.js';
-import { printable } from './shared/printable.js';
-import { countProblems, problemSummary, problemTotal } from './shared/counts.js';
+import { portablePath } from './common/fingerprint.js';
+import { placeSuffix } from './common/place.js';
+import { printable } from './common/printable.js';
+import { countProblems, problemSummary, problemTotal } from './common/counts.js';
 import { plural } from '../util/plural.js';
 
 /** Escape a workflow command's message the way GitHub's runner unescapes it: `%`, CR and LF. */

@@ -1,7 +1,7 @@
 import type { FileResult, Finding } from '../model/result.js';
-import { findingFingerprint, portablePath } from './shared/fingerprint.js';
-import { placeWords, subject } from './shared/place.js';
-import { printable } from './shared/printable.js';
+import { findingFingerprint, portablePath } from './common/fingerprint.js';
+import { placeWords, subject } from './common/place.js';
+import { printable } from './common/printable.js';
 
 /** The check name GitLab shows for a file that could not be read. */
 const UNREADABLE_CHECK = 'plancheck/unreadable';

@@ -8,7 +8,7 @@ import { placeFindings, planId } from './html/place.js';
 import { filterScript, filterScriptCsp } from './html/script.js';
 import { planTable } from './html/table.js';
 import { formatName, locationText, longDate, longTimestamp } from './html/text.js';
-import { countProblems, notesOf } from './shared/counts.js';
+import { countProblems, notesOf } from './common/counts.js';
 import { plural } from '../util/plural.js';
 
 /** What the HTML report needs besides the results. */

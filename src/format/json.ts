@@ -1,5 +1,5 @@
 import type { FileResult, Finding, ReadingNote } from '../model/result.js';
-import { notesOf } from './shared/counts.js';
+import { notesOf } from './common/counts.js';
 
 /** One finding as `validate --format json` shows it: the model path stays internal. */
 export type JsonFinding = Omit<Finding, 'path'>;

@@ -1,6 +1,6 @@
 import type { FileResult, Finding } from '../model/result.js';
-import { placeWords, subject } from './shared/place.js';
-import { printable } from './shared/printable.js';
+import { placeWords, subject } from './common/place.js';
+import { printable } from './common/printable.js';
 
 /**
  * Text made safe for XML 1.0 element content and attribute values: control characters (which a damaged plan or a

@@ -1,10 +1,10 @@
 import type { Location as SarifLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 import type { Location } from '../model/plan.js';
 import type { FileResult, Finding, ReadingNote, Severity } from '../model/result.js';
-import { REPOSITORY_URL, repositoryFileUrl, ruleDocsUri } from './shared/docs-url.js';
-import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './shared/fingerprint.js';
-import { placeSuffix } from './shared/place.js';
-import { notesOf } from './shared/counts.js';
+import { REPOSITORY_URL, repositoryFileUrl, ruleDocsUri } from './common/docs-url.js';
+import { FINGERPRINT_KEY, findingFingerprint, portablePath } from './common/fingerprint.js';
+import { placeSuffix } from './common/place.js';
+import { notesOf } from './common/counts.js';
 import type { FormatOptions, RuleInfo } from './types.js';
 
 /** The SARIF formatter also needs the tool's version, which the CLI reads from package.json. */

@@ -1,8 +1,8 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { FileResult, Finding, ReadingNote } from '../model/result.js';
-import { shortPlace } from './shared/place.js';
-import { printable } from './shared/printable.js';
-import { countNotes, countProblems, notesOf, problemSummary, problemTotal } from './shared/counts.js';
+import { shortPlace } from './common/place.js';
+import { printable } from './common/printable.js';
+import { countNotes, countProblems, notesOf, problemSummary, problemTotal } from './common/counts.js';
 import type { FormatOptions } from './types.js';
 import { plural } from '../util/plural.js';
 

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ruleInfos } from '../../src/cli/rules-list.js';
 import type { FileResult, Finding } from '../../src/model/result.js';
 import { readPlan } from '../../src/read/index.js';
-import { ruleDocsUri } from '../../src/format/shared/docs-url.js';
+import { ruleDocsUri } from '../../src/format/common/docs-url.js';
 import { formatSarif, sarifLog } from '../../src/format/sarif.js';
 import { runRules } from '../../src/rules/engine.js';
 import { rules } from '../../src/rules/index.js';

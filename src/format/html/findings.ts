@@ -1,6 +1,6 @@
 import type { PlanDocument } from '../../model/plan.js';
 import type { Finding, Severity } from '../../model/result.js';
-import { ruleDocsUri } from '../shared/docs-url.js';
+import { ruleDocsUri } from '../common/docs-url.js';
 import { attr, esc } from './escape.js';
 import { placeLabel, targetId, type PlacedFinding } from './place.js';
 import { locationText, severityLabel } from './text.js';

@@ -1,7 +1,7 @@
 import type { Agreement, Location, SourceFormat } from '../../model/plan.js';
 import type { Severity } from '../../model/result.js';
 import { MONTH_NAMES } from '../../util/months.js';
-import { everyPlace } from '../shared/place.js';
+import { everyPlace } from '../common/place.js';
 
 /** `2020-02-28` as `28 February 2020`, `2020-02` as `February 2020`; anything else unchanged. */
 export function longDate(iso: string): string {
