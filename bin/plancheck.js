@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-import { prestartWorker } from '../dist/bundle/prestart.js';
+import { prestartWorker, runBundle } from '../dist/bundle/start.js';
 
 // validate and convert read files in worker processes: the first starts now, while the CLI loads.
 prestartWorker(process.argv.slice(2));
-const { main, removePendingTemps, stopWorkers } = await import('../dist/bundle/plancheck.js');
+// The CLI is one CommonJS file, which starts from the code cache the build saved (src/cli/run-bundle.ts).
+const { main, removePendingTemps, stopWorkers } = runBundle(new URL('../dist/bundle/plancheck.cjs', import.meta.url));
 
 // A reader that stops early (`plancheck convert plan.pdf | head`) is not an error: stop quietly.
 for (const stream of [process.stdout, process.stderr]) {

@@ -1,9 +1,11 @@
 // Bundle the compiled CLI (dist/cli) into dist/bundle, which bin/plancheck.js runs, and write pdfjs-dist's legacy
 // build as scripts with a V8 code cache into dist/pdfjs-dist. Run after tsc (npm run build).
 //
-// Why: Node's ES module loader pays for every file it resolves, opens and links. The CLI and its start-up
-// dependencies are about 100 small files, which cost about 40 ms before anything is read; one file and a few
-// chunks cost a fraction of that. Readers, zod and yaml stay in chunks of their own, loaded on first use.
+// Why: Node's ES module loader pays for every file it resolves, opens and links, and Node 20 keeps no compiled
+// code between runs for ES modules. So the CLI and the worker are each one CommonJS file, which the binary and
+// each worker process run with a V8 code cache saved by the build (src/cli/run-bundle.ts): a start no longer
+// compiles them. What the binary loads first (start.js: start the first worker, run a bundle) is a small ES
+// module of its own, and each worker process starts from worker.js, which runs worker.cjs the same way.
 //
 // dist/bundle sits two folders below the package root, as dist/cli does, so paths the code builds from its
 // own location (the worker script beside it, ../../package.json) hold in both layouts.
@@ -16,30 +18,56 @@ import { build } from 'esbuild';
 const root = path.join(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 
-/** Dependencies every run loads at start-up: bundled. The rest stay packages, imported when first needed. */
-const BUNDLED = new Set(['commander', 'chalk', 'tinyglobby', 'fastest-levenshtein']);
+/**
+ * Dependencies that a usual run loads: bundled, so that they start from the code cache too. The rest (cheerio,
+ * mammoth, pdfjs-dist, yaml, zod, cli-progress) stay packages, imported when first needed.
+ */
+const BUNDLED = new Set(['commander', 'chalk', 'tinyglobby', 'fastest-levenshtein', 'picomatch', 'htmlparser2', 'domhandler', 'csv-stringify']);
 const external = Object.keys(pkg.dependencies)
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
 
-// Chunk names carry a hash: clear out the last build's.
 rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 
-const bundled = await build({
+const start = await build({
   absWorkingDir: root,
   metafile: true,
-  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js', prestart: 'dist/cli/workers/prestart.js' },
+  entryPoints: { start: 'dist/cli/start.js' },
   outdir: 'dist/bundle',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   external,
-  // Bundled CommonJS packages (commander, picomatch) call require, which an ES module lacks.
-  banner: { js: "import { createRequire as __plancheckRequire } from 'node:module';\nconst require = __plancheckRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+
+const bundled = await build({
+  absWorkingDir: root,
+  metafile: true,
+  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js' },
+  outdir: 'dist/bundle',
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external,
+  // The code finds files beside it (the worker script, package.json) from import.meta.url.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  // A package loaded on first use (yaml, zod, cli-progress…) is required, not imported: Node 20 loses a
+  // script's import() callback when V8 takes its code cache ("A dynamic import callback was not specified").
+  supported: { 'dynamic-import': false },
+  logLevel: 'warning',
+});
+if (bundled.warnings.length > 0) throw new Error('bundle: esbuild warned while bundling the CLI');
+
+// The script each worker process starts from (pool.ts forks the worker.js beside the code that forks it).
+writeFileSync(
+  path.join(root, 'dist/bundle/worker.js'),
+  "// A worker process of plancheck: run the worker's bundle with its code cache.\nimport { runBundle } from './start.js';\n\nrunBundle(new URL('./worker.cjs', import.meta.url));\n",
+);
 
 // pdfjs-dist's two files as CommonJS scripts, which Node 20 can keep compiled code for (src/read/pdf/compiled.ts).
 // import.meta.url becomes a parameter, which the loader sets to the original file's URL; any other use of
@@ -96,14 +124,16 @@ const plainEnv = { ...process.env };
 delete plainEnv.NODE_OPTIONS;
 execFileSync(process.execPath, [path.join(import.meta.dirname, 'code-cache.mjs')], { stdio: 'inherit', env: plainEnv });
 execFileSync(process.execPath, [path.join(import.meta.dirname, 'code-cache.mjs'), '--check'], { stdio: 'inherit', env: plainEnv });
+execFileSync(process.execPath, [path.join(import.meta.dirname, 'bundle-cache.mjs')], { stdio: 'inherit', env: { ...plainEnv, PLANCHECK_WRITE_CODE_CACHE: '1' } });
+execFileSync(process.execPath, [path.join(import.meta.dirname, 'bundle-cache.mjs'), '--check'], { stdio: 'inherit', env: plainEnv });
 
 // The bundle holds code of the packages it inlines: their licences go beside it.
-writeFileSync(path.join(root, 'dist/bundle/THIRD-PARTY-LICENSES.txt'), thirdPartyLicences(bundled.metafile));
+writeFileSync(path.join(root, 'dist/bundle/THIRD-PARTY-LICENSES.txt'), thirdPartyLicences([start.metafile, bundled.metafile]));
 
 /** The name, version and licence text of every package whose code the bundle holds. */
-function thirdPartyLicences(metafile) {
+function thirdPartyLicences(metafiles) {
   const dirs = new Set();
-  for (const input of Object.keys(metafile.inputs)) {
+  for (const input of metafiles.flatMap((metafile) => Object.keys(metafile.inputs))) {
     const hit = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input);
     if (hit) dirs.add(path.join(root, hit[1]));
   }

@@ -32,7 +32,7 @@ const wanted = Math.max(300, Number(flags.files));
 const runs = Math.max(1, Number(flags.runs));
 const cores = availableParallelism();
 
-if (!existsSync(path.join(path.dirname(BIN), '../dist/bundle/plancheck.js'))) {
+if (!existsSync(path.join(path.dirname(BIN), '../dist/bundle/plancheck.cjs'))) {
   console.error('bench: dist/ is missing: run npm run build first');
   process.exit(1);
 }

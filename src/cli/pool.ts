@@ -38,8 +38,20 @@ interface Running<T, R> {
   timer: NodeJS.Timeout | undefined;
 }
 
-/** Every worker process still alive, in every pool: what stopWorkers ends when a signal ends the run. */
-const alive = new Set<ChildProcess>();
+/**
+ * What every copy of this module in the process shares: the binary loads the code that starts the spare worker
+ * (workers/prestart.ts) before, and apart from, the bundle of the CLI (scripts/bundle.mjs), and each holds a
+ * copy of this module; the pool in the CLI's copy must find the worker that the first copy started.
+ */
+interface Shared {
+  /** Every worker process still alive, in every pool: what stopWorkers ends when a signal ends the run. */
+  alive: Set<ChildProcess>;
+  /** The worker started before the CLI loaded, until a pool takes it: see startSpareWorker. */
+  spare: Spare | null;
+}
+const SHARED = Symbol.for('plancheck.workers');
+const shared: Shared = ((globalThis as { [SHARED]?: Shared })[SHARED] ??= { alive: new Set(), spare: null });
+const alive = shared.alive;
 
 /** Kill every worker process at once; the binary calls this when a signal ends the run, so none is left behind. */
 export function stopWorkers(): void {
@@ -67,7 +79,6 @@ interface Spare {
   ready: boolean;
   listen: (answer: WorkerAnswer<unknown>) => void;
 }
-let spare: Spare | null = null;
 
 /**
  * Start a worker process now, before the pool that will use it exists: the binary calls this first thing for
@@ -76,22 +87,22 @@ let spare: Spare | null = null;
  * dropSpareWorker lets it go when none did. Returns the worker's process id.
  */
 export function startSpareWorker(script: URL, args: readonly string[] = []): number | undefined {
-  if (spare) return spare.child.pid;
+  if (shared.spare) return shared.spare.child.pid;
   const child = forkWorker(script, args);
   const held: Spare = { script: script.href, child, ready: false, listen: (answer) => void (held.ready ||= 'ready' in answer) };
   child.on('message', held.listen);
   child.once('exit', () => {
     alive.delete(child);
-    if (spare === held) spare = null;
+    if (shared.spare === held) shared.spare = null;
   });
-  spare = held;
+  shared.spare = held;
   return child.pid;
 }
 
 /** Let the spare worker go, when no pool took it. */
 export function dropSpareWorker(): void {
-  const held = spare;
-  spare = null;
+  const held = shared.spare;
+  shared.spare = null;
   if (!held || held.child.exitCode !== null || held.child.signalCode !== null) return;
   alive.delete(held.child);
   held.child.stderr?.destroy();
@@ -101,9 +112,9 @@ export function dropSpareWorker(): void {
 
 /** The spare worker, if it runs `script` and is alive, handed over with whether it has said it is ready. */
 function takeSpare(script: URL): { child: ChildProcess; ready: boolean } | null {
-  const held = spare;
+  const held = shared.spare;
   if (!held || held.script !== script.href || held.child.exitCode !== null || held.child.signalCode !== null) return null;
-  spare = null;
+  shared.spare = null;
   held.child.off('message', held.listen);
   return { child: held.child, ready: held.ready };
 }

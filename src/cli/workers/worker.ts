@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { AnyRule } from '../../rules/types.js';
 import type { WorkerAnswer, WorkerRequest } from '../pool.js';
+import { saveTrainedCaches } from '../run-bundle.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
 // Runs in each worker process of a batch (forked by WorkerPool): receives the setup, then { id, task } one at a
@@ -41,6 +42,7 @@ process.on('message', (message: WorkerRequest<Task>) => {
   current = id;
   void (async () => {
     const result = await runTask(setup as TaskSetup, await (rules as Promise<readonly AnyRule[]>), task);
+    saveTrainedCaches();
     current = undefined;
     answer({ id, result });
   })();

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import type vm from 'node:vm';
+import { compileCached, saveCache } from '../../util/cached-script.js';
 
 /**
  * pdfjs-dist's legacy build is 3.3 MB of JavaScript, and V8 spends about 70 ms compiling it at every start,
@@ -58,15 +59,9 @@ function installedVersion(): string {
  */
 export function runCompiled(file: string, part: PdfjsPart): unknown {
   const original = createRequire(import.meta.url).resolve(`pdfjs-dist/legacy/build/${part}.mjs`);
-  const cacheFile = `${file}.cache`;
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   // The build writes the copies in ASCII (non-ASCII characters escaped), which reads faster as latin1 than as UTF-8.
   const source = readFileSync(file, 'latin1');
-  const script = new vm.Script(`(function (exports, require, module, __pdfjsUrl) {${source}\n})`, {
-    filename: file,
-    cachedData,
-    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  const script = compileCached(file, `(function (exports, require, module, __pdfjsUrl) {${source}\n})`);
   const module = { exports: {} as unknown };
   const run = script.runInThisContext() as (...args: unknown[]) => void;
   run(module.exports, createRequire(original), module, pathToFileURL(original).href);
@@ -84,10 +79,6 @@ export function compiledScripts(): Array<{ file: string; cacheRejected: boolean 
  * written. The build calls it after reading sample plans.
  */
 export function saveCodeCache(): number {
-  for (const [file, script] of scripts) {
-    const temporary = `${file}.cache.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData());
-    renameSync(temporary, `${file}.cache`);
-  }
+  for (const [file, script] of scripts) saveCache(file, script);
   return scripts.size;
 }
