@@ -8,7 +8,7 @@ import type { Line } from './items.js';
 import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { splitTightRow } from './tight.js';
-import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
+import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
 export type { TableArea } from './bands.js';
 
@@ -117,12 +117,13 @@ class RowCutter {
    * Note where the text alone may have cut rows wrongly: text above the first row start on the page the
    * table starts (cells centred in their rows, so a rec number sits below the top of its row), and a band
    * laid out one row per action in which an action has neither owner nor date beside it (it may be a row
-   * of its own, or part of the action above).
+   * of its own, or part of the action above), or in which rows may have run together (see runTogether).
    */
-  private doubt(split: { parts: Cells[]; placed: boolean }, band: number, continued: boolean): void {
+  private doubt(split: Split, band: number, continued: boolean): void {
     if (band === -1 && !continued) this.doubts = true;
     const side = (part: Cells): number => Math.max(part.owner?.length ?? 0, part.due?.length ?? 0);
     if (split.placed && split.parts.some((part) => side(part) > 0 && (part.response?.length ?? 0) > side(part))) this.doubts = true;
+    if (split.placed && runTogether(split.parts)) this.doubts = true;
     this.placed ||= split.placed;
   }
 

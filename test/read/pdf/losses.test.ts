@@ -175,4 +175,42 @@ describe('PDF layouts that once lost text', () => {
     // is in the words alone. They stay one owner, and the reading says so rather than guessing.
     expect(doc.diagnostics.filter((d) => d.code === 'owner-count').map((d) => d.message)).toContain('rec 2: 1 owner for 3 actions: the one given is applied to each');
   });
+
+  it('a python-docx table of one row per action, rec cells merged down its rows: rows whose text runs together are cut at the ruling lines', { timeout: 60_000 }, () => {
+    // fixtures/make/python-docx-plan.py --row-per-action, printed by LibreOffice, read against the PDF by hand. Nothing
+    // on the page but the rules between rows parts "… held instead" from "Joint training …" (rec 3, page 2), or
+    // "Quality" / "Development" / "Officer" from "Learning and" / "Development" / "Business" / "Partner" (rec 1).
+    // Before: those two actions were one, with owners "Head of PDU; Regional Safeguarding Manager", and rec 1's
+    // third action had no owner, its owner joined to the second's.
+    const doc = convert('python-docx-rows.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+    const read = doc.recommendations.map((r) => [r.number, r.text, r.reading?.strategy, r.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])]);
+    expect(read).toEqual([
+      ['1', 'Improve the quality of sentence plans, so that they address the factors linked to reoffending', 'row-per-action', [
+        ['Every sentence plan', 'Senior Probation Officers', '31/03/2025'],
+        ['A practice guide', 'Quality Development Officer', 'End of June 2025'],
+        ['Two workshops on', 'Learning and Development Business Partner', 'Q3 2025/26'],
+        ['Sentence plans will', 'SPOs', 'Ongoing'],
+        ['An audit of', 'Head of Quality, Kestrel PDU', 'Completed May 2025'],
+      ]],
+      ['2', 'Make sure that people on probation are seen in private interview rooms', 'row-per-action', [
+        ['The reception area', 'Estates Manager', 'September 2025'],
+        ['a room booking', 'Office Manager', '1st October 2025'],
+        ['Staff will be', 'Head of PDU', 'Complete'],
+      ]],
+      ['3', 'Strengthen joint work with children’s social care where there are safeguarding concerns', 'row-per-action', [
+        ['Information-sharing requests will', 'Case Administrators', 'From April 2025'],
+        ['A named safeguarding', 'Safeguarding Lead and Deputy Head of PDU', 'Monthly'],
+        ['Co-location of a', 'Head of PDU', 'July 2025'],
+        ['Joint training on', 'Regional Safeguarding Manager', '30 November 2025'],
+      ]],
+    ]);
+    expect(doc.recommendations[2]!.actions.map((a) => a.text)).toEqual([
+      'Information-sharing requests will be sent on the day of allocation for every case with children in the household',
+      'A named safeguarding lead will attend each strategy meeting held by the local authority',
+      'Co-location of a social worker in the office is not agreed, for affordability reasons, but a monthly joint surgery will be held instead',
+      'Joint training on the risk of harm to children will be offered to both teams',
+    ]);
+  });
 });
