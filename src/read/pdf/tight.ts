@@ -1,3 +1,4 @@
+import { chooseOwnerBoundaries } from '../cells/role-names.js';
 import { collapse, flowBetween } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 import type { Line } from './items.js';
@@ -42,15 +43,23 @@ export function splitTightRow(parts: readonly Cells[], lines: ReadonlyMap<Piece,
       .sort((a, b) => b.score - a.score);
     // Seams where the next line's first word would have fitted at the end of the line before (so that line did
     // not wrap) are sure, and they must be just enough; or, among owners, every seam is an owner's end when there
-    // are just enough of them.
+    // are just enough of them, or else the sure ones and those the owners' wording clearly marks.
     const sure = seams.filter((s) => s.score >= 0);
-    const chosen = sure.length === short ? sure : seams.length === short && column === 'owner' ? seams : null;
+    const chosen = sure.length === short ? sure : seams.length === short && column === 'owner' ? seams : column === 'owner' && sure.length < short ? byWording(seams, sure, short, lines) : null;
     if (!chosen) continue;
     for (const part of parts) {
       const list = part[column];
       if (list) part[column] = list.flatMap((piece) => cut(piece, lines, chosen.filter((s) => s.piece === piece).map((s) => s.at)));
     }
   }
+}
+
+/** The sure seams and as many more as are missing, where the owners' wording clearly ends one and starts the next (role-names.ts). */
+function byWording(seams: readonly Seam[], sure: readonly Seam[], short: number, source: ReadonlyMap<Piece, Paragraph>): Seam[] | null {
+  const open = seams.filter((s) => !sure.includes(s));
+  const text = (s: Seam, k: number): string => source.get(s.piece)!.lines[k]!.text;
+  const more = chooseOwnerBoundaries(open.map((s) => ({ before: text(s, s.at - 1), after: text(s, s.at) })), short - sure.length);
+  return more ? [...sure, ...more.map((i) => open[i]!)] : null;
 }
 
 /**

@@ -48,15 +48,23 @@ describe('paragraphs set with no space between them, counted across a row', () =
     ]);
   });
 
-  it('a line after a joining word or before a lower-case word carries on its owner; with too few sure places nothing is cut', () => {
+  it('a line after a joining word or before a lower-case word carries on its owner; with too few sure places the wording decides, or nothing is cut', () => {
     const narrow = row({
       // Only "Manager" / "Office" is sure ("Estates Manager" and "Office Manager Head" do not fit): one sure place
-      // for two cuts, and where the other falls is in the words alone, so the owners stay one.
+      // for two cuts. The other is where the words plainly end a title and start one ("Manager" / "Head of PDU"),
+      // not before "Manager" standing alone.
       owner: { x: 300, right: 370, lines: ['Estates', 'Manager', 'Office Manager', 'Head of PDU'] },
       due: { x: 420, right: 480, lines: ['May 2025', 'June 2025', 'Complete'] },
     });
     splitTightRow([narrow.cells], narrow.source, layout, narrow.rights);
-    expect(texts(narrow.cells, 'owner')).toEqual(['Estates Manager Office Manager Head of PDU']);
+    expect(texts(narrow.cells, 'owner')).toEqual(['Estates Manager', 'Office Manager', 'Head of PDU']);
+    const open = row({
+      // No sure place, and two equally plain ones ("Administrators" / "Office", "Managers" / "Team") for one cut.
+      owner: { x: 300, right: 380, lines: ['Case', 'Administrators', 'Office Managers', 'Team Leaders'] },
+      due: { x: 420, right: 480, lines: ['May 2025', 'June 2025'] },
+    });
+    splitTightRow([open.cells], open.source, layout, open.rights);
+    expect(texts(open.cells, 'owner')).toEqual(['Case Administrators Office Managers Team Leaders']);
     const joined = row({
       owner: { x: 300, right: 410, lines: ['Safeguarding Lead and', 'Deputy Head of PDU', 'SPOs'] },
       due: { x: 420, right: 480, lines: ['May 2025', 'June 2025'] },
