@@ -7,7 +7,7 @@ import type { Grid } from './grid.js';
 import type { Line } from './items.js';
 import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
-import { splitTightRow } from './tight.js';
+import { joinedParagraph, splitTightRow } from './tight.js';
 import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
 export type { TableArea } from './bands.js';
@@ -179,13 +179,14 @@ class RowCutter {
       const size = paragraph.first.size;
       // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
       const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
-      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined)) this.candidates.push({ tail, part, column });
     }
     this.open.push(part);
   }
 
   private closeRow(next: Cells | null): void {
-    settleJoins(this.open, this.candidates);
+    // A piece joined across a page break keeps the lines of both pages, so that it can still be counted and cut.
+    for (const { tail, head } of settleJoins(this.open, this.candidates)) this.source.set(tail, joinedParagraph(this.source.get(tail)!, this.source.get(head)!, tail, head));
     splitTightRow(this.open, this.source, this.layout, this.columnRights);
     this.open = next ? [next] : [];
     this.candidates = [];
