@@ -1,12 +1,14 @@
-import { splitInnerBullets } from '../cells/text.js';
+import { boundaryScore } from '../cells/role-names.js';
+import { splitInnerBullets, startsLikeContinuation } from '../cells/text.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns, type TableArea } from './bands.js';
 import { centredStarts } from './centred.js';
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
+import { dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
+import { cutAtRowStarts } from './aligned.js';
 import { joinedParagraph, splitTightRow } from './tight.js';
 import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
@@ -60,9 +62,10 @@ class RowCutter {
 
   /**
    * Cut one page into rows; returns true when the table ends on it. With the page's rules, rows start at
-   * the rules and `ended` (from the page before) says whether the first of them starts afresh.
+   * the rules and `ended` (from the page before) says whether the first of them starts afresh; `rulesRead`
+   * says the page's rules were read (so a page without them has none).
    */
-  page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null): boolean {
+  page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null, rulesRead = false): boolean {
     let found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
     // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
     const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
@@ -92,13 +95,22 @@ class RowCutter {
       if (!columns) continue;
       const cells = this.cells(columns, page.page, continued && band === carried ? this.lowest : []);
       // A ruled band is one row: the rules, not the alignment of its text, say where rows part.
-      const split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
+      let split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
       if (!ruled) this.doubt(split, band, continued);
+      // With the rules read and none between these rows, where the rows' text ran together only their starts tell.
+      if (!ruled && rulesRead && split.placed && runTogether(split.parts)) {
+        cutAtRowStarts(cells, this.source);
+        split = splitByAlignment(cells);
+      }
       split.parts.forEach((part, k) => {
         // Beside actions, an owner or date level with the first action on a page shows that a new row starts
         // there: where owners are placed beside their actions, or where rules draw the rows (LibreOffice closes a
         // row cut by the page with a rule too, so the rules alone cannot say).
         if (first && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
+        // In a table of one row per action with no rules, an action that does not end its sentence tells nothing: a
+        // target date level with it that is a new one by what it says (dates.ts), beside an owner that plainly starts
+        // afresh, starts a new row.
+        if (first && !ruled && rulesRead && this.placed && band === carried && k === 0 && startsLevel(part) && this.startsAfresh(part)) first = false;
         if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
         if (first && band === carried && k === 0) this.carryOn(part, areaTop);
         else this.closeRow(part);
@@ -161,6 +173,25 @@ class RowCutter {
       if (pieces.length > 0) cells[column] = [...(cells[column] ?? []), ...pieces];
     });
     return cells;
+  }
+
+  /**
+   * True when the first target date of a part at the top of a page is a new one, not the rest of the page before's
+   * last, and its first owner (if any) is too: it does not carry on the one before, or their words plainly part
+   * there (role-names.ts: "Office Manager" / "Head of PDU", not "Senior Probation" / "Officers"); and its first
+   * action does not start as the rest of a sentence (in lower case).
+   */
+  private startsAfresh(part: Cells): boolean {
+    const fresh = (column: Column, starts?: EntryStart): boolean | null => {
+      const head = part[column]?.[0];
+      const paragraph = head && this.source.get(head);
+      const tail = this.tails.get(column);
+      if (!paragraph) return null;
+      const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
+      return !mayContinue(tail, paragraph, right, starts) || (column === 'owner' && boundaryScore(tail.paragraph.last.text, paragraph.first.text) >= 1);
+    };
+    const action = part.response?.[0];
+    return action !== undefined && !startsLikeContinuation(action.text) && fresh('due', dateStart) === true && fresh('owner') !== false;
   }
 
   /**
@@ -236,7 +267,7 @@ export function tableRows(areas: readonly TableArea[], grid: Grid): CutRows {
   pages.forEach((page, i) => {
     if (ended && !areas[i]!.header && cutter.startsWithNote(page)) return;
     const before = i > 0 ? endsRow(ruled[i - 1]!, floor, line) : null;
-    ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null) || ended;
+    ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null, areas[i]!.rulings !== undefined) || ended;
     extent.set(page.page, cutter.ends.get(page.page) ?? Infinity);
   });
   cutter.finish();

@@ -115,7 +115,7 @@ function seamsOf(piece: Piece, lines: readonly Line[], right: number): Seam[] {
  * A piece cut before each of the given lines, each new piece with its own lines and extent: on the page of its
  * first line, down to its last line on that page (a piece joined across a page break may be cut into one on each).
  */
-function cut(piece: Piece, source: ReadonlyMap<Piece, Paragraph>, at: readonly number[]): Piece[] {
+export function cut(piece: Piece, source: ReadonlyMap<Piece, Paragraph>, at: readonly number[]): Piece[] {
   if (at.length === 0) return [piece];
   const paragraph = source.get(piece)!;
   const pageOf = (i: number): number => paragraph.pages?.[i] ?? piece.location.page!;

@@ -209,32 +209,57 @@ describe('PDF layouts that once lost text', () => {
     const doc = convert('python-docx-rows.pdf');
     expect(lost(doc)).toEqual([]);
     expect(doc.diagnostics).toEqual([]);
-    const read = doc.recommendations.map((r) => [r.number, r.text, r.reading?.strategy, r.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])]);
-    expect(read).toEqual([
-      ['1', 'Improve the quality of sentence plans, so that they address the factors linked to reoffending', 'row-per-action', [
-        ['Every sentence plan', 'Senior Probation Officers', '31/03/2025'],
-        ['A practice guide', 'Quality Development Officer', 'End of June 2025'],
-        ['Two workshops on', 'Learning and Development Business Partner', 'Q3 2025/26'],
-        ['Sentence plans will', 'SPOs', 'Ongoing'],
-        ['An audit of', 'Head of Quality, Kestrel PDU', 'Completed May 2025'],
-      ]],
-      ['2', 'Make sure that people on probation are seen in private interview rooms', 'row-per-action', [
-        ['The reception area', 'Estates Manager', 'September 2025'],
-        ['a room booking', 'Office Manager', '1st October 2025'],
-        ['Staff will be', 'Head of PDU', 'Complete'],
-      ]],
-      ['3', 'Strengthen joint work with children’s social care where there are safeguarding concerns', 'row-per-action', [
-        ['Information-sharing requests will', 'Case Administrators', 'From April 2025'],
-        ['A named safeguarding', 'Safeguarding Lead and Deputy Head of PDU', 'Monthly'],
-        ['Co-location of a', 'Head of PDU', 'July 2025'],
-        ['Joint training on', 'Regional Safeguarding Manager', '30 November 2025'],
-      ]],
-    ]);
-    expect(doc.recommendations[2]!.actions.map((a) => a.text)).toEqual([
-      'Information-sharing requests will be sent on the day of allocation for every case with children in the household',
-      'A named safeguarding lead will attend each strategy meeting held by the local authority',
-      'Co-location of a social worker in the office is not agreed, for affordability reasons, but a monthly joint surgery will be held instead',
-      'Joint training on the risk of harm to children will be offered to both teams',
-    ]);
+    expect(rowsRead(doc)).toEqual(ROWS_AS_WRITTEN);
+    expect(doc.recommendations[2]!.actions.map((a) => a.text)).toEqual(REC_3_ACTIONS);
+  });
+
+  it('the same table with no borders: rows whose text runs together are cut where their cells start', { timeout: 60_000 }, () => {
+    // python-docx's default table style draws no rules: where the owner and the date of the next row both start level
+    // with a line of an action ("Regional" / "30" beside "Joint training …"), a row starts there, and an owner running
+    // on past where the next row starts ("… Officer" / "Learning and …", beside "Two workshops …") is cut there. At the
+    // top of page 2, "Staff will be reminded …" beside "Head of PDU" and "Complete" is a new row: the date cannot carry
+    // on "1st October 2025", the owner's words plainly part from "Office Manager", and the action starts with a
+    // capital. Before: rec 1's third action had no owner (its owner was joined to the second's), rec 3's last two
+    // actions were one, and rec 2's last was joined to the one before it, with owners "Office Manager; Head of PDU"
+    // and dates "1st October 2025; Complete".
+    const doc = convert('python-docx-borderless.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+    expect(rowsRead(doc)).toEqual(ROWS_AS_WRITTEN);
+    expect(doc.recommendations[2]!.actions.map((a) => a.text)).toEqual(REC_3_ACTIONS);
   });
 });
+
+/** The number, text, reading and actions (first three words, owner, date) of each recommendation read. */
+const rowsRead = (doc: PlanDocument) =>
+  doc.recommendations.map((r) => [r.number, r.text, r.reading?.strategy, r.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])]);
+
+/** fixtures/make/python-docx-plan.py --row-per-action as written, in the form of rowsRead. */
+const ROWS_AS_WRITTEN = [
+  ['1', 'Improve the quality of sentence plans, so that they address the factors linked to reoffending', 'row-per-action', [
+    ['Every sentence plan', 'Senior Probation Officers', '31/03/2025'],
+    ['A practice guide', 'Quality Development Officer', 'End of June 2025'],
+    ['Two workshops on', 'Learning and Development Business Partner', 'Q3 2025/26'],
+    ['Sentence plans will', 'SPOs', 'Ongoing'],
+    ['An audit of', 'Head of Quality, Kestrel PDU', 'Completed May 2025'],
+  ]],
+  ['2', 'Make sure that people on probation are seen in private interview rooms', 'row-per-action', [
+    ['The reception area', 'Estates Manager', 'September 2025'],
+    ['a room booking', 'Office Manager', '1st October 2025'],
+    ['Staff will be', 'Head of PDU', 'Complete'],
+  ]],
+  ['3', 'Strengthen joint work with children’s social care where there are safeguarding concerns', 'row-per-action', [
+    ['Information-sharing requests will', 'Case Administrators', 'From April 2025'],
+    ['A named safeguarding', 'Safeguarding Lead and Deputy Head of PDU', 'Monthly'],
+    ['Co-location of a', 'Head of PDU', 'July 2025'],
+    ['Joint training on', 'Regional Safeguarding Manager', '30 November 2025'],
+  ]],
+];
+
+/** Rec 3's actions in full, as written. */
+const REC_3_ACTIONS = [
+  'Information-sharing requests will be sent on the day of allocation for every case with children in the household',
+  'A named safeguarding lead will attend each strategy meeting held by the local authority',
+  'Co-location of a social worker in the office is not agreed, for affordability reasons, but a monthly joint surgery will be held instead',
+  'Joint training on the risk of harm to children will be offered to both teams',
+];
