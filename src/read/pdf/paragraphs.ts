@@ -118,18 +118,18 @@ export type EntryStart = (before: string, line: Line) => boolean;
 
 /**
  * Where a target date starts in a column of dates set one under another with no space between: after a
- * date that states its month or day ("30th June 2023"), after "Monthly" (or another word of how often) standing
- * alone, or after "Ongoing" or "Complete" standing alone, a
- * line that starts with a capital or a digit is the next date, unless (after "Complete") it is the date
- * the work was completed ("Completed" / "January 2023", or "Completed" / "January" / "2023" in a narrow column).
+ * date that states its month or day ("30th June 2023"), or after "Ongoing", "Monthly" (or another word of how
+ * often) or "Complete" standing alone, a line that starts with a capital or a digit is the next date, unless
+ * (after "Complete") it is the date the work was completed ("Completed" / "January 2023", or "Completed" /
+ * "January" / "2023" in a narrow column).
  */
 export const dateStart: EntryStart = (before, line) => {
   if (!/^[A-Z0-9]/.test(line.text)) return false;
   const so = parseDue(before);
   if (so?.date) return true;
-  // "Monthly" standing alone is a whole target date, as "Ongoing" is: a line starting with a capital is the next.
-  if (RECURRING.test(before.trim())) return true;
-  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
+  // "Ongoing" or "Monthly" standing alone is a whole target date: a line starting with a capital is the next.
+  if (RECURRING.test(before.trim()) || (so?.status === 'ongoing' && !/\s/.test(before.trim()))) return true;
+  return so?.status === 'complete' && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
 };
 
 /** A target date that is only how often the work recurs. */

@@ -230,6 +230,38 @@ describe('PDF layouts that once lost text', () => {
   });
 });
 
+describe('a second python-docx plan, with no space between paragraphs', () => {
+  it('reads as written: owners parted by their wording, dates that stand alone ("Ongoing", "Monthly") ended there', { timeout: 60_000 }, () => {
+    // fixtures/make/python-docx-plan.py --second-plan, one row per recommendation, printed by LibreOffice; rec 3 runs
+    // over the page end. Before: "Ongoing" / "September" / "2025" was one date (a month after "Ongoing" was taken
+    // for the date it was done, as after "Completed"), so rec 2's first two actions and their owners ("Senior Victim
+    // Liaison Officer IT Business Partner") were one.
+    const doc = convert('python-docx-second.pdf');
+    expect(lost(doc)).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.recommendations.map((r) => [r.number, r.agreement, r.actions.map((a) => [a.text, a.owner, a.due?.raw])])).toEqual([
+      ['1', 'agreed', [
+        ['Court team managers will review every report that is late and agree a plan with its author', 'Court Team Managers', 'June 2025'],
+        ['A new template for short format reports will be issued', 'Head of Courts and Partnerships', 'Monthly'],
+        ['Report writers will be given protected time on two days each week', 'Regional Probation Director', 'Quarterly'],
+        ['Performance will be reviewed at each regional performance board meeting', 'Regional Performance Lead', '31 March 2026'],
+      ]],
+      ['2', 'partly-agreed', [
+        ['Victim liaison officers will contact every eligible victim within forty days of sentence', 'Senior Victim Liaison Officer', 'Ongoing'],
+        ['A shared mailbox will be set up for referrals from the courts', 'IT Business Partner', 'September 2025'],
+        ['Extra staff for the victim unit cannot be afforded this year, but the caseload will be reviewed', 'Deputy Head of Public Protection', 'April 2026'],
+      ]],
+      ['3', 'agreed', [
+        ['Every case will have a home visit within ten days of allocation', 'Probation Practitioners', 'From May 2025'],
+        ['The domestic abuse lead will audit ten cases a month', 'Domestic Abuse Lead', 'Weekly'],
+        ['Police information will be checked before every home visit', 'Police Liaison Officer and Senior Probation Officer', '30 June 2025'],
+        ['Findings will be shared with the local safeguarding partnership', 'Head of PDU', 'Annually'],
+        ['Training on professional curiosity will be given to all staff', 'Learning and Development Manager', 'Complete'],
+      ]],
+    ]);
+  });
+});
+
 /** The number, text, reading and actions (first three words, owner, date) of each recommendation read. */
 const rowsRead = (doc: PlanDocument) =>
   doc.recommendations.map((r) => [r.number, r.text, r.reading?.strategy, r.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])]);

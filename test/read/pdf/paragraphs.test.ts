@@ -114,6 +114,9 @@ describe('PDF lines and paragraphs', () => {
     const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 160, 100, undefined, starts).map((p) => p.text);
     // Before: "Monthly July 2025" was one date, and so was "Weekly Ongoing".
     expect(read(dateStart)).toEqual(['From April 2025', 'Monthly', 'July 2025', 'Weekly', 'Ongoing']);
+    // After "Ongoing", a month is the next date; after "Completed", the date the work was done.
+    const after = column([['Ongoing', 100], ['September', 111.5], ['2025', 123], ['Completed', 134.5], ['January', 146], ['2025', 157.5]]);
+    expect(paragraphs(after, plain, 160, 100, undefined, dateStart).map((p) => p.text)).toEqual(['Ongoing', 'September 2025', 'Completed January 2025']);
   });
 
   it('after a full stop, starts a paragraph at a capital whose word had room on the line before, without the allowance for estimated widths', () => {
