@@ -9,7 +9,7 @@ import type { Line } from './items.js';
 import { dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { cutAtRowStarts } from './aligned.js';
-import { joinedParagraph, splitTightRow } from './tight.js';
+import { JOINS_ON, joinedParagraph, splitTightRow } from './tight.js';
 import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
 export type { TableArea } from './bands.js';
@@ -178,8 +178,8 @@ class RowCutter {
   /**
    * True when the first target date of a part at the top of a page is a new one, not the rest of the page before's
    * last, and its first owner (if any) is too: it does not carry on the one before, or their words plainly part
-   * there (role-names.ts: "Office Manager" / "Head of PDU", not "Senior Probation" / "Officers"); and its first
-   * action does not start as the rest of a sentence (in lower case).
+   * there (role-names.ts: "Office Manager" / "Head of PDU", not "Senior Probation" / "Officers", nor after a joining
+   * word); and its first action does not start as the rest of a sentence (in lower case).
    */
   private startsAfresh(part: Cells): boolean {
     const fresh = (column: Column, starts?: EntryStart): boolean | null => {
@@ -188,7 +188,8 @@ class RowCutter {
       const tail = this.tails.get(column);
       if (!paragraph) return null;
       const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
-      return !mayContinue(tail, paragraph, right, starts) || (column === 'owner' && boundaryScore(tail.paragraph.last.text, paragraph.first.text) >= 1);
+      if (!mayContinue(tail, paragraph, right, starts)) return true;
+      return column === 'owner' && !JOINS_ON.test(tail.piece.text.trim()) && boundaryScore(tail.paragraph.last.text, paragraph.first.text) >= 1;
     };
     const action = part.response?.[0];
     return action !== undefined && !startsLikeContinuation(action.text) && fresh('due', dateStart) === true && fresh('owner') !== false;
