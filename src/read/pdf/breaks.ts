@@ -2,7 +2,7 @@ import { plausibleActionCounts, unitsOf, type Unit } from '../assemble/index.js'
 import { collapse, flowBetween, joinSplit } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 import { wrapped } from './paragraphs.js';
-import type { Paragraph } from './paragraphs.js';
+import type { EntryStart, Paragraph } from './paragraphs.js';
 import type { Cells } from './subrows.js';
 import { JOINS_ON } from './tight.js';
 
@@ -32,10 +32,13 @@ function unitsOfParts(parts: readonly Cells[]): Unit[] {
 /**
  * Whether the owner (or date) at the top of a continuation page may be the rest of the one cut off at
  * the bottom of the page before: nothing more fit on that page, and its last line is full (the first
- * word at the top of the next page would not have fitted after it).
+ * word at the top of the next page would not have fitted after it), unless the column's own sense of where
+ * an entry starts (`starts`: target dates, dates.ts) says a new one starts there.
  */
-export function mayContinue(tail: Tail | undefined, head: Paragraph, right: number): tail is Tail {
-  return tail !== undefined && tail.atBottom && (wrapped(tail.paragraph.last, head.first, right) || endsOnJoin(tail));
+export function mayContinue(tail: Tail | undefined, head: Paragraph, right: number, starts?: EntryStart): tail is Tail {
+  if (tail === undefined || !tail.atBottom) return false;
+  if (endsOnJoin(tail)) return true;
+  return wrapped(tail.paragraph.last, head.first, right) && !(starts?.(tail.piece.text, head.first) ?? false);
 }
 
 /** True when the tail's last line ends on a comma or a joining word ("Safeguarding Lead and"): it goes on. */
@@ -54,8 +57,9 @@ export interface Candidate {
  * row's actions one to one by some reading of its response, counting decides, otherwise the joins are made;
  * a piece that ends on a comma or a joining word is joined either way.
  */
-export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): void {
-  if (candidates.length === 0) return;
+export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): Join[] {
+  const joins: Join[] = [];
+  if (candidates.length === 0) return joins;
   const counts = plausibleActionCounts(unitsOfParts(row));
   for (const column of SIDE_COLUMNS) {
     const mine = candidates.filter((c) => c.column === column);
@@ -63,8 +67,15 @@ export function settleJoins(row: readonly Cells[], candidates: readonly Candidat
     // A piece that ends on a joining word goes on whatever the counts say.
     const sure = counts.has(pieces) ? mine.filter((c) => endsOnJoin(c.tail)) : mine;
     // Later joins first, so that a piece cut over three pages is whole before it joins the first.
-    for (const c of [...sure].reverse()) joinAcross(c.tail, c.part, column);
+    for (const c of [...sure].reverse()) joins.push(joinAcross(c.tail, c.part, column));
   }
+  return joins;
+}
+
+/** A piece at the top of a page joined into the one the page before ended on. */
+export interface Join {
+  tail: Piece;
+  head: Piece;
 }
 
 /** True when the first response piece of `next` carries on the last action of the open row, as the shared step reads it. */
@@ -75,9 +86,10 @@ export function continuesAction(row: readonly Cells[], next: Cells): boolean {
 }
 
 /** Join the head piece into the tail piece it continues, and drop it from its row. */
-function joinAcross(tail: Tail, next: Cells, column: Column): void {
+function joinAcross(tail: Tail, next: Cells, column: Column): Join {
   const pieces = next[column]!;
-  tail.piece.text = joinSplit(tail.piece.text, pieces[0]!.text);
-  pieces.shift();
+  const head = pieces.shift()!;
+  tail.piece.text = joinSplit(tail.piece.text, head.text);
   if (pieces.length === 0) delete next[column];
+  return { tail: tail.piece, head };
 }

@@ -11,6 +11,8 @@ export interface Paragraph {
   last: Line;
   /** Its lines, top to bottom. */
   lines: Line[];
+  /** For a paragraph joined across page breaks: the page of each of its lines (otherwise all are on its piece's page). */
+  pages?: number[];
 }
 
 /** Bullet glyphs word processors and browsers draw as text, Symbol and Wingdings private-use ones included. */
@@ -98,7 +100,8 @@ function breaksAfter(prev: Line, line: Line, layout: Layout, right: number): boo
   return !wrapped(prev, line, right, SENTENCE_END.test(prev.text) && /^[A-Z]/.test(line.text));
 }
 
-const SENTENCE_END = /[.!?]["'’”)]?$/;
+/** A line that ends a sentence: a full stop, question or exclamation mark, perhaps inside a closing quote or bracket. */
+export const SENTENCE_END = /[.!?]["'’”)]?$/;
 
 /**
  * True when `prev` ends because the first word of `line` would not fit after it: one paragraph, wrapped.
@@ -115,16 +118,22 @@ export type EntryStart = (before: string, line: Line) => boolean;
 
 /**
  * Where a target date starts in a column of dates set one under another with no space between: after a
- * date that states its month or day ("30th June 2023"), or after "Ongoing" or "Complete" standing alone, a
- * line that starts with a capital or a digit is the next date, unless (after "Complete") it is the date
- * the work was completed ("Completed" / "January 2023", or "Completed" / "January" / "2023" in a narrow column).
+ * date that states its month or day ("30th June 2023"), or after "Ongoing", "Monthly" (or another word of how
+ * often) or "Complete" standing alone, a line that starts with a capital or a digit is the next date, unless
+ * (after "Complete") it is the date the work was completed ("Completed" / "January 2023", or "Completed" /
+ * "January" / "2023" in a narrow column).
  */
 export const dateStart: EntryStart = (before, line) => {
   if (!/^[A-Z0-9]/.test(line.text)) return false;
   const so = parseDue(before);
   if (so?.date) return true;
-  return (so?.status === 'complete' || so?.status === 'ongoing') && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
+  // "Ongoing" or "Monthly" standing alone is a whole target date: a line starting with a capital is the next.
+  if (RECURRING.test(before.trim()) || (so?.status === 'ongoing' && !/\s/.test(before.trim()))) return true;
+  return so?.status === 'complete' && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
 };
+
+/** A target date that is only how often the work recurs. */
+const RECURRING = /^(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|six-?monthly|half-?yearly|bi-?annually|annually|annual|yearly)\.?$/i;
 
 /** A line that is only a month's name: the start of a date whose year wrapped onto the next line. */
 const monthAlone = (text: string): boolean => /^[A-Za-z]+\.?$/.test(text.trim()) && (parseDue(`${text.trim()} 2000`)?.date ?? null) !== null;

@@ -1,14 +1,16 @@
-import { splitInnerBullets } from '../cells/text.js';
+import { boundaryScore } from '../cells/role-names.js';
+import { splitInnerBullets, startsLikeContinuation } from '../cells/text.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns, type TableArea } from './bands.js';
 import { centredStarts } from './centred.js';
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { dateStart, measureLayout, paragraphs, type Layout, type Paragraph } from './paragraphs.js';
+import { dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
-import { splitTightRow } from './tight.js';
-import { splitByAlignment, startsLevel, type Cells } from './subrows.js';
+import { cutAtRowStarts } from './aligned.js';
+import { JOINS_ON, joinedParagraph, splitTightRow } from './tight.js';
+import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
 export type { TableArea } from './bands.js';
 
@@ -60,9 +62,10 @@ class RowCutter {
 
   /**
    * Cut one page into rows; returns true when the table ends on it. With the page's rules, rows start at
-   * the rules and `ended` (from the page before) says whether the first of them starts afresh.
+   * the rules and `ended` (from the page before) says whether the first of them starts afresh; `rulesRead`
+   * says the page's rules were read (so a page without them has none).
    */
-  page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null): boolean {
+  page(page: PageColumns, continued: boolean, ruled: RuledPage | null = null, ended: boolean | null = null, rulesRead = false): boolean {
     let found = ruled ? ruled.starts : rowStarts(page, this.grid, this.layout, this.rights);
     // Under rules, the table stops at a closed foot; text across the columns below it is a closing note.
     const end = ruled ? (ruled.open ? null : (page.wide.find((t) => t > ruled.foot) ?? null)) : endOfTable(page, found);
@@ -92,13 +95,22 @@ class RowCutter {
       if (!columns) continue;
       const cells = this.cells(columns, page.page, continued && band === carried ? this.lowest : []);
       // A ruled band is one row: the rules, not the alignment of its text, say where rows part.
-      const split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
+      let split = ruled ? { parts: [cells], placed: false } : splitByAlignment(cells);
       if (!ruled) this.doubt(split, band, continued);
+      // With the rules read and none between these rows, where the rows' text ran together only their starts tell.
+      if (!ruled && rulesRead && split.placed && runTogether(split.parts)) {
+        cutAtRowStarts(cells, this.source);
+        split = splitByAlignment(cells);
+      }
       split.parts.forEach((part, k) => {
         // Beside actions, an owner or date level with the first action on a page shows that a new row starts
         // there: where owners are placed beside their actions, or where rules draw the rows (LibreOffice closes a
         // row cut by the page with a rule too, so the rules alone cannot say).
         if (first && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
+        // In a table of one row per action with no rules, an action that does not end its sentence tells nothing: a
+        // target date level with it that is a new one by what it says (dates.ts), beside an owner that plainly starts
+        // afresh, starts a new row.
+        if (first && !ruled && rulesRead && this.placed && band === carried && k === 0 && startsLevel(part) && this.startsAfresh(part)) first = false;
         if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
         if (first && band === carried && k === 0) this.carryOn(part, areaTop);
         else this.closeRow(part);
@@ -117,12 +129,13 @@ class RowCutter {
    * Note where the text alone may have cut rows wrongly: text above the first row start on the page the
    * table starts (cells centred in their rows, so a rec number sits below the top of its row), and a band
    * laid out one row per action in which an action has neither owner nor date beside it (it may be a row
-   * of its own, or part of the action above).
+   * of its own, or part of the action above), or in which rows may have run together (see runTogether).
    */
-  private doubt(split: { parts: Cells[]; placed: boolean }, band: number, continued: boolean): void {
+  private doubt(split: Split, band: number, continued: boolean): void {
     if (band === -1 && !continued) this.doubts = true;
     const side = (part: Cells): number => Math.max(part.owner?.length ?? 0, part.due?.length ?? 0);
     if (split.placed && split.parts.some((part) => side(part) > 0 && (part.response?.length ?? 0) > side(part))) this.doubts = true;
+    if (split.placed && runTogether(split.parts)) this.doubts = true;
     this.placed ||= split.placed;
   }
 
@@ -163,6 +176,26 @@ class RowCutter {
   }
 
   /**
+   * True when the first target date of a part at the top of a page is a new one, not the rest of the page before's
+   * last, and its first owner (if any) is too: it does not carry on the one before, or their words plainly part
+   * there (role-names.ts: "Office Manager" / "Head of PDU", not "Senior Probation" / "Officers", nor after a joining
+   * word); and its first action does not start as the rest of a sentence (in lower case).
+   */
+  private startsAfresh(part: Cells): boolean {
+    const fresh = (column: Column, starts?: EntryStart): boolean | null => {
+      const head = part[column]?.[0];
+      const paragraph = head && this.source.get(head);
+      const tail = this.tails.get(column);
+      if (!paragraph) return null;
+      const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
+      if (!mayContinue(tail, paragraph, right, starts)) return true;
+      return column === 'owner' && !JOINS_ON.test(tail.piece.text.trim()) && boundaryScore(tail.paragraph.last.text, paragraph.first.text) >= 1;
+    };
+    const action = part.response?.[0];
+    return action !== undefined && !startsLikeContinuation(action.text) && fresh('due', dateStart) === true && fresh('owner') !== false;
+  }
+
+  /**
    * The first part of a page carries on the open row: an owner or date at its top may finish one cut off, or
    * one centred in the part (LibreOffice centres what is left of a cell in the rest of its row).
    */
@@ -178,13 +211,14 @@ class RowCutter {
       const size = paragraph.first.size;
       // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
       const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
-      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right)) this.candidates.push({ tail, part, column });
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined)) this.candidates.push({ tail, part, column });
     }
     this.open.push(part);
   }
 
   private closeRow(next: Cells | null): void {
-    settleJoins(this.open, this.candidates);
+    // A piece joined across a page break keeps the lines of both pages, so that it can still be counted and cut.
+    for (const { tail, head } of settleJoins(this.open, this.candidates)) this.source.set(tail, joinedParagraph(this.source.get(tail)!, this.source.get(head)!, tail, head));
     splitTightRow(this.open, this.source, this.layout, this.columnRights);
     this.open = next ? [next] : [];
     this.candidates = [];
@@ -234,7 +268,7 @@ export function tableRows(areas: readonly TableArea[], grid: Grid): CutRows {
   pages.forEach((page, i) => {
     if (ended && !areas[i]!.header && cutter.startsWithNote(page)) return;
     const before = i > 0 ? endsRow(ruled[i - 1]!, floor, line) : null;
-    ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null) || ended;
+    ended = cutter.page(page, i > 0, ruled[i]!, ruled[i] ? before : null, areas[i]!.rulings !== undefined) || ended;
     extent.set(page.page, cutter.ends.get(page.page) ?? Infinity);
   });
   cutter.finish();

@@ -70,6 +70,28 @@ export function splitByAlignment(cells: Cells): Split {
   return { parts: out.filter((c) => Object.keys(c).length > 0), placed: true };
 }
 
+/** The columns that hold one action's text, owner and date: a row per action ends all three where it ends. */
+const ACTION: Column[] = ['response', ...SIDE];
+
+/**
+ * True when the text of two table rows may have run together in a band cut by alignment, as paragraphs set with
+ * no space between them do (nothing shows where one row's text ends and the next one's begins): an action, owner
+ * or date of one part runs on below the top of the next part, or an owner or date after the first of its part
+ * starts level with a line inside an action, below that action's first line. (The cells of a recommendation,
+ * merged down its rows, run on by design.)
+ */
+export function runTogether(parts: readonly Cells[]): boolean {
+  const pieces = (part: Cells): Piece[] => ACTION.flatMap((c) => part[c] ?? []);
+  return parts.some((part, k) => {
+    const line = lineHeight(Object.values(part).flat());
+    const next = parts[k + 1];
+    const below = next ? Math.min(...pieces(next).map((p) => p.top ?? Infinity)) : Infinity;
+    if (pieces(part).some((p) => p.bottom !== undefined && p.bottom > below + line * 0.3)) return true;
+    const inside = SIDE.flatMap((c) => (part[c] ?? []).slice(1)).map((p) => p.top!);
+    return (part.response ?? []).some((r) => inside.some((t) => t > r.top! + line * 0.7 && t < r.bottom! - line * 0.7));
+  });
+}
+
 /** True when an owner or a date starts level with the first action of a row: the row starts there. */
 export function startsLevel(cells: Cells): boolean {
   const first = cells.response?.[0];

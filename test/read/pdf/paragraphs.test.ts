@@ -108,6 +108,17 @@ describe('PDF lines and paragraphs', () => {
     expect(read(dateStart)).toEqual(['30th June 2023', 'April 2023', 'Ongoing', 'To be reviewed March 2024', 'Completed January 2023', 'Completed March 2023']);
   });
 
+  it('takes a word of how often standing alone ("Monthly") as a whole date, as "Ongoing" is', () => {
+    // A 60-point column: "July" (20 points, 27 with the allowance for estimated widths) has no sure room after "Monthly".
+    const lines = column([['From April', 100], ['2025', 111.5], ['Monthly', 123], ['July 2025', 134.5], ['Weekly', 146], ['Ongoing', 157.5]]);
+    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 160, 100, undefined, starts).map((p) => p.text);
+    // Before: "Monthly July 2025" was one date, and so was "Weekly Ongoing".
+    expect(read(dateStart)).toEqual(['From April 2025', 'Monthly', 'July 2025', 'Weekly', 'Ongoing']);
+    // After "Ongoing", a month is the next date; after "Completed", the date the work was done.
+    const after = column([['Ongoing', 100], ['September', 111.5], ['2025', 123], ['Completed', 134.5], ['January', 146], ['2025', 157.5]]);
+    expect(paragraphs(after, plain, 160, 100, undefined, dateStart).map((p) => p.text)).toEqual(['Ongoing', 'September 2025', 'Completed January 2025']);
+  });
+
   it('after a full stop, starts a paragraph at a capital whose word had room on the line before, without the allowance for estimated widths', () => {
     // "Findings" (40 points) fits in the 44 points left after "agencies." (245), though not with a quarter more.
     const right = 245 + 0.3 * 10 + 44;

@@ -3,7 +3,7 @@ import type { Column, Piece } from '../../../src/read/source-row.js';
 import { groupLines, type TextItem } from '../../../src/read/pdf/items.js';
 import { paragraphs, type Layout, type Paragraph } from '../../../src/read/pdf/paragraphs.js';
 import type { Cells } from '../../../src/read/pdf/subrows.js';
-import { splitTightRow } from '../../../src/read/pdf/tight.js';
+import { joinedParagraph, splitTightRow } from '../../../src/read/pdf/tight.js';
 
 /** 10-point text 5 points a character wide, lines 11.5 points apart (no space between paragraphs). */
 const item = (text: string, x: number, baseline: number): TextItem => ({ text, x, right: x + text.length * 5, baseline, size: 10, font: 'body', block: null, listed: false, label: false });
@@ -48,21 +48,50 @@ describe('paragraphs set with no space between them, counted across a row', () =
     ]);
   });
 
-  it('a line after a joining word or before a lower-case word carries on its owner; with too few sure places nothing is cut', () => {
+  it('a line after a joining word or before a lower-case word carries on its owner; with too few sure places the wording decides, or nothing is cut', () => {
     const narrow = row({
       // Only "Manager" / "Office" is sure ("Estates Manager" and "Office Manager Head" do not fit): one sure place
-      // for two cuts, and where the other falls is in the words alone, so the owners stay one.
+      // for two cuts. The other is where the words plainly end a title and start one ("Manager" / "Head of PDU"),
+      // not before "Manager" standing alone.
       owner: { x: 300, right: 370, lines: ['Estates', 'Manager', 'Office Manager', 'Head of PDU'] },
       due: { x: 420, right: 480, lines: ['May 2025', 'June 2025', 'Complete'] },
     });
     splitTightRow([narrow.cells], narrow.source, layout, narrow.rights);
-    expect(texts(narrow.cells, 'owner')).toEqual(['Estates Manager Office Manager Head of PDU']);
+    expect(texts(narrow.cells, 'owner')).toEqual(['Estates Manager', 'Office Manager', 'Head of PDU']);
+    const open = row({
+      // No sure place, and two equally plain ones ("Administrators" / "Office", "Managers" / "Team") for one cut.
+      owner: { x: 300, right: 380, lines: ['Case', 'Administrators', 'Office Managers', 'Team Leaders'] },
+      due: { x: 420, right: 480, lines: ['May 2025', 'June 2025'] },
+    });
+    splitTightRow([open.cells], open.source, layout, open.rights);
+    expect(texts(open.cells, 'owner')).toEqual(['Case Administrators Office Managers Team Leaders']);
     const joined = row({
       owner: { x: 300, right: 410, lines: ['Safeguarding Lead and', 'Deputy Head of PDU', 'SPOs'] },
       due: { x: 420, right: 480, lines: ['May 2025', 'June 2025'] },
     });
     splitTightRow([joined.cells], joined.source, layout, joined.rights);
     expect(texts(joined.cells, 'owner')).toEqual(['Safeguarding Lead and Deputy Head of PDU', 'SPOs']);
+  });
+
+  it('an owner joined across a page break keeps its lines, and is cut with each part on its own page', () => {
+    // "Safeguarding Lead and" at the foot of page 1 goes on at the top of page 2 ("Deputy Head of" / "PDU"), where the
+    // next owner follows with no space between ("Regional" / "Safeguarding" / "Manager"); the dates give two.
+    const para = (texts: string[], y: number, page: number): { piece: Piece; paragraph: Paragraph } => {
+      const paragraph = paragraphs(groupLines(texts.map((t, i) => item(t, 300, y + 11.5 * i))), layout, 370, 300, undefined, () => false).reduce((a, b) => ({ ...a, text: `${a.text} ${b.text}`, last: b.last, bottom: b.bottom, lines: [...a.lines, ...b.lines] }));
+      return { piece: { text: paragraph.text, kind: 'p', location: { page }, top: paragraph.top, bottom: paragraph.bottom }, paragraph };
+    };
+    const tail = para(['Safeguarding Lead and'], 700, 1);
+    const head = para(['Deputy Head of', 'PDU', 'Regional', 'Safeguarding', 'Manager'], 60, 2);
+    const dues = [para(['May 2025'], 700, 1), para(['June 2025'], 60, 2)];
+    const source = new Map<Piece, Paragraph>([tail, head, ...dues].map((p) => [p.piece, p.paragraph]));
+    tail.piece.text = `${tail.piece.text} ${head.piece.text}`;
+    source.set(tail.piece, joinedParagraph(tail.paragraph, head.paragraph, tail.piece, head.piece));
+    const parts: Cells[] = [{ owner: [tail.piece], due: [dues[0]!.piece] }, { due: [dues[1]!.piece] }];
+    splitTightRow(parts, source, layout, new Map<Column, number>([['owner', 370], ['due', 480]]));
+    expect(parts[0]!.owner!.map((p) => [p.text, p.location.page, p.top, p.bottom])).toEqual([
+      ['Safeguarding Lead and Deputy Head of PDU', 1, 692, 702],
+      ['Regional Safeguarding Manager', 2, 75, 108],
+    ]);
   });
 
   it('a document that spaces its paragraphs marks them: its cells are left as read', () => {
