@@ -10,7 +10,8 @@
 // dist/bundle sits two folders below the package root, as dist/cli does, so paths the code builds from its
 // own location (the worker script beside it, ../../package.json) hold in both layouts.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -26,6 +27,12 @@ const BUNDLED = new Set(['commander', 'chalk', 'tinyglobby', 'fastest-levenshtei
 const external = Object.keys(pkg.dependencies)
   .filter((name) => !BUNDLED.has(name))
   .flatMap((name) => [name, `${name}/*`]);
+
+// Nothing to do when the compiled sources, these scripts, the installed packages and Node are those the last
+// build bundled and trained: `npm test` builds again after `npm install` has built.
+const STAMP = path.join(root, 'dist/bundle/inputs.sha256');
+const stamp = inputsDigest();
+if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp && existsSync(path.join(root, 'dist/pdfjs-dist/version.json'))) process.exit(0);
 
 rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 
@@ -129,6 +136,23 @@ execFileSync(process.execPath, [path.join(import.meta.dirname, 'bundle-cache.mjs
 
 // The bundle holds code of the packages it inlines: their licences go beside it.
 writeFileSync(path.join(root, 'dist/bundle/THIRD-PARTY-LICENSES.txt'), thirdPartyLicences([start.metafile, bundled.metafile]));
+
+writeFileSync(STAMP, stamp);
+
+/** A digest of what the bundles and caches are made from: dist's compiled sources, the build scripts, the lock file, Node. */
+function inputsDigest() {
+  const hash = createHash('sha256').update(`${process.version} ${process.arch}\n`);
+  const compiled = readdirSync(path.join(root, 'dist'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.js'))
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)))
+    .filter((file) => !file.startsWith(path.join('dist', 'bundle')) && !file.startsWith(path.join('dist', 'pdfjs-dist')));
+  const scripts = ['bundle.mjs', 'bundle-cache.mjs', 'code-cache.mjs'].map((name) => path.join('scripts', name));
+  for (const file of [...compiled.sort(), ...scripts, 'package-lock.json']) {
+    hash.update(`${file}\n`);
+    if (existsSync(path.join(root, file))) hash.update(readFileSync(path.join(root, file)));
+  }
+  return hash.digest('hex');
+}
 
 /** The name, version and licence text of every package whose code the bundle holds. */
 function thirdPartyLicences(metafiles) {
