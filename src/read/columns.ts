@@ -58,6 +58,24 @@ function columnForNormalised(norm: string): Column | null {
   return null;
 }
 
+/** The longest a header cell's normalised text may be: a longer cell is content, however many title words it holds. */
+const TITLE_LENGTH = 60;
+
+/**
+ * True when a cell's text is surely too long to be a title, told without normalising it: when no bracket or tag
+ * can take text out of it, normalising keeps each ASCII letter, digit, '#' and '/' but for a leading number, and
+ * more than a title's length of them are left. False says nothing: mapHeaderRow still decides.
+ */
+export function tooLongForTitle(text: string): boolean {
+  if (text.length <= TITLE_LENGTH || text.includes('(') || text.includes('<')) return false;
+  let kept = -(/^\s*(\d*)/.exec(text)![1]!.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 35 || c === 47) kept++;
+  }
+  return kept > TITLE_LENGTH;
+}
+
 /**
  * Map a header row to columns. Returns null unless it names at least three distinct template columns,
  * one of them the recommendation or the response, so that ordinary rows are not taken for a header.
@@ -65,7 +83,7 @@ function columnForNormalised(norm: string): Column | null {
 export function mapHeaderRow(cells: readonly string[]): Array<Column | null> | null {
   // Header cells are titles; a long cell is content, however many title words it happens to contain.
   const norms = cells.map(normaliseHeader);
-  if (norms.some((norm) => norm.length > 60)) return null;
+  if (norms.some((norm) => norm.length > TITLE_LENGTH)) return null;
   const mapped = norms.map(columnForNormalised);
   const seen = new Set<Column>();
   const out: Array<Column | null> = [];

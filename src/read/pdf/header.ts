@@ -1,4 +1,4 @@
-import { columnForHeader, mapHeaderRow } from '../columns.js';
+import { columnForHeader, mapHeaderRow, tooLongForTitle } from '../columns.js';
 import type { Column } from '../source-row.js';
 import { fragments, makeLine, type Line } from './items.js';
 
@@ -29,7 +29,8 @@ interface Candidate extends Header {
 
 /**
  * Cluster the fragments of some lines into cells: fragments that overlap horizontally are one cell. Null when
- * there are fewer than `least` cells, before any text is put together.
+ * there are fewer than `least` cells, before any text is put together, or when a cell is surely too long to be
+ * a title (which mapHeaderRow would turn down).
  */
 function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
   const frags = lines.flatMap((line) => fragments(line));
@@ -49,13 +50,15 @@ function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
     }
   }
   if (groups.length < least) return null;
+  const parts = groups.map((group) => group.sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((f) => f.text));
+  const texts = parts.map((p) => p.join(' '));
+  // Most bands tried are body text, whose long cells the length alone shows are no titles: stop before reading them.
+  if (texts.some(tooLongForTitle)) return null;
   return groups
-    .map((group) => {
-      group.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
-      const parts = group.map((f) => f.text);
-      let text = parts.join(' ');
+    .map((group, k) => {
+      let text = texts[k]!;
       // A title in a narrow column can break inside a word ("Recommendati" / "on"): read it whole again.
-      if (columnForHeader(text) === null) text = parts.reduce((acc, p) => (/[a-z]$/i.test(acc) && /^[a-z]/.test(p) ? acc + p : `${acc} ${p}`));
+      if (columnForHeader(text) === null) text = parts[k]!.reduce((acc, p) => (/[a-z]$/i.test(acc) && /^[a-z]/.test(p) ? acc + p : `${acc} ${p}`));
       return { column: null, x: Math.min(...group.map((f) => f.x)), right: Math.max(...group.map((f) => f.right)), text };
     })
     .sort((a, b) => a.x - b.x);
