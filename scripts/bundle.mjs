@@ -52,18 +52,27 @@ const pdfjsVersion = JSON.parse(readFileSync(path.join(pdfjsRoot, 'package.json'
 const copies = path.join(root, 'dist/pdfjs-dist');
 rmSync(copies, { recursive: true, force: true });
 
-// pdfjs draws glyphs without the FontFace API (as plancheck asks, having no fonts to load them into) from paths:
-// for each text run of an operator list, the worker compiles each new glyph's outline and sends it across as an
-// object of its own. Only rendering draws them; plancheck reads operator lists for ruling lines alone, and this
-// work was half of that pass. The copy leaves it out; the build stops if pdfjs's code no longer reads as expected.
+// Each text run of an operator list costs the worker a glyph lookup per character, and, since pdfjs draws glyphs
+// without the FontFace API (as plancheck asks, having no fonts to load them into), each new glyph's outline compiled
+// into a path and sent across as an object of its own; the glyphs then go to the display layer with the list, copied
+// as every message is. Only rendering uses any of it; plancheck reads operator lists for ruling lines alone. So the
+// copy's text runs in an operator list carry no glyphs (the operators themselves are all there, as are the paths
+// and the text state); text content is read by another path, which is untouched. The build stops if pdfjs's code
+// no longer reads as expected.
+const HANDLE_TEXT = 'handleText(chars, state) {';
 const FONT_PATHS = 'PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);';
-const withoutFontPaths = {
-  name: 'without-font-paths',
+const withoutGlyphs = {
+  name: 'without-glyphs',
   setup(build) {
     build.onLoad({ filter: /pdf\.worker\.mjs$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
-      if (source.split(FONT_PATHS).length !== 2) throw new Error(`bundle: pdfjs-dist's pdf.worker.mjs no longer builds font paths in one place; see scripts/bundle.mjs`);
-      return { contents: source.replace(FONT_PATHS, '/* plancheck: glyph outlines are for rendering only */'), loader: 'js' };
+      if (source.split(HANDLE_TEXT).length !== 2 || source.split(FONT_PATHS).length !== 2) {
+        throw new Error(`bundle: pdfjs-dist's pdf.worker.mjs no longer turns text runs into glyphs in one place; see scripts/bundle.mjs`);
+      }
+      const contents = source
+        .replace(HANDLE_TEXT, `${HANDLE_TEXT}\n    return []; // plancheck: glyphs are for rendering only`)
+        .replace(FONT_PATHS, '/* plancheck: glyph outlines are for rendering only */');
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -81,7 +90,7 @@ for (const part of ['pdf.worker', 'pdf']) {
     // ASCII only, with anything else escaped: the loader reads the copies as latin1 (src/read/pdf/compiled.ts).
     charset: 'ascii',
     banner: { js: `${header}\n"use strict";` },
-    plugins: [withoutFontPaths],
+    plugins: [withoutGlyphs],
     logLevel: 'warning',
   });
   if (result.warnings.length > 0) throw new Error(`bundle: esbuild warned while converting pdfjs-dist's ${part}.mjs`);
