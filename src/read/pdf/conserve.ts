@@ -7,8 +7,12 @@ export interface AreaText {
   lines: readonly Line[];
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** A word as compared: case folded, everything but letters and digits taken out ("Manage-" → "manage"). */
-const normalise = (word: string): string => word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+const normalise = (word: string): string =>
+  // ASCII, which most words are, is its own NFKC form, and its only letters and digits are a-z and 0-9: the same, cheaper.
+  ASCII.test(word) ? word.toLowerCase().replace(/[^a-z0-9]/g, '') : word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 interface Token {
   page: number;
