@@ -87,18 +87,46 @@ const pdfjsVersion = JSON.parse(readFileSync(path.join(pdfjsRoot, 'package.json'
 const copies = path.join(root, 'dist/pdfjs-dist');
 rmSync(copies, { recursive: true, force: true });
 
-// pdfjs draws glyphs without the FontFace API (as plancheck asks, having no fonts to load them into) from paths:
-// for each text run of an operator list, the worker compiles each new glyph's outline and sends it across as an
-// object of its own. Only rendering draws them; plancheck reads operator lists for ruling lines alone, and this
-// work was half of that pass. The copy leaves it out; the build stops if pdfjs's code no longer reads as expected.
-const FONT_PATHS = 'PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);';
-const withoutFontPaths = {
-  name: 'without-font-paths',
+// Edits to pdfjs's code in the copies, for what plancheck asks of pdfjs alone: its text, and the ruling lines of an
+// operator list. Each must be found exactly once, or the build stops (pdfjs's code no longer reads as expected).
+//
+// Glyphs. Each text run of an operator list costs the worker a glyph lookup per character, and, since pdfjs draws
+// glyphs without the FontFace API (as plancheck asks, having no fonts to load them into), each new glyph's outline
+// compiled into a path and sent across as an object of its own; the glyphs then go to the display layer with the
+// list. Only rendering uses any of it. So the copy's text runs in an operator list carry no glyphs (the operators
+// themselves are all there, as are the paths and the text state); text content is read by another path, untouched.
+//
+// Copies of operator lists. pdfjs's parser runs on plancheck's own thread, and the port between it and the display
+// layer copies every message (structuredClone), as a worker's would be: for an operator list, thousands of small
+// arrays per page, most of what the rulings pass cost once glyphs were gone. The parser hands each chunk of a list
+// over in arrays of its own (it empties the arrays it fills as soon as a chunk is sent), whose elements it no
+// longer touches, so the port passes chunks of operator lists as they are; every other message is copied as before.
+const EDITS = {
+  'pdf.worker.mjs': [
+    ['handleText(chars, state) {', 'handleText(chars, state) {\n    return []; // plancheck: glyphs are for rendering only'],
+    ['PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);', '/* plancheck: glyph outlines are for rendering only */'],
+    [
+      'fnArray: this.fnArray,\n      argsArray: this.argsArray,\n      lastChunk,',
+      'fnArray: this.fnArray.slice(), // plancheck: handed over, not copied (pdf.mjs LoopbackPort)\n      argsArray: this.argsArray.slice(),\n      lastChunk,',
+    ],
+  ],
+  'pdf.mjs': [
+    [
+      'data: structuredClone(obj, transfer ? {',
+      'data: obj?.chunk?.fnArray && obj.chunk.argsArray ? obj : structuredClone(obj, transfer ? { // plancheck: operator lists handed over',
+    ],
+  ],
+};
+const editPdfjs = {
+  name: 'edit-pdfjs',
   setup(build) {
-    build.onLoad({ filter: /pdf\.worker\.mjs$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      if (source.split(FONT_PATHS).length !== 2) throw new Error(`bundle: pdfjs-dist's pdf.worker.mjs no longer builds font paths in one place; see scripts/bundle.mjs`);
-      return { contents: source.replace(FONT_PATHS, '/* plancheck: glyph outlines are for rendering only */'), loader: 'js' };
+    build.onLoad({ filter: /pdf(\.worker)?\.mjs$/ }, (args) => {
+      let contents = readFileSync(args.path, 'utf8');
+      for (const [from, to] of EDITS[path.basename(args.path)] ?? []) {
+        if (contents.split(from).length !== 2) throw new Error(`bundle: pdfjs-dist's ${path.basename(args.path)} no longer reads as expected (${JSON.stringify(from)}); see scripts/bundle.mjs`);
+        contents = contents.replace(from, to);
+      }
+      return { contents, loader: 'js' };
     });
   },
 };
@@ -116,7 +144,7 @@ for (const part of ['pdf.worker', 'pdf']) {
     // ASCII only, with anything else escaped: the loader reads the copies as latin1 (src/read/pdf/compiled.ts).
     charset: 'ascii',
     banner: { js: `${header}\n"use strict";` },
-    plugins: [withoutFontPaths],
+    plugins: [editPdfjs],
     logLevel: 'warning',
   });
   if (result.warnings.length > 0) throw new Error(`bundle: esbuild warned while converting pdfjs-dist's ${part}.mjs`);

@@ -58,6 +58,47 @@ function columnForNormalised(norm: string): Column | null {
   return null;
 }
 
+/** The longest a header cell's normalised text may be: a longer cell is content, however many title words it holds. */
+const TITLE_LENGTH = 60;
+
+/** What normalising surely leaves of a piece of a header cell's text, counted without normalising it. */
+export interface TitleMeasure {
+  /** Its ASCII letters, digits, '#' and '/', each of which normalising keeps (but for a leading number). */
+  kept: number;
+  /** The digits it starts with, which normalising takes out when they number the cell ("4."). */
+  lead: number;
+  /** True when it holds a bracket or a tag, which normalising takes out with what they hold. */
+  cuts: boolean;
+}
+
+/** Measure a piece of a header cell's text, for tooLongForTitle. */
+export function measureTitle(text: string): TitleMeasure {
+  let kept = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 35 || c === 47) kept++;
+  }
+  return { kept, lead: /^\s*(\d*)/.exec(text)![1]!.length, cuts: text.includes('(') || text.includes('<') };
+}
+
+/**
+ * True when a cell put together from these pieces (in any order, with or without spaces between them) is surely
+ * too long to be a title, which mapHeaderRow turns down: no bracket or tag can take text out of it, and more
+ * than a title's length of what normalising keeps is left after a leading number. False says nothing. So is a
+ * cell with more pieces: what it keeps only grows, unless a piece added holds a bracket or a tag.
+ */
+export function tooLongForTitle(pieces: readonly TitleMeasure[]): boolean {
+  let kept = 0;
+  let lead = 0;
+  for (const piece of pieces) {
+    if (piece.cuts) return false;
+    kept += piece.kept;
+    // The leading number is one piece's, at most: the longest any piece starts with.
+    lead = Math.max(lead, piece.lead);
+  }
+  return kept - lead > TITLE_LENGTH;
+}
+
 /**
  * Map a header row to columns. Returns null unless it names at least three distinct template columns,
  * one of them the recommendation or the response, so that ordinary rows are not taken for a header.
@@ -65,7 +106,7 @@ function columnForNormalised(norm: string): Column | null {
 export function mapHeaderRow(cells: readonly string[]): Array<Column | null> | null {
   // Header cells are titles; a long cell is content, however many title words it happens to contain.
   const norms = cells.map(normaliseHeader);
-  if (norms.some((norm) => norm.length > 60)) return null;
+  if (norms.some((norm) => norm.length > TITLE_LENGTH)) return null;
   const mapped = norms.map(columnForNormalised);
   const seen = new Set<Column>();
   const out: Array<Column | null> = [];

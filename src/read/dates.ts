@@ -34,8 +34,27 @@ interface Found {
   index: number;
 }
 
+/**
+ * Texts whose dates were found already: a cell's text is asked again as its paragraphs are read, on the second
+ * reading of a page and when the model is built. Bounded, as columns.ts's cache of header titles.
+ */
+const known = new Map<string, readonly Found[]>();
+const REMEMBERED = 1000;
+
 /** Every date a target-date cell states, full days and months alike, in the order written. */
-export function findDates(input: string): Found[] {
+export function findDates(input: string): readonly Found[] {
+  // Every pattern below needs a digit.
+  if (!/\d/.test(input)) return [];
+  let found = known.get(input);
+  if (found === undefined) {
+    if (known.size >= REMEMBERED) known.clear();
+    found = datesIn(input);
+    known.set(input, found);
+  }
+  return found;
+}
+
+function datesIn(input: string): Found[] {
   const text = input.toLowerCase().replace(/<\/?su[pb]>/g, '').replace(/<[^<>]*>/g, ' ');
   const found: Found[] = [];
   const taken = new Uint8Array(text.length);

@@ -1,4 +1,4 @@
-import { columnForHeader, mapHeaderRow } from '../columns.js';
+import { columnForHeader, mapHeaderRow, measureTitle, tooLongForTitle, type TitleMeasure } from '../columns.js';
 import type { Column } from '../source-row.js';
 import { fragments, makeLine, type Line } from './items.js';
 
@@ -27,11 +27,24 @@ interface Candidate extends Header {
   mapped: number;
 }
 
+/** Said by cells and evaluate of a band with a cell surely too long for a title (tooLongForTitle). */
+const TOO_LONG = 'too long';
+
+/** Each fragment's measure for tooLongForTitle, taken once: the same fragments are clustered in many bands. */
+const measures = new WeakMap<Line, TitleMeasure>();
+
+function measureOf(fragment: Line): TitleMeasure {
+  let found = measures.get(fragment);
+  if (found === undefined) measures.set(fragment, (found = measureTitle(fragment.text)));
+  return found;
+}
+
 /**
  * Cluster the fragments of some lines into cells: fragments that overlap horizontally are one cell. Null when
- * there are fewer than `least` cells, before any text is put together.
+ * there are fewer than `least` cells, and TOO_LONG when a cell is surely too long to be a title (which
+ * mapHeaderRow would turn down), both before any text is put together.
  */
-function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
+function cells(lines: readonly Line[], least: number): HeaderCell[] | null | typeof TOO_LONG {
   const frags = lines.flatMap((line) => fragments(line));
   if (frags.length < least) return null;
   // Overlapping spans (to within a point) chain into one cell. Taken left to right, a fragment overlaps the
@@ -49,6 +62,8 @@ function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
     }
   }
   if (groups.length < least) return null;
+  // Most bands tried are body text, whose long cells the length alone shows are no titles: stop before reading them.
+  if (groups.some((group) => tooLongForTitle(group.map(measureOf)))) return TOO_LONG;
   return groups
     .map((group) => {
       group.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
@@ -61,9 +76,10 @@ function cells(lines: readonly Line[], least: number): HeaderCell[] | null {
     .sort((a, b) => a.x - b.x);
 }
 
-function evaluate(lines: readonly Line[], first: number): Candidate | null {
+/** The band of lines as a header, if it is one; TOO_LONG, as cells says it. */
+function evaluate(lines: readonly Line[], first: number): Candidate | null | typeof TOO_LONG {
   const found = cells(lines, 3);
-  if (!found) return null;
+  if (found === null || found === TOO_LONG) return found;
   const mapping = mapHeaderRow(found.map((c) => c.text));
   if (!mapping) return null;
   found.forEach((c, i) => (c.column = mapping[i] ?? null));
@@ -88,10 +104,16 @@ const close = (a: Line, b: Line): boolean => b.baseline - a.baseline <= 1.6 * Ma
 
 function headerFrom(lines: readonly Line[], start: number): Candidate | null {
   let best: Candidate | null = null;
+  // Once a band has a cell too long for a title, so has every band that adds lines to it, unless a line added
+  // holds a bracket or a tag (tooLongForTitle): those bands are no header, and need not be clustered.
+  let tooLong = false;
   for (let end = start; end < Math.min(lines.length, start + MAX_LINES); end++) {
     const line = lines[end]!;
     if (end > start && !close(lines[end - 1]!, line)) break;
-    const found = evaluate(lines.slice(start, end + 1), start);
+    if (tooLong && (line.text.includes('(') || line.text.includes('<'))) tooLong = false;
+    const band: Candidate | null | typeof TOO_LONG = tooLong ? null : evaluate(lines.slice(start, end + 1), start);
+    tooLong ||= band === TOO_LONG;
+    const found = band === TOO_LONG ? null : band;
     if (!best) best = found;
     else if (found && extends_(best, found, line)) best = found;
     else if (found || !line.items.every((i) => best!.fonts.has(i.font))) break;
@@ -216,7 +238,7 @@ export function completeHeader(header: Header, lines: readonly Line[], rest: rea
   const moved = rest.map((l) => makeLine(l.items.map((i) => ({ ...i, baseline: i.baseline + shift }))));
   const whole = evaluate([...own, ...moved], header.first);
   const mapped = header.cells.filter((c) => c.column !== null).length;
-  if (!whole || whole.mapped <= mapped) return header;
+  if (whole === null || whole === TOO_LONG || whole.mapped <= mapped) return header;
   return { cells: whole.cells, first: header.first, last: header.last, fonts: header.fonts };
 }
 

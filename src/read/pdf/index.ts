@@ -5,7 +5,7 @@ import { extractMetadata } from '../metadata.js';
 import type { ParsedPlan, ReadInput } from '../parsed.js';
 import { lostText } from './conserve.js';
 import { openPdf } from './load.js';
-import { readTable, type PdfTable } from './table.js';
+import { frameTable, readTable, type PdfTable } from './table.js';
 
 /**
  * Read a PDF action plan: the text of each page with its positions (pdfjs), the table rebuilt from it (and
@@ -19,11 +19,13 @@ export async function readPdf(input: ReadInput): Promise<ParsedPlan> {
   let read: PdfTable;
   try {
     if (!pages.some((p) => p.hasText)) throw new ReadError('no text layer: scanned document?');
-    read = readTable(pages);
-    // Ruling lines cost a second pass over each page: read them only when the text left a row in doubt.
+    const frame = frameTable(pages);
+    read = readTable(pages, frame);
+    // Ruling lines cost a second pass over each page: read them only when the text left a row in doubt. Where
+    // the table stands does not depend on them: the rows are cut again, in the same frame.
     if (read.doubtful) {
       await doc.readRulings(read.pages);
-      read = readTable(pages);
+      read = readTable(pages, frame);
     }
   } finally {
     await doc.close();

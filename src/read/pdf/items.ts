@@ -110,8 +110,9 @@ export function joinItems(items: readonly TextItem[]): string {
   let text = '';
   let prev: TextItem | null = null;
   for (const item of items) {
-    // The last character only: /\s$/ on the growing text would try every position of it.
-    if (prev && !/\s/.test(text.at(-1) ?? '') && !/^\s/.test(item.text) && item.x - prev.right > 0.2 * Math.min(prev.size, item.size)) text += ' ';
+    // The gap first, the cheapest test; of the text, the last character only (/\s$/ on the growing text would try
+    // every position of it).
+    if (prev && item.x - prev.right > 0.2 * Math.min(prev.size, item.size) && !/\s/.test(text.at(-1) ?? '') && !/^\s/.test(item.text)) text += ' ';
     text += item.text;
     prev = item;
   }

@@ -180,7 +180,8 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     }
     prev = line;
   }
+  // Built field by field: an object spread here cost more than joining the lines.
   return out
-    .map(({ texts, ...p }) => ({ ...p, text: joinLines(texts) }))
+    .map((p) => ({ bullet: p.bullet, top: p.top, bottom: p.bottom, first: p.first, last: p.last, lines: p.lines, text: joinLines(p.texts) }))
     .filter((p) => p.text !== '');
 }

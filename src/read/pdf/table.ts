@@ -117,12 +117,29 @@ function pieceOf(area: TableArea, lines: Line[], header: boolean, from: number, 
 }
 
 /**
- * Find the table by its header row (the first page whose lines name the template's columns), drop the
- * header where it repeats at the top of later pages and the running headers and footers, and cut the
- * text below it into rows, at the ruling lines of pages that carry them. Throws a ReadError when no page
- * has the header.
+ * Where the table stands, found from the pages' text alone: each page's lines, the header and the page it is
+ * first on, where it repeats at the top of later pages or lower on a page, and the running headers and
+ * footers. Ruling lines play no part, so a second reading with them (readTable) takes this as it is.
  */
-export function readTable(pages: readonly PdfPage[]): PdfTable {
+export interface TableFrame {
+  laid: Array<{ number: number; height: number; lines: Line[] }>;
+  /** The index of the header's page in `laid`. */
+  start: number;
+  header: Header;
+  /** The header where it stands at the top of a page, by index in `laid`. */
+  headers: Map<number, Header>;
+  /** Headers lower on a page, each starting a table of its own. */
+  lower: Map<number, Header[]>;
+  headerLines: Set<Line>;
+  furniture: Set<Line>;
+}
+
+/**
+ * Find the table by its header row (the first page whose lines name the template's columns), where the header
+ * repeats at the top of later pages, and the running headers and footers. Throws a ReadError when no page has
+ * the header.
+ */
+export function frameTable(pages: readonly PdfPage[]): TableFrame {
   const laid = pages.map((p) => ({ number: p.number, height: p.height, lines: groupLines(p.items) }));
   let start = -1;
   let header: Header | null = null;
@@ -156,6 +173,16 @@ export function readTable(pages: readonly PdfPage[]): PdfTable {
       header = completeHeader(header, laid[start]!.lines, next.lines.slice(rest.first, rest.last + 1));
     }
   }
+  return { laid, start, header, headers, lower, headerLines, furniture };
+}
+
+/**
+ * Read the table framed by frameTable (found afresh unless given): drop the header where it repeats and the
+ * running headers and footers, and cut the text below it into rows, at the ruling lines of pages that carry
+ * them. Throws a ReadError when no page has the header.
+ */
+export function readTable(pages: readonly PdfPage[], frame: TableFrame = frameTable(pages)): PdfTable {
+  const { laid, start, header, headers, lower, headerLines, furniture } = frame;
   const areas: TableArea[] = laid.slice(start).map((page, k) => {
     const h = headers.get(start + k);
     const rulings = pages[start + k]!.rulings;
