@@ -1,3 +1,4 @@
+import { remembered } from '../util/remembered.js';
 import type { Column } from './source-row.js';
 
 /**
@@ -13,26 +14,17 @@ const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
   ['recommendation', /\brecommendation|\barea requiring\b|\bimprovement\b|\bfinding\b|\bissue\b/],
 ];
 
+/** Strip the numbering and punctuation of a header cell: "1. Rec No" becomes "rec no". */
+export function normaliseHeader(text: string): string {
+  // Body text is long and seldom seen twice: only title-sized texts are worth keeping.
+  return text.length > 200 ? normalise(text) : rememberedHeader(text);
+}
+
 /**
  * Header texts already normalised. Finding a header tries the same titles in many windows of lines, and
  * each cell is normalised to read its column and again to map its row.
  */
-const normalised = new Map<string, string>();
-/** Texts remembered at most: past it the cache starts afresh, so memory stays bounded on any input. */
-const REMEMBERED = 1000;
-
-/** Strip the numbering and punctuation of a header cell: "1. Rec No" becomes "rec no". */
-export function normaliseHeader(text: string): string {
-  // Body text is long and seldom seen twice: only title-sized texts are worth keeping.
-  if (text.length > 200) return normalise(text);
-  let norm = normalised.get(text);
-  if (norm === undefined) {
-    if (normalised.size >= REMEMBERED) normalised.clear();
-    norm = normalise(text);
-    normalised.set(text, norm);
-  }
-  return norm;
-}
+const rememberedHeader = remembered((text) => normalise(text), 1000);
 
 function normalise(text: string): string {
   return text

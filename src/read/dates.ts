@@ -1,4 +1,5 @@
 import type { Due } from '../model/plan.js';
+import { remembered } from '../util/remembered.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -34,25 +35,18 @@ interface Found {
   index: number;
 }
 
-/**
- * Texts whose dates were found already: a cell's text is asked again as its paragraphs are read, on the second
- * reading of a page and when the model is built. Bounded, as columns.ts's cache of header titles.
- */
-const known = new Map<string, readonly Found[]>();
-const REMEMBERED = 1000;
-
 /** Every date a target-date cell states, full days and months alike, in the order written. */
 export function findDates(input: string): readonly Found[] {
   // Every pattern below needs a digit.
   if (!/\d/.test(input)) return [];
-  let found = known.get(input);
-  if (found === undefined) {
-    if (known.size >= REMEMBERED) known.clear();
-    found = datesIn(input);
-    known.set(input, found);
-  }
-  return found;
+  return rememberedDates(input);
 }
+
+/**
+ * Texts whose dates were found already: a cell's text is asked again as its paragraphs are read, on the second
+ * reading of a page and when the model is built.
+ */
+const rememberedDates = remembered((input): readonly Found[] => datesIn(input), 1000);
 
 function datesIn(input: string): Found[] {
   const text = input.toLowerCase().replace(/<\/?su[pb]>/g, '').replace(/<[^<>]*>/g, ' ');

@@ -1,4 +1,5 @@
 import type { Diagnostic, PlanDocument } from '../../model/plan.js';
+import { remembered } from '../../util/remembered.js';
 import { fragments, type Line } from './items.js';
 
 /** The text of the table's area on one page: what pdfjs drew there, below the header, furniture removed. */
@@ -9,21 +10,12 @@ export interface AreaText {
 
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Words already folded: a plan's words recur, in the table and in the model both. Bounded, as columns.ts's. */
-const folded = new Map<string, string>();
-const REMEMBERED = 5000;
-
 /** A word as compared: case folded, everything but letters and digits taken out ("Manage-" → "manage"). */
-function normalise(word: string): string {
-  let found = folded.get(word);
-  if (found === undefined) {
-    if (folded.size >= REMEMBERED) folded.clear();
-    // ASCII, which most words are, is its own NFKC form, and its only letters and digits are a-z and 0-9: the same, cheaper.
-    found = ASCII.test(word) ? word.toLowerCase().replace(/[^a-z0-9]/g, '') : word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-    folded.set(word, found);
-  }
-  return found;
-}
+const normalise = remembered(
+  // ASCII, which most words are, is its own NFKC form, and its only letters and digits are a-z and 0-9: the same, cheaper.
+  (word) => (ASCII.test(word) ? word.toLowerCase().replace(/[^a-z0-9]/g, '') : word.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')),
+  5000,
+);
 
 interface Token {
   page: number;
