@@ -4,6 +4,7 @@ import type { Finding, Severity } from '../model/result.js';
 import type { SourceMap } from '../model/source-map.js';
 import { defaultSetting, type RuleSetting } from './settings.js';
 import type { AnyRule, Problem, RuleContext } from './types.js';
+import { compareNatural } from '../util/natural-order.js';
 
 /** What the engine needs besides the plan. */
 export interface EngineOptions {
@@ -81,6 +82,7 @@ export function position(loc: Location): number {
   return loc.page ?? loc.line ?? loc.row ?? 0;
 }
 
+/** Findings in document order; at one place, by path (recommendations[2] before recommendations[10]), then by rule. */
 function compareFindings(a: Finding, b: Finding): number {
-  return position(a.location) - position(b.location) || a.path.localeCompare(b.path, 'en', { numeric: true }) || a.ruleId.localeCompare(b.ruleId);
+  return position(a.location) - position(b.location) || compareNatural(a.path, b.path) || compareNatural(a.ruleId, b.ruleId);
 }

@@ -15,7 +15,16 @@ if (!hasChromium) {
   console.warn(`test/browser skipped: ${CHROMIUM} is absent. Install Debian's chromium package (.ci/install-browser.sh does) to run it.`);
 }
 
+// Pictures of the report to look at (test/artifacts, not committed), taken only when PLANCHECK_ARTIFACTS=1: no test
+// asserts on them, and rendering a whole page to PNG took more CPU than all the checks of this file together.
 const ARTIFACTS = path.resolve(import.meta.dirname, '../artifacts');
+const KEEP_ARTIFACTS = process.env.PLANCHECK_ARTIFACTS === '1';
+/** Save a picture (or with `pdf`, a printout) of the page under test/artifacts, when asked for. */
+async function keep(page: Page, name: string, options: { fullPage?: boolean; pdf?: boolean } = {}): Promise<void> {
+  if (!KEEP_ARTIFACTS) return;
+  if (options.pdf) await page.pdf({ path: path.join(ARTIFACTS, name), preferCSSPageSize: true });
+  else await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: options.fullPage ?? false });
+}
 const SEED = path.resolve(import.meta.dirname, '../../fixtures/text/001-dlnr.txt');
 const BIN = path.resolve(import.meta.dirname, '../../bin/plancheck.js');
 
@@ -42,7 +51,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     const file = path.join(dir, 'report.html');
     writeFileSync(file, formatHtml(sampleResults(), { cwd: '/work', generatedAt: '2026-03-02T09:30:00Z', docsBaseUri: 'https://example.org/docs/rules' }));
     reportUrl = pathToFileURL(file).href;
-    mkdirSync(ARTIFACTS, { recursive: true });
+    if (KEEP_ARTIFACTS) mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
   afterAll(async () => {
@@ -77,7 +86,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     // The reader's two repairs, in their own section after the table, and in no count.
     expect(await page.locator('#f1 section.reading-notes h3').textContent()).toBe('Reading notes (2)');
     expect(await page.locator('#f1 section.reading-notes li').count()).toBe(2);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report.png'), fullPage: true });
+    await keep(page, 'html-report.png', { fullPage: true });
     await page.context().close();
   });
 
@@ -134,7 +143,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(await warning.isVisible()).toBe(true);
     expect(await error.isVisible()).toBe(false);
     expect(await page.locator('#filter-status').textContent()).toBe('Showing 3 warnings; 6 errors hidden');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-warnings-only.png') });
+    await keep(page, 'html-report-warnings-only.png');
     await page.context().close();
   });
 
@@ -160,8 +169,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(await page.locator('#severity-filter').isVisible()).toBe(false);
     const bg = await page.locator('#f1-rec-2-action-1 td.c-act').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe('rgba(0, 0, 0, 0)');
-    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-print.png'), fullPage: true });
-    await page.pdf({ path: path.join(ARTIFACTS, 'html-report.pdf'), preferCSSPageSize: true });
+    await keep(page, 'html-report-print.png', { fullPage: true });
+    await keep(page, 'html-report.pdf', { pdf: true });
     await page.context().close();
   });
 
@@ -169,7 +178,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     const page = await open({ width: 420 });
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-narrow.png'), fullPage: true });
+    await keep(page, 'html-report-narrow.png', { fullPage: true });
     await page.context().close();
   });
 
@@ -194,7 +203,7 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(await page.locator('table.plan .note.finding').count()).toBe(findings.length);
     // Its six repairs (fixtures/text/001-dlnr.expected.json's diagnostics but the two pairing ones) as notes.
     expect(await page.locator('#f1 section.reading-notes li').count()).toBe(6);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'html-report-seed-001.png'), fullPage: true });
+    await keep(page, 'html-report-seed-001.png', { fullPage: true });
     await page.close();
     // Two runs of the CLI and a browser page: far more than vitest's default 5 s on a busy machine.
   }, 60_000);

@@ -213,7 +213,7 @@ describe('a worker process that dies', () => {
 });
 
 // A worker process for WorkerPool: it doubles numbers, throws on 13 (answering as the real worker does), dies on
-// 7, is killed on 8, spins forever on 99, and answers 'who' with its process id and arguments.
+// 7, is killed on 8, spins forever on 99, and answers 'who' with its process id, its arguments and two variables of its environment.
 const script = (): URL => {
   const file = path.join(tmp, 'pool-worker.mjs');
   writeFileSync(
@@ -228,7 +228,7 @@ const script = (): URL => {
       '  if (task === 99) for (;;);',
       '  if (task === 7) process.exit(3);',
       "  if (task === 8) process.kill(process.pid, 'SIGKILL');",
-      "  if (task === 'who') return process.send({ id, result: [process.pid, process.argv.slice(2)] });",
+      "  if (task === 'who') return process.send({ id, result: [process.pid, process.argv.slice(2), process.env.NODE_EXTRA_CA_CERTS ?? null, process.env.PLANCHECK_TEST_PASSED ?? null] });",
       "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
       '  else process.send({ id, result: task * 2 });',
       '});',
@@ -263,17 +263,28 @@ describe('WorkerPool', () => {
 });
 
 describe('a worker started ahead of its pool', () => {
-  it("is the pool's first worker, with the arguments it was started with; one no pool takes is let go", async () => {
-    const pid = startSpareWorker(script(), ['--preload', 'pdf']);
+  it("is the pool's first worker, with the arguments it was started with; one no pool takes is stopped", async () => {
+    // A worker gets this process's environment, less the certificates Node would parse at its start.
+    const saved = process.env.NODE_EXTRA_CA_CERTS;
+    process.env.NODE_EXTRA_CA_CERTS = path.join(tmp, 'no-such-bundle.pem');
+    process.env.PLANCHECK_TEST_PASSED = 'yes';
+    let pid: number | undefined;
+    try {
+      pid = startSpareWorker(script(), ['--preload', 'pdf']);
+    } finally {
+      if (saved === undefined) delete process.env.NODE_EXTRA_CA_CERTS;
+      else process.env.NODE_EXTRA_CA_CERTS = saved;
+      delete process.env.PLANCHECK_TEST_PASSED;
+    }
     const pool = new WorkerPool<number | string, unknown>(script(), 1, null, 0);
     try {
-      expect(await pool.run('who')).toEqual({ ok: true, value: [pid, ['--preload', 'pdf']] });
+      expect(await pool.run('who')).toEqual({ ok: true, value: [pid, ['--preload', 'pdf'], null, 'yes'] });
     } finally {
       await pool.close();
     }
     const unused = startSpareWorker(script()) as number;
     dropSpareWorker();
-    // With its channel closed, the idle worker ends by itself.
+    // Given nothing, it is killed: it does not stay to finish loading.
     for (let i = 0; i < 600 && isAlive(unused); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(isAlive(unused)).toBe(false);
   });

@@ -5,6 +5,7 @@ import { attr, esc } from './escape.js';
 import { placeLabel, targetId, type PlacedFinding } from './place.js';
 import { locationText, severityLabel } from './text.js';
 import { plural } from '../../util/plural.js';
+import { compareNatural } from '../../util/natural-order.js';
 
 const ICONS: Record<Severity, string> = {
   error:
@@ -85,7 +86,7 @@ export function summary(findings: readonly Finding[], view: FindingView, title: 
     byRule.set(f.ruleId, c);
   }
   const ruleRows = [...byRule]
-    .sort(([a, x], [b, y]) => y.error + y.warn - (x.error + x.warn) || a.localeCompare(b))
+    .sort(([a, x], [b, y]) => y.error + y.warn - (x.error + x.warn) || compareNatural(a, b))
     .map(([id, c]) => `<tr><th scope="row">${ruleRef(id, view.docsBaseUri)}</th><td class="num">${c.error}</td><td class="num">${c.warn}</td></tr>`);
   const table =
     ruleRows.length === 0
