@@ -166,6 +166,7 @@ export class WorkerPool<T, R> {
     private readonly size: number,
     private readonly setup: unknown,
     private readonly timeoutMs: number,
+    private readonly growAfterMs = GROW_AFTER_MS,
   ) {}
 
   /** Queue a task and wait for its outcome. */
@@ -198,8 +199,9 @@ export class WorkerPool<T, R> {
 
   /**
    * Hand queued tasks to idle workers. The first worker starts at once; another only when tasks have waited
-   * GROW_AFTER_MS for one, so that a few small files, which one worker reads in less time than Node takes to
-   * start another, do not pay for a second start-up. A batch with work for more keeps them all busy after that wait.
+   * `growAfterMs` for one while a worker was at work (not while the first was starting), so that a few small
+   * files, which one worker reads in less time than Node takes to start another, do not pay for a second
+   * start-up. A batch with work for more has them all busy after that wait.
    */
   #pump(): void {
     while (this.#queue.length > 0 && !this.#closed) {
@@ -207,15 +209,16 @@ export class WorkerPool<T, R> {
       if (!child) break;
       this.#dispatch(child, this.#queue.shift() as Job<T, R>);
     }
-    if (this.#queue.length === 0 || this.#closed || this.#live >= this.size) {
+    const working = [...this.#running.keys()].some((child) => this.#ready.has(child));
+    if (this.#queue.length === 0 || this.#closed || this.#live >= this.size || !working) {
       clearTimeout(this.#growTimer);
       this.#growTimer = undefined;
     } else {
-      this.#growTimer ??= setTimeout(() => this.#grow(), GROW_AFTER_MS);
+      this.#growTimer ??= setTimeout(() => this.#grow(), this.growAfterMs);
     }
   }
 
-  /** Tasks have waited GROW_AFTER_MS for a worker: start one more, and wait again if there is room for another. */
+  /** Tasks have waited `growAfterMs` for a worker: start one more, and wait again if there is room for another. */
   #grow(): void {
     this.#growTimer = undefined;
     if (this.#closed || this.#queue.length === 0 || this.#live >= this.size) return;
@@ -237,6 +240,8 @@ export class WorkerPool<T, R> {
       if ('ready' in answer) {
         this.#ready.add(child);
         if (running) this.#startClock(child, running);
+        // Now that a worker is at work, tasks that wait for one count towards starting another.
+        this.#pump();
         return;
       }
       if (!running || running.id !== answer.id) return;

@@ -213,7 +213,8 @@ describe('a worker process that dies', () => {
 });
 
 // A worker process for WorkerPool: it doubles numbers, throws on 13 (answering as the real worker does), dies on
-// 7, is killed on 8, spins forever on 99, and answers 'who' with its process id, its arguments and two variables of its environment.
+// 7, is killed on 8, spins forever on 99, answers 'who' with its process id, its arguments and two variables of its
+// environment, and { sleep: ms } with its process id after that long.
 const script = (): URL => {
   const file = path.join(tmp, 'pool-worker.mjs');
   writeFileSync(
@@ -229,6 +230,7 @@ const script = (): URL => {
       '  if (task === 7) process.exit(3);',
       "  if (task === 8) process.kill(process.pid, 'SIGKILL');",
       "  if (task === 'who') return process.send({ id, result: [process.pid, process.argv.slice(2), process.env.NODE_EXTRA_CA_CERTS ?? null, process.env.PLANCHECK_TEST_PASSED ?? null] });",
+      "  if (task && typeof task === 'object') return setTimeout(() => process.send({ id, result: process.pid }), task.sleep);",
       "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
       '  else process.send({ id, result: task * 2 });',
       '});',
@@ -259,6 +261,35 @@ describe('WorkerPool', () => {
       await pool.close();
     }
     expect(await pool.run(5)).toEqual({ ok: false, reason: 'internal error: the worker pool is closed' });
+  });
+});
+
+describe('WorkerPool growth', () => {
+  type Task = string | { sleep: number };
+  const pids = (outcomes: ReadonlyArray<{ ok: boolean; value?: unknown }>): Set<unknown> => new Set(outcomes.map((o) => (Array.isArray(o.value) ? o.value[0] : o.value)));
+
+  it('keeps to one worker while it keeps up with the tasks', async () => {
+    // Six quick tasks for a pool of two that waits five seconds of backlog before starting a second worker.
+    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, 5000);
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 6 }, () => pool.run('who')));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pids(outcomes).size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts another worker when tasks wait for one', async () => {
+    // Each task takes 0.4 s; the pool starts a second worker after 50 ms of backlog.
+    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, 50);
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 4 }, () => pool.run({ sleep: 400 })));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pids(outcomes).size).toBe(2);
+    } finally {
+      await pool.close();
+    }
   });
 });
 
