@@ -4,6 +4,7 @@ import { NoPlanError, ReadError } from '../read/errors.js';
 import { detectFormat, readPlan } from '../read/index.js';
 import { MAX_TEXT_BYTES, textTooLarge } from '../read/limits.js';
 import type { ParsedPlan } from '../read/parsed.js';
+import { TimeLimitError, unlimited, type Limit } from '../util/time-limit.js';
 import { fsReason, notRegularFile, type InputEntry } from './inputs.js';
 import { readAll, STDIN_TOO_LARGE, type CliIo } from './io.js';
 
@@ -16,29 +17,41 @@ export type Loaded =
   | { path: string; parsed: ParsedPlan }
   | { path: string; fatal: string; stack?: string; /** The file holds no action-plan table (NoPlanError). */ noPlan?: boolean };
 
-/** Read one input's bytes and parse them; never throws, so one bad file never stops the others. */
-export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Promise<Loaded> {
-  const { path } = entry;
-  let bytes: Uint8Array;
+/** An input's bytes, or the one-line reason they could not be read. */
+export type InputBytes = { bytes: Uint8Array } | { fatal: string };
+
+/** Read one input's bytes: a file (with the guards of readRegularFile) or standard input. */
+export async function readInputBytes(entry: InputEntry, io: Pick<CliIo, 'stdin'>): Promise<InputBytes> {
   try {
-    if (entry.kind === 'missing') return { path, fatal: entry.reason };
+    if (entry.kind === 'missing') return { fatal: entry.reason };
     if (entry.kind === 'stdin') {
-      if (!io.stdin) return { path, fatal: 'standard input is not available' };
+      if (!io.stdin) return { fatal: 'standard input is not available' };
       const all = await readAll(io.stdin);
-      if (all === null) return { path, fatal: STDIN_TOO_LARGE };
-      bytes = all;
-    } else {
-      const read = await readRegularFile(entry.abs);
-      if (typeof read === 'string') return { path, fatal: read };
-      if (TEST_READ_LOG) appendFileSync(TEST_READ_LOG, `${path}\n`);
-      bytes = read;
+      return all === null ? { fatal: STDIN_TOO_LARGE } : { bytes: all };
     }
+    const read = await readRegularFile(entry.abs);
+    if (typeof read === 'string') return { fatal: read };
+    if (TEST_READ_LOG) appendFileSync(TEST_READ_LOG, `${entry.path}\n`);
+    return { bytes: read };
   } catch (err) {
-    return { path, fatal: fsReason(err) };
+    return { fatal: fsReason(err) };
   }
+}
+
+/**
+ * Read one input's bytes (unless they were read already: standard input, or a single input the CLI looked at
+ * first) and parse them. Never throws, so one bad file never stops the others, except a TimeLimitError from
+ * `limit`, which the reader of a text export or an HTML page runs through.
+ */
+export async function loadInput(entry: InputEntry, io: Pick<CliIo, 'stdin'>, { bytes: given, limit = unlimited }: { bytes?: Uint8Array; limit?: Limit } = {}): Promise<Loaded> {
+  const { path } = entry;
+  const read = given === undefined ? await readInputBytes(entry, io) : { bytes: given };
+  if ('fatal' in read) return { path, fatal: read.fatal };
+  const { bytes } = read;
   try {
-    return { path, parsed: await readPlan({ path, bytes }) };
+    return { path, parsed: await readPlan({ path, bytes }, limit) };
   } catch (err) {
+    if (err instanceof TimeLimitError) throw err;
     if (err instanceof NoPlanError) return { path, fatal: err.message, noPlan: true };
     if (err instanceof ReadError) return { path, fatal: oneLine(err.message), stack: causeStack(err) };
     const message = err instanceof Error ? err.message : String(err);

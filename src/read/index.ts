@@ -2,6 +2,7 @@ import type { SourceFormat } from '../model/plan.js';
 import { utf16ByMark } from './decode-text.js';
 import { ReadError } from './errors.js';
 import type { ParsedPlan, ReadInput } from './parsed.js';
+import { unlimited, type Limit } from '../util/time-limit.js';
 
 export type { ReadInput } from './parsed.js';
 
@@ -34,8 +35,17 @@ function compoundFileReason(bytes: Uint8Array): string | null {
   return 'a legacy Office binary file (such as a Word .doc): save it as .docx';
 }
 
-/** Read one input into the model, or throw a ReadError whose message is the one-line reason. */
-export async function readPlan(input: ReadInput): Promise<ParsedPlan> {
+/**
+ * The formats whose reader is synchronous from the bytes to the model: a caller can run it under a time limit
+ * that stops even a loop that never yields (util/time-limit.ts), where the others need a process of their own.
+ */
+export const SYNCHRONOUS_FORMATS: ReadonlySet<SourceFormat> = new Set(['text', 'html']);
+
+/**
+ * Read one input into the model, or throw a ReadError whose message is the one-line reason. The reader of a
+ * synchronous format runs through `limit`.
+ */
+export async function readPlan(input: ReadInput, limit: Limit = unlimited): Promise<ParsedPlan> {
   if (input.bytes.length === 0) throw new ReadError('empty file');
   const compound = compoundFileReason(input.bytes);
   if (compound !== null) throw new ReadError(compound);
@@ -43,7 +53,7 @@ export async function readPlan(input: ReadInput): Promise<ParsedPlan> {
   switch (format) {
     case 'text': {
       const { readTextExport } = await import('./text/index.js');
-      return readTextExport(input);
+      return limit(() => readTextExport(input));
     }
     case 'pdf': {
       const { readPdf } = await import('./pdf/index.js');
@@ -51,7 +61,7 @@ export async function readPlan(input: ReadInput): Promise<ParsedPlan> {
     }
     case 'html': {
       const { readHtml } = await import('./html/index.js');
-      return readHtml(input);
+      return limit(() => readHtml(input));
     }
     case 'docx': {
       const { readDocx } = await import('./docx/index.js');

@@ -2,8 +2,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
-import { fsReason, type InputEntry } from '../inputs.js';
-import { readAll, STDIN_TOO_LARGE, type CliIo } from '../io.js';
+import { detectFormat, SYNCHRONOUS_FORMATS } from '../../read/index.js';
+import { limitFor } from '../../util/time-limit.js';
+import type { InputEntry } from '../inputs.js';
+import type { CliIo } from '../io.js';
+import { readInputBytes } from '../load.js';
 import { mapPool, WorkerPool } from '../pool.js';
 import { startProgress, wantsProgress, type Progress } from '../progress.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
@@ -37,10 +40,12 @@ export interface BatchOptions {
 
 /**
  * Process every entry and hand each result to `onResult` as soon as it is ready, with the entry's index, so the
- * caller can write it out and let it go. Files run in worker processes (pool.ts), whose files can be timed out
- * even in a synchronous loop, which nothing in this process could interrupt: a single input too, under the
- * default timeout. Only a single input with `--timeout 0` runs in this process, which saves a worker's
- * start-up at the price of having no limit.
+ * caller can write it out and let it go. Files run in worker processes (pool.ts), which are killed when a file
+ * takes longer than the timeout, whatever it is doing. A single input is read here first: a text export or an
+ * HTML page, whose reader is synchronous, is then read and checked in this process under a time limit that V8
+ * enforces even in a loop that never yields (util/time-limit.ts), which saves a worker's start-up; a PDF or a
+ * Word document, whose readers wait on their own work, goes to a worker with its bytes. With `--timeout 0` a
+ * single input of any format runs in this process, without a limit.
  * Draws a progress bar on standard error when it is a terminal; the bar is gone when this returns.
  */
 export async function runBatch(
@@ -66,12 +71,18 @@ export async function runBatch(
       });
       return;
     }
+    // A single input: read here, and checked here too when its reader is synchronous.
+    const single = entries.length === 1 ? await prepareSingle(entries[0] as InputEntry, io, opts.settings?.[0]) : undefined;
+    if (single !== undefined && 'kind' in single) return await done(single, 0);
+    if (single?.bytes !== undefined && SYNCHRONOUS_FORMATS.has(detectFormat(single.bytes))) {
+      return await done(await runTask(setup, opts.rules, single, limitFor(timeout)), 0);
+    }
     const size = Math.min(opts.jobs, entries.length);
     const pool = new WorkerPool<Task, TaskResult>(WORKER_SCRIPT, size, setup, timeout * 1000);
     try {
       // Two tasks per worker, so that a worker starts its next file while the last one's result is written out.
       await mapPool(entries, size * 2, async (entry, index) => {
-        const task = await prepare(entry, io, opts.settings?.[index]);
+        const task = single ?? (await prepare(entry, io, opts.settings?.[index]));
         if ('kind' in task) return done(task, index);
         const outcome = await pool.run(task);
         await done(outcome.ok ? outcome.value : { kind: 'fatal', path: entry.path, fatal: outcome.reason }, index);
@@ -87,10 +98,11 @@ export async function runBatch(
 /** The task for an entry, with standard input read here since workers cannot read it; a failed read is its result. */
 async function prepare(entry: InputEntry, io: CliIo, settings?: ReadonlyMap<string, RuleSetting>): Promise<Task | TaskResult> {
   if (entry.kind !== 'stdin' || io.stdin === undefined) return { entry, settings };
-  try {
-    const stdin = await readAll(io.stdin);
-    return stdin === null ? { kind: 'fatal', path: entry.path, fatal: STDIN_TOO_LARGE } : { entry, stdin, settings };
-  } catch (err) {
-    return { kind: 'fatal', path: entry.path, fatal: fsReason(err) };
-  }
+  return prepareSingle(entry, io, settings);
+}
+
+/** The task for an entry with its bytes, read here; a failed read is its result. */
+async function prepareSingle(entry: InputEntry, io: CliIo, settings?: ReadonlyMap<string, RuleSetting>): Promise<Task | TaskResult> {
+  const read = await readInputBytes(entry, io);
+  return 'fatal' in read ? { kind: 'fatal', path: entry.path, fatal: read.fatal } : { entry, bytes: read.bytes, settings };
 }

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { InspectionReport } from '../../model/inspection-report.js';
 import type { PlanDocument } from '../../model/plan.js';
 import type { FileResult } from '../../model/result.js';
@@ -7,6 +8,7 @@ import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
 import type { InputEntry } from '../inputs.js';
 import { loadInput } from '../load.js';
+import { TimeLimitError, unlimited, type Limit } from '../../util/time-limit.js';
 import { serializeModel, type ModelFormat } from './serialize.js';
 
 /**
@@ -23,10 +25,13 @@ export type TaskSetup =
     }
   | { command: 'convert'; format: ModelFormat };
 
-/** One file to process; standard input arrives already read, since a worker cannot read the parent's stdin. */
+/**
+ * One file to process. Its bytes come with it when the CLI has read them: standard input, which a worker cannot
+ * read, and a single input, which the CLI looks at to choose where to read it (batch.ts).
+ */
 export interface Task {
   entry: InputEntry;
-  stdin?: Uint8Array;
+  bytes?: Uint8Array;
   /** This file's rule settings (from its own config), in place of the setup's. */
   settings?: ReadonlyMap<string, RuleSetting>;
 }
@@ -43,18 +48,32 @@ export type TaskResult =
   | { kind: 'validated'; result: FileResult; counts: Counts }
   | { kind: 'converted'; path: string; text: string; counts: Counts };
 
-/** Read one file and check or serialize it; never throws, so one bad file never stops the others. */
-export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task: Task): Promise<TaskResult> {
+// Test hook, for the --timeout tests only: hang on the file of this base name, synchronously as a runaway loop
+// would, but asleep rather than spinning, so as not to take a busy machine's core. Short waits, so that a time
+// limit run in this process (util/time-limit.ts) can stop it between two; a worker process is killed.
+const TEST_HANG_ON = process.env.PLANCHECK_TEST_HANG_ON;
+const hangIfTested = (path: string): void => {
+  if (TEST_HANG_ON === undefined || basename(path) !== TEST_HANG_ON) return;
+  const cell = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) Atomics.wait(cell, 0, 0, 50);
+};
+
+/**
+ * Read one file and check or serialize it; never throws, so one bad file never stops the others. The reading of
+ * a text export or an HTML page and the rules run through `limit`; when its time is up, the file's reason says so.
+ */
+export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task: Task, limit: Limit = unlimited): Promise<TaskResult> {
   const { entry } = task;
   try {
-    const loaded = await loadInput(entry, { stdin: task.stdin === undefined ? undefined : once(task.stdin) });
+    limit(() => hangIfTested(entry.path));
+    const loaded = await loadInput(entry, { stdin: undefined }, { bytes: task.bytes, limit });
     if ('fatal' in loaded) return { kind: 'fatal', path: loaded.path, fatal: loaded.fatal, stack: loaded.stack, noPlan: loaded.noPlan };
     const { document, sourceMap } = loaded.parsed;
     const counts = countsOf(document);
     if (setup.command === 'convert') {
       return { kind: 'converted', path: entry.path, text: await serializeModel(document, setup.format), counts };
     }
-    const findings = runRules(document, sourceMap, { rules, settings: task.settings ?? setup.settings, inspectionReport: setup.inspectionReport });
+    const findings = limit(() => runRules(document, sourceMap, { rules, settings: task.settings ?? setup.settings, inspectionReport: setup.inspectionReport }));
     const errorCount = findings.filter((f) => f.severity === 'error').length;
     const result: FileResult = {
       path: entry.path,
@@ -68,6 +87,7 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
     };
     return { kind: 'validated', result, counts };
   } catch (err) {
+    if (err instanceof TimeLimitError) return { kind: 'fatal', path: entry.path, fatal: err.message };
     const message = err instanceof Error ? err.message : String(err);
     return { kind: 'fatal', path: entry.path, fatal: `internal error: ${message.split('\n')[0] ?? ''}`, stack: err instanceof Error ? err.stack : undefined };
   }
@@ -75,8 +95,4 @@ export async function runTask(setup: TaskSetup, rules: readonly AnyRule[], task:
 
 function countsOf(doc: PlanDocument): Counts {
   return { recommendations: doc.recommendations.length, actions: doc.recommendations.reduce((n, r) => n + r.actions.length, 0) };
-}
-
-async function* once(bytes: Uint8Array): AsyncIterable<Uint8Array> {
-  yield bytes;
 }

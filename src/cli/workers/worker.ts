@@ -12,12 +12,6 @@ let rules: Promise<readonly AnyRule[]> | undefined;
 /** The task under way, so that an error nothing caught is answered as that task's failure. */
 let current: number | undefined;
 
-// Test hook, for the --timeout tests only: hang on the file of this base name, synchronously as a runaway loop
-// would (nothing in this process can end it), but asleep rather than spinning, so as not to take a busy machine's core.
-const TEST_HANG_ON = process.env.PLANCHECK_TEST_HANG_ON;
-const hang = (): void => {
-  for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-};
 // Test hook, for the worker-crash tests only: the process dies (as of a native crash) on the file of this base name.
 const TEST_DIE_ON = process.env.PLANCHECK_TEST_DIE_ON;
 
@@ -37,7 +31,6 @@ process.on('message', (message: WorkerRequest<Task>) => {
   }
   const { id, task } = message;
   const name = basename(task.entry.path);
-  if (TEST_HANG_ON !== undefined && name === TEST_HANG_ON) hang();
   if (TEST_DIE_ON !== undefined && name === TEST_DIE_ON) process.kill(process.pid, 'SIGKILL');
   current = id;
   void (async () => {
