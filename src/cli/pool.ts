@@ -178,11 +178,6 @@ export class WorkerPool<T, R> {
     });
   }
 
-  /** Start the workers now, before any task, so that their start-up overlaps the caller's own work. */
-  warm(count = this.size): void {
-    while (!this.#closed && this.#live < Math.min(count, this.size)) this.#idle.push(this.#spawn());
-  }
-
   /**
    * Stop every worker: an idle one is let go (it ends by itself once its channel is closed), a busy one is killed;
    * tasks still queued are answered as failed.
