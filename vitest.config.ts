@@ -9,8 +9,9 @@ const MOCKING = ['test/read/pdf/inflate.test.ts', 'test/read/pdf/module-fallback
 // Workers: twice as many as there are cores. A test that spawns the CLI holds its Vitest worker while the CLI
 // runs, and some wait out a --timeout on purpose, so a worker per core leaves cores idle. (Vitest takes a
 // percentage of maxWorkers as a share of the cores and never goes past their number: '150%' meant two here.)
-// On the two-core development machine, idle, the suite took 148-157 s with two workers, 148-164 s with three,
-// 131-144 s with four and 150 s with five; the cores were busy 99 % of the time with four.
+// On the two-core development machine, idle, partway through the work that brought the suite down from 170-190 s
+// to 113-135 s, it took 148-157 s with two workers, 148-164 s with three, 131-144 s with four and 150 s with five;
+// the cores were busy 99 % of the time with four.
 // Every other file shares its worker's module registry with the files that ran there before it: importing
 // the readers and rules afresh for each of ninety files cost about a fifth of the suite's CPU time. No test
 // relies on a module's state left by another file (spies are restored after each test).
