@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { timedOut } from '../util/time-limit.js';
 
 /** Map items through an async function with at most `limit` calls in flight; results keep the items' order. */
 export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
@@ -73,7 +74,7 @@ process.once('exit', stopWorkers);
  * certificates that variable names as each process starts, before any code runs (about 50 ms of CPU on the
  * development machine for a system bundle of some 150), and a worker never opens a connection.
  */
-export function workerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+function workerEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
   const { NODE_EXTRA_CA_CERTS: _certificates, ...rest } = env;
   return rest;
 }
@@ -284,7 +285,7 @@ export class WorkerPool<T, R> {
   }
 
   #timeOut(child: ChildProcess, running: Running<T, R>): void {
-    this.#finish(child, running, { ok: false, reason: `timed out after ${this.timeoutMs / 1000} s` });
+    this.#finish(child, running, { ok: false, reason: timedOut(this.timeoutMs / 1000) });
     // Count the process gone now, so that its replacement starts without waiting for it to die.
     this.#retire(child);
     void this.#kill(child);

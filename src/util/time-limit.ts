@@ -1,6 +1,11 @@
 import vm from 'node:vm';
 
-/** Thrown by a limit whose time is up; its message is the file's one-line reason ("timed out after 60 s"). */
+/** A file's one-line reason when its time is up, whichever limit stopped it (this one, or a killed worker). */
+export function timedOut(seconds: number): string {
+  return `timed out after ${seconds} s`;
+}
+
+/** Thrown by a limit whose time is up; its message is the file's one-line reason (timedOut). */
 export class TimeLimitError extends Error {}
 
 /**
@@ -12,7 +17,8 @@ export type Limit = <T>(work: () => T) => T;
 export const unlimited: Limit = (work) => work();
 
 /** Where the script below finds the work to run: a script run with a time limit calls a function of this realm. */
-const SLOT = Symbol.for('plancheck.limited');
+const SLOT_NAME = 'plancheck.limited';
+const SLOT = Symbol.for(SLOT_NAME);
 let caller: vm.Script | undefined;
 
 /**
@@ -22,11 +28,11 @@ let caller: vm.Script | undefined;
  */
 export function limitFor(seconds: number): Limit {
   const deadline = performance.now() + seconds * 1000;
-  const reason = `timed out after ${seconds} s`;
+  const reason = timedOut(seconds);
   return <T>(work: () => T): T => {
     const left = Math.ceil(deadline - performance.now());
     if (left <= 0) throw new TimeLimitError(reason);
-    caller ??= new vm.Script(`globalThis[Symbol.for('plancheck.limited')]()`, { filename: 'plancheck-time-limit' });
+    caller ??= new vm.Script(`globalThis[Symbol.for(${JSON.stringify(SLOT_NAME)})]()`, { filename: 'plancheck-time-limit' });
     const slots = globalThis as unknown as Record<symbol, unknown>;
     slots[SLOT] = work;
     try {

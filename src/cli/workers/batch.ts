@@ -72,7 +72,7 @@ export async function runBatch(
       return;
     }
     // A single input: read here, and checked here too when its reader is synchronous.
-    const single = entries.length === 1 ? await prepareSingle(entries[0] as InputEntry, io, opts.settings?.[0]) : undefined;
+    const single = entries.length === 1 ? await withBytes(entries[0] as InputEntry, io, opts.settings?.[0]) : undefined;
     if (single !== undefined && 'kind' in single) return await done(single, 0);
     if (single?.bytes !== undefined && SYNCHRONOUS_FORMATS.has(detectFormat(single.bytes))) {
       return await done(await runTask(setup, opts.rules, single, limitFor(timeout)), 0);
@@ -98,11 +98,11 @@ export async function runBatch(
 /** The task for an entry, with standard input read here since workers cannot read it; a failed read is its result. */
 async function prepare(entry: InputEntry, io: CliIo, settings?: ReadonlyMap<string, RuleSetting>): Promise<Task | TaskResult> {
   if (entry.kind !== 'stdin' || io.stdin === undefined) return { entry, settings };
-  return prepareSingle(entry, io, settings);
+  return withBytes(entry, io, settings);
 }
 
 /** The task for an entry with its bytes, read here; a failed read is its result. */
-async function prepareSingle(entry: InputEntry, io: CliIo, settings?: ReadonlyMap<string, RuleSetting>): Promise<Task | TaskResult> {
+async function withBytes(entry: InputEntry, io: CliIo, settings?: ReadonlyMap<string, RuleSetting>): Promise<Task | TaskResult> {
   const read = await readInputBytes(entry, io);
   return 'fatal' in read ? { kind: 'fatal', path: entry.path, fatal: read.fatal } : { entry, bytes: read.bytes, settings };
 }
