@@ -17,10 +17,11 @@ export async function mapPool<T, R>(items: readonly T[], limit: number, fn: (ite
 }
 
 /**
- * How long queued tasks wait for a busy worker before the pool starts another (up to its size). Starting a Node
- * process costs about 0.1 s of CPU on the development machine, more for a worker that loads pdfjs.
+ * How many times longer than a worker takes to start the work queued for each worker must be before the pool starts
+ * another: a start-up costs a whole process's CPU time (0.1-0.3 s on the development machine, more for a worker
+ * that loads pdfjs), and pays only when the second worker then takes a share of the queue worth more than that.
  */
-const GROW_AFTER_MS = 100;
+const GROW_FACTOR = 2;
 
 /** A task's answer, or why there is none: it ran past the time limit or its worker died. */
 export type PoolOutcome<R> = { ok: true; value: R } | { ok: false; reason: string };
@@ -43,6 +44,8 @@ interface Running<T, R> {
   job: Job<T, R>;
   id: number;
   timer: NodeJS.Timeout | undefined;
+  /** When the task's time started (performance.now()): once both it and its process were ready. */
+  startedAt: number | undefined;
 }
 
 /**
@@ -93,7 +96,9 @@ function forkWorker(script: URL, args: readonly string[] = []): ChildProcess {
 interface Spare {
   script: string;
   child: ChildProcess;
-  ready: boolean;
+  /** When it was started and, once it said so, when it was ready (performance.now()). */
+  startedAt: number;
+  readyAt: number | undefined;
   listen: (answer: WorkerAnswer<unknown>) => void;
 }
 
@@ -106,7 +111,15 @@ interface Spare {
 export function startSpareWorker(script: URL, args: readonly string[] = []): number | undefined {
   if (shared.spare) return shared.spare.child.pid;
   const child = forkWorker(script, args);
-  const held: Spare = { script: script.href, child, ready: false, listen: (answer) => void (held.ready ||= 'ready' in answer) };
+  const held: Spare = {
+    script: script.href,
+    child,
+    startedAt: performance.now(),
+    readyAt: undefined,
+    listen: (answer) => {
+      if ('ready' in answer) held.readyAt ??= performance.now();
+    },
+  };
   child.on('message', held.listen);
   child.once('exit', () => {
     alive.delete(child);
@@ -131,13 +144,13 @@ export function dropSpareWorker(): void {
   held.child.unref();
 }
 
-/** The spare worker, if it runs `script` and is alive, handed over with whether it has said it is ready. */
-function takeSpare(script: URL): { child: ChildProcess; ready: boolean } | null {
+/** The spare worker, if it runs `script` and is alive, handed over with when it started and was ready. */
+function takeSpare(script: URL): { child: ChildProcess; startedAt: number; readyAt: number | undefined } | null {
   const held = shared.spare;
   if (!held || held.script !== script.href || held.child.exitCode !== null || held.child.signalCode !== null) return null;
   shared.spare = null;
   held.child.off('message', held.listen);
-  return { child: held.child, ready: held.ready };
+  return { child: held.child, startedAt: held.startedAt, readyAt: held.readyAt };
 }
 
 /**
@@ -161,13 +174,25 @@ export class WorkerPool<T, R> {
   #closed = false;
   /** Set while tasks wait for a worker and another may start: see #pump. */
   #growTimer: NodeJS.Timeout | undefined;
+  /** When each process was started (performance.now()), until it says it is ready. */
+  readonly #startedAt = new WeakMap<ChildProcess, number>();
+  /** How long the processes so far took from their start to being ready, in all, and how many. */
+  #startupMs = 0;
+  #startups = 0;
+  /** How long the tasks answered so far took, in all, and how many. */
+  #taskMs = 0;
+  #tasks = 0;
 
+  /**
+   * `startupMs`, when given, is taken as every worker's start-up time instead of the one measured (for tests
+   * that must not depend on how fast the machine starts a process).
+   */
   constructor(
     private readonly script: URL,
     private readonly size: number,
     private readonly setup: unknown,
     private readonly timeoutMs: number,
-    private readonly growAfterMs = GROW_AFTER_MS,
+    private readonly startupMs?: number,
   ) {}
 
   /** Queue a task and wait for its outcome. */
@@ -194,10 +219,10 @@ export class WorkerPool<T, R> {
   }
 
   /**
-   * Hand queued tasks to idle workers. The first worker starts at once; another only when tasks have waited
-   * `growAfterMs` for one while a worker was at work (not while the first was starting), so that a few small
-   * files, which one worker reads in less time than Node takes to start another, do not pay for a second
-   * start-up. A batch with work for more has them all busy after that wait.
+   * Hand queued tasks to idle workers, and start another worker when the queue is worth it. The first worker
+   * starts at once; another only when the tasks waiting would keep each worker busy for GROW_FACTOR times as
+   * long as a worker takes to start (see #growDelay). So a few small files cost one start-up, not one per core,
+   * and a batch with work for all the workers has them all busy after its first files.
    */
   #pump(): void {
     while (this.#queue.length > 0 && !this.#closed) {
@@ -205,27 +230,45 @@ export class WorkerPool<T, R> {
       if (!child) break;
       this.#dispatch(child, this.#queue.shift() as Job<T, R>);
     }
-    const working = [...this.#running.keys()].some((child) => this.#ready.has(child));
-    if (this.#queue.length === 0 || this.#closed || this.#live >= this.size || !working) {
-      clearTimeout(this.#growTimer);
-      this.#growTimer = undefined;
-    } else {
-      this.#growTimer ??= setTimeout(() => this.#grow(), this.growAfterMs);
-    }
-  }
-
-  /** Tasks have waited `growAfterMs` for a worker: start one more, and wait again if there is room for another. */
-  #grow(): void {
+    clearTimeout(this.#growTimer);
     this.#growTimer = undefined;
-    if (this.#closed || this.#queue.length === 0 || this.#live >= this.size) return;
+    if (this.#queue.length === 0 || this.#closed || this.#live >= this.size) return;
+    const delay = this.#growDelay();
+    if (delay === undefined) return;
+    if (delay > 0) {
+      this.#growTimer = setTimeout(() => this.#pump(), delay);
+      return;
+    }
     this.#dispatch(this.#spawn(), this.#queue.shift() as Job<T, R>);
     this.#pump();
+  }
+
+  /**
+   * How long until the queue is worth another worker: 0 when it is now, undefined when there is nothing to
+   * judge by yet (no worker has said it is ready, or none is at work and none has answered). Each task waiting
+   * is taken to cost what the tasks answered so far took on average, or, if more, what the longest task at work
+   * has taken so far: a bound that grows while the task runs, so the wait ends when the bound gets there.
+   */
+  #growDelay(): number | undefined {
+    const startup = this.startupMs ?? (this.#startups > 0 ? this.#startupMs / this.#startups : undefined);
+    if (startup === undefined) return undefined;
+    // The time each waiting task must take for the queue to be worth a start-up for each worker.
+    const worth = (GROW_FACTOR * startup * this.#live) / this.#queue.length;
+    if (this.#tasks > 0 && this.#taskMs / this.#tasks >= worth) return 0;
+    const now = performance.now();
+    let longest: number | undefined;
+    for (const running of this.#running.values()) {
+      if (running.startedAt !== undefined) longest = Math.max(longest ?? 0, now - running.startedAt);
+    }
+    if (longest === undefined) return undefined;
+    return longest >= worth ? 0 : Math.ceil(worth - longest);
   }
 
   #spawn(): ChildProcess {
     const taken = takeSpare(this.script);
     const child = taken?.child ?? forkWorker(this.script);
-    if (taken?.ready) this.#ready.add(child);
+    this.#startedAt.set(child, taken?.startedAt ?? performance.now());
+    if (taken?.readyAt !== undefined) this.#isReady(child, taken.readyAt);
     this.#live += 1;
     let stderr = '';
     child.stderr?.setEncoding('utf8').on('data', (text: string) => {
@@ -234,7 +277,7 @@ export class WorkerPool<T, R> {
     child.on('message', (answer: WorkerAnswer<R>) => {
       const running = this.#running.get(child);
       if ('ready' in answer) {
-        this.#ready.add(child);
+        this.#isReady(child, performance.now());
         if (running) this.#startClock(child, running);
         // Now that a worker is at work, tasks that wait for one count towards starting another.
         this.#pump();
@@ -248,6 +291,10 @@ export class WorkerPool<T, R> {
         void this.#kill(child);
         this.#pump();
         return;
+      }
+      if (running.startedAt !== undefined) {
+        this.#taskMs += performance.now() - running.startedAt;
+        this.#tasks += 1;
       }
       this.#finish(child, running, { ok: true, value: answer.result });
       this.#idle.push(child);
@@ -268,7 +315,7 @@ export class WorkerPool<T, R> {
 
   #dispatch(child: ChildProcess, job: Job<T, R>): void {
     const id = this.#nextId++;
-    const running: Running<T, R> = { job, id, timer: undefined };
+    const running: Running<T, R> = { job, id, timer: undefined, startedAt: undefined };
     this.#running.set(child, running);
     if (this.#ready.has(child)) this.#startClock(child, running);
     try {
@@ -280,7 +327,19 @@ export class WorkerPool<T, R> {
     }
   }
 
+  /** A process has said it is ready, at `at`: its start-up counts towards the estimate #growDelay uses. */
+  #isReady(child: ChildProcess, at: number): void {
+    this.#ready.add(child);
+    const startedAt = this.#startedAt.get(child);
+    if (startedAt === undefined) return;
+    this.#startedAt.delete(child);
+    this.#startupMs += at - startedAt;
+    this.#startups += 1;
+  }
+
+  /** A task's time starts: the clock for its time limit, and for what tasks cost (see #growDelay). */
   #startClock(child: ChildProcess, running: Running<T, R>): void {
+    running.startedAt = performance.now();
     if (this.timeoutMs > 0) running.timer = setTimeout(() => this.#timeOut(child, running), this.timeoutMs);
   }
 

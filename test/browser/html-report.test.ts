@@ -40,7 +40,10 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
   let browser: Browser;
   let dir: string;
   let reportUrl: string;
-  const requests: string[] = [];
+  /** The page most tests look at, loaded afresh for each (see view), and what it has fetched since. */
+  let shared: Page;
+  let visits = 0;
+  let requests: string[] = [];
 
   beforeAll(async () => {
     browser = await chromium.launch({
@@ -51,6 +54,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     const file = path.join(dir, 'report.html');
     writeFileSync(file, formatHtml(sampleResults(), { cwd: '/work', generatedAt: '2026-03-02T09:30:00Z', docsBaseUri: 'https://example.org/docs/rules' }));
     reportUrl = pathToFileURL(file).href;
+    shared = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    shared.on('request', (req) => requests.push(req.url()));
     if (KEEP_ARTIFACTS) mkdirSync(ARTIFACTS, { recursive: true });
   }, 120_000);
 
@@ -59,19 +64,24 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(options: { javaScriptEnabled?: boolean; width?: number } = {}): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: 900 },
-      javaScriptEnabled: options.javaScriptEnabled ?? true,
-    });
-    const page = await context.newPage();
-    page.on('request', (req) => requests.push(req.url()));
-    await page.goto(reportUrl);
-    return page;
+  /**
+   * The report, loaded afresh in the shared page, on a screen `width` wide. Each new page costs Chromium a
+   * renderer process (about a second of CPU here), so the tests share one and each loads the report again, under
+   * an address of its own (a query that the report does not read), so that nothing one test did stays for the next.
+   * Returns the report's address as loaded.
+   */
+  async function view(width = 1280): Promise<string> {
+    await shared.emulateMedia({ media: 'screen' });
+    await shared.setViewportSize({ width, height: 900 });
+    requests = [];
+    const url = `${reportUrl}?visit=${++visits}`;
+    await shared.goto(url);
+    return url;
   }
 
   it('shows every finding, beside its row and in the list, and the file that could not be read', async () => {
-    const page = await open();
+    const page = shared;
+    await view();
     expect(await page.locator('h1').allTextContents()).toEqual(['Action plan check: 2 plans']);
     expect(await page.locator('h2').allTextContents()).toEqual(['DLNR', 'scan.pdf']);
     expect(await page.locator('#f1 table.findings tbody tr').count()).toBe(9);
@@ -87,20 +97,20 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(await page.locator('#f1 section.reading-notes h3').textContent()).toBe('Reading notes (2)');
     expect(await page.locator('#f1 section.reading-notes li').count()).toBe(2);
     await keep(page, 'html-report.png', { fullPage: true });
-    await page.context().close();
   });
 
   it('runs its own filter script and nothing from the plan, and fetches nothing', async () => {
-    const page = await open();
+    const page = shared;
+    const url = await view();
     expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await page.locator('#f1-rec-3 .rec-text').textContent()).toContain('<script>window.pwned=1</script>');
     expect(await page.locator('#severity-filter').isVisible()).toBe(true);
-    expect(new Set(requests)).toEqual(new Set([reportUrl]));
-    await page.context().close();
+    expect(new Set(requests)).toEqual(new Set([url]));
   });
 
   it('moves to the row of a finding when its link is followed', async () => {
-    const page = await open();
+    const page = shared;
+    await view();
     await page.locator('#f1-finding-2 .where a').click();
     expect(await page.evaluate(() => location.hash)).toBe('#f1-rec-2-action-1');
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('f1-rec-2-action-1');
@@ -113,11 +123,11 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
 
     await page.locator('#f1-finding-1 .where a').click();
     expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe('f1-plan');
-    await page.context().close();
   });
 
   it('hides warnings when "Errors only" is chosen, by mouse or keyboard', async () => {
-    const page = await open();
+    const page = shared;
+    await view();
     const warning = page.locator('#f1-rec-2-action-2 .note.sev-warn');
     const error = page.locator('#f1-rec-2-action-1 .note.sev-error');
     expect(await warning.isVisible()).toBe(true);
@@ -144,42 +154,43 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     expect(await error.isVisible()).toBe(false);
     expect(await page.locator('#filter-status').textContent()).toBe('Showing 3 warnings; 6 errors hidden');
     await keep(page, 'html-report-warnings-only.png');
-    await page.context().close();
   });
 
   it('reads in full without JavaScript, the useless filter left out', async () => {
-    const page = await open({ javaScriptEnabled: false });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(reportUrl);
     expect(await page.locator('#severity-filter').isVisible()).toBe(false);
     expect(await page.locator('#f1 .note.finding:visible').count()).toBe(9);
-    await page.context().close();
+    await context.close();
   });
 
   it('keeps every visible text at a contrast of at least 4.5:1', async () => {
-    const page = await open();
+    const page = shared;
+    await view();
     expect(await page.evaluate(lowContrastTexts)).toEqual([]);
     // The check itself catches faint text: grey #999 on white is 2.85:1.
     await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<p class="probe" style="color:#999">faint</p>'));
     expect(await page.evaluate(lowContrastTexts)).toEqual(['p.probe "faint" 2.85']);
-    await page.context().close();
   });
 
   it('prints without the filter and without background tints', async () => {
-    const page = await open();
+    const page = shared;
+    await view();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('#severity-filter').isVisible()).toBe(false);
     const bg = await page.locator('#f1-rec-2-action-1 td.c-act').evaluate((el) => getComputedStyle(el).backgroundColor);
     expect(bg).toBe('rgba(0, 0, 0, 0)');
     await keep(page, 'html-report-print.png', { fullPage: true });
     await keep(page, 'html-report.pdf', { pdf: true });
-    await page.context().close();
   });
 
   it('stacks the table on a narrow screen', async () => {
-    const page = await open({ width: 420 });
+    const page = shared;
+    await view(420);
     const widths = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
     expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
     await keep(page, 'html-report-narrow.png', { fullPage: true });
-    await page.context().close();
   });
 
   it('seed 001 through the real CLI: each finding sits beside the action or recommendation it concerns', async () => {
@@ -190,7 +201,8 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     const findings = (JSON.parse(json.stdout) as { files: Array<{ findings: SeedFinding[] }> }).files[0]!.findings;
     // 21: the two inferred rec numbers are reading notes, not numbering warnings.
     expect(findings).toHaveLength(21);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = shared;
+    await view();
     await page.goto(pathToFileURL(out).href);
     // 001's recommendations are numbered 1 to 8 in table order, so the row anchors follow the rec numbers.
     for (const f of findings) {
@@ -204,7 +216,6 @@ describe.skipIf(!hasChromium)('HTML report in Chromium', { timeout: 120_000 }, (
     // Its six repairs (fixtures/text/001-dlnr.expected.json's diagnostics but the two pairing ones) as notes.
     expect(await page.locator('#f1 section.reading-notes li').count()).toBe(6);
     await keep(page, 'html-report-seed-001.png', { fullPage: true });
-    await page.close();
     // Two runs of the CLI and a browser page: far more than vitest's default 5 s on a busy machine.
   }, 60_000);
 });

@@ -269,7 +269,7 @@ describe('WorkerPool growth', () => {
   const pids = (outcomes: ReadonlyArray<{ ok: boolean; value?: unknown }>): Set<unknown> => new Set(outcomes.map((o) => (Array.isArray(o.value) ? o.value[0] : o.value)));
 
   it('keeps to one worker while it keeps up with the tasks', async () => {
-    // Six quick tasks for a pool of two that waits five seconds of backlog before starting a second worker.
+    // Six quick tasks for a pool of two whose workers are taken to need five seconds to start.
     const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, 5000);
     try {
       const outcomes = await Promise.all(Array.from({ length: 6 }, () => pool.run('who')));
@@ -280,11 +280,37 @@ describe('WorkerPool growth', () => {
     }
   });
 
-  it('starts another worker when tasks wait for one', async () => {
-    // Each task takes 0.4 s; the pool starts a second worker after 50 ms of backlog.
+  it('keeps to one worker when the tasks waiting take less time than a worker takes to start', async () => {
+    // Start-up as measured: a Node process takes tens of milliseconds to start even on an idle machine, and a
+    // task of 5 ms takes longer than that only on a machine so loaded that a start takes longer still.
+    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0);
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 3 }, () => pool.run({ sleep: 5 })));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pids(outcomes).size).toBe(1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts another worker when the tasks waiting are worth its start-up', async () => {
+    // Each task takes 0.4 s, and a worker is taken to start in 50 ms: three tasks waiting are worth a second one
+    // after 33 ms of the first (twice the start-up for the one worker, shared among three).
     const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, 50);
     try {
       const outcomes = await Promise.all(Array.from({ length: 4 }, () => pool.run({ sleep: 400 })));
+      expect(outcomes.every((o) => o.ok)).toBe(true);
+      expect(pids(outcomes).size).toBe(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts the others at once for a long queue, with start-up as measured', async () => {
+    // Thirty tasks of 0.1 s: three seconds of work, which any start-up short of a second makes worth a second worker.
+    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0);
+    try {
+      const outcomes = await Promise.all(Array.from({ length: 30 }, () => pool.run({ sleep: 100 })));
       expect(outcomes.every((o) => o.ok)).toBe(true);
       expect(pids(outcomes).size).toBe(2);
     } finally {
