@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { plancheck } from './run.js';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { plancheck, ROOT } from './run.js';
 
 // A single input is read by the CLI first: a text export or an HTML page is then read in the CLI's own process,
 // under a time limit that V8 enforces; a PDF or a Word document goes to a worker process (src/cli/workers/batch.ts).
@@ -31,5 +34,53 @@ describe('a single input', { timeout: 120_000 }, () => {
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { files: Array<{ path: string; fatal: string | null }> };
     expect(report.files.map((f) => [f.path, f.fatal])).toEqual([['fixtures/plans/parallel.html', 'timed out after 1 s']]);
+  });
+});
+
+// A few small files (at most eight, a megabyte in all) are read by the CLI first too, and when they are all text
+// exports and HTML pages they are read and checked in the CLI's own process, one after another, each under the
+// time limit; otherwise they go to worker processes with their bytes.
+describe('a few small inputs', { timeout: 120_000 }, () => {
+  const tmp = mkdtempSync(path.join(tmpdir(), 'plancheck-few-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+  type Report = { files: Array<{ path: string; fatal: string | null; findings: unknown[] }> };
+  const fatals = (stdout: string): Array<[string, string | null]> => (JSON.parse(stdout) as Report).files.map((f) => [f.path, f.fatal]);
+
+  it('text exports and an HTML page are read in the CLI process: the worker hook does not touch them', () => {
+    const files = ['fixtures/text/000-london.txt', 'fixtures/text/001-dlnr.txt', 'fixtures/plans/parallel.html'];
+    const run = plancheck(['validate', '--format', 'json', ...files], { env: { PLANCHECK_TEST_DIE_ON: '001-dlnr.txt' } });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(1);
+    expect(fatals(run.stdout)).toEqual(files.map((f) => [f, null]));
+  });
+
+  it('with a PDF among them, all go to workers', () => {
+    const files = ['fixtures/text/000-london.txt', 'fixtures/plans/parallel.pdf'];
+    const run = plancheck(['validate', '--format', 'json', ...files], { env: { PLANCHECK_TEST_DIE_ON: '000-london.txt' } });
+    expect(run.stderr).toBe('plancheck: fixtures/text/000-london.txt: internal error: the worker was killed by SIGKILL\n');
+    expect(fatals(run.stdout)).toEqual([
+      ['fixtures/text/000-london.txt', 'internal error: the worker was killed by SIGKILL'],
+      ['fixtures/plans/parallel.pdf', null],
+    ]);
+  });
+
+  it('more than eight go to workers', () => {
+    const names = Array.from({ length: 9 }, (_, i) => `plan-${i + 1}.txt`);
+    for (const name of names) copyFileSync(path.join(ROOT, 'fixtures/text/000-london.txt'), path.join(tmp, name));
+    const run = plancheck(['validate', '--format', 'json', ...names.map((n) => path.join(tmp, n))], { env: { PLANCHECK_TEST_DIE_ON: 'plan-5.txt' } });
+    expect(run.stderr).toBe(`plancheck: ${path.join(tmp, 'plan-5.txt')}: internal error: the worker was killed by SIGKILL\n`);
+    expect(fatals(run.stdout)).toEqual(names.map((n) => [path.join(tmp, n), n === 'plan-5.txt' ? 'internal error: the worker was killed by SIGKILL' : null]));
+  });
+
+  it('one that does not finish is given up after --timeout; the others are checked', () => {
+    const files = ['fixtures/text/000-london.txt', 'fixtures/plans/parallel.html', 'fixtures/text/001-dlnr.txt'];
+    const run = plancheck(['validate', '--format', 'json', '--timeout', '1', ...files], { env: { PLANCHECK_TEST_HANG_ON: 'parallel.html' } });
+    expect(run.stderr).toBe('plancheck: fixtures/plans/parallel.html: timed out after 1 s\n');
+    expect(run.code).toBe(2);
+    expect(fatals(run.stdout)).toEqual([
+      ['fixtures/text/000-london.txt', null],
+      ['fixtures/plans/parallel.html', 'timed out after 1 s'],
+      ['fixtures/text/001-dlnr.txt', null],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { RuleSetting } from '../../rules/settings.js';
 import type { AnyRule } from '../../rules/types.js';
@@ -7,7 +8,7 @@ import { limitFor } from '../../util/time-limit.js';
 import type { InputEntry } from '../inputs.js';
 import type { CliIo } from '../io.js';
 import { readInputBytes } from '../load.js';
-import { mapPool, WorkerPool } from '../pool.js';
+import { dropSpareWorker, mapPool, WorkerPool } from '../pool.js';
 import { startProgress, wantsProgress, type Progress } from '../progress.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
@@ -18,6 +19,14 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 const TEST_DEFAULT_TIMEOUT = Number(process.env.PLANCHECK_TEST_DEFAULT_TIMEOUT) || undefined;
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+
+/**
+ * A batch of at most this many files and bytes is read here first (see runBatch): reading a few text exports or
+ * HTML pages one after another takes less time than starting a worker process (0.1-0.3 s on the development
+ * machine, where such a plan takes some tens of milliseconds), and the bytes of so few files cost little memory.
+ */
+const READ_HERE_MAX_FILES = 8;
+const READ_HERE_MAX_BYTES = 1_000_000;
 
 /** How a batch is run. */
 export interface BatchOptions {
@@ -41,11 +50,12 @@ export interface BatchOptions {
 /**
  * Process every entry and hand each result to `onResult` as soon as it is ready, with the entry's index, so the
  * caller can write it out and let it go. Files run in worker processes (pool.ts), which are killed when a file
- * takes longer than the timeout, whatever it is doing. A single input is read here first: a text export or an
- * HTML page, whose reader is synchronous, is then read and checked in this process under a time limit that V8
- * enforces even in a loop that never yields (util/time-limit.ts), which saves a worker's start-up; a PDF or a
- * Word document, whose readers wait on their own work, goes to a worker with its bytes. With `--timeout 0` a
- * single input of any format runs in this process, without a limit.
+ * takes longer than the timeout, whatever it is doing. A single input, or a few small files, are read here
+ * first: when they are all text exports and HTML pages, whose readers are synchronous, they are then read and
+ * checked in this process, one after another, each under a time limit that V8 enforces even in a loop that never
+ * yields (util/time-limit.ts), which saves a worker's start-up; when any is a PDF or a Word document, whose
+ * readers wait on their own work, they go to workers with their bytes. With `--timeout 0` a single input of any
+ * format runs in this process, without a limit.
  * Draws a progress bar on standard error when it is a terminal; the bar is gone when this returns.
  */
 export async function runBatch(
@@ -71,18 +81,19 @@ export async function runBatch(
       });
       return;
     }
-    // A single input: read here, and checked here too when its reader is synchronous.
-    const single = entries.length === 1 ? await withBytes(entries[0] as InputEntry, io, opts.settings?.[0]) : undefined;
-    if (single !== undefined && 'kind' in single) return await done(single, 0);
-    if (single?.bytes !== undefined && SYNCHRONOUS_FORMATS.has(detectFormat(single.bytes))) {
-      return await done(await runTask(setup, opts.rules, single, limitFor(timeout)), 0);
+    // A single input or a few small files: read here, and checked here too when every reader is synchronous.
+    const tasks = await readFirst(entries, io, opts.settings);
+    if (tasks?.every((task) => 'kind' in task || (task.bytes !== undefined && SYNCHRONOUS_FORMATS.has(detectFormat(task.bytes))))) {
+      dropSpareWorker();
+      for (const [index, task] of tasks.entries()) await done('kind' in task ? task : await runTask(setup, opts.rules, task, limitFor(timeout)), index);
+      return;
     }
     const size = Math.min(opts.jobs, entries.length);
     const pool = new WorkerPool<Task, TaskResult>(WORKER_SCRIPT, size, setup, timeout * 1000);
     try {
       // Two tasks per worker, so that a worker starts its next file while the last one's result is written out.
       await mapPool(entries, size * 2, async (entry, index) => {
-        const task = single ?? (await prepare(entry, io, opts.settings?.[index]));
+        const task = tasks?.[index] ?? (await prepare(entry, io, opts.settings?.[index]));
         if ('kind' in task) return done(task, index);
         const outcome = await pool.run(task);
         await done(outcome.ok ? outcome.value : { kind: 'fatal', path: entry.path, fatal: outcome.reason }, index);
@@ -93,6 +104,26 @@ export async function runBatch(
   } finally {
     progress?.stop();
   }
+}
+
+/**
+ * Every entry's task with its bytes, read here, when there is one entry, or when there are no more than
+ * READ_HERE_MAX_FILES whose files hold no more than READ_HERE_MAX_BYTES in all; undefined for a larger batch.
+ */
+async function readFirst(
+  entries: readonly InputEntry[],
+  io: CliIo,
+  settings?: ReadonlyArray<ReadonlyMap<string, RuleSetting>>,
+): Promise<Array<Task | TaskResult> | undefined> {
+  if (entries.length > READ_HERE_MAX_FILES) return undefined;
+  if (entries.length > 1) {
+    // Standard input, read here in any case, is capped as every input is; a file that cannot be stat'ed fails when read.
+    const sizes = await Promise.all(entries.map((entry) => (entry.kind === 'file' ? stat(entry.abs).then((s) => s.size, () => 0) : 0)));
+    if (sizes.reduce((sum, size) => sum + size, 0) > READ_HERE_MAX_BYTES) return undefined;
+  }
+  const tasks: Array<Task | TaskResult> = [];
+  for (const [index, entry] of entries.entries()) tasks.push(await withBytes(entry, io, settings?.[index]));
+  return tasks;
 }
 
 /** The task for an entry, with standard input read here since workers cannot read it; a failed read is its result. */

@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import { startSpareWorker } from '../pool.js';
 
 /** The worker script of batches (as in batch.ts): beside this module, in dist/bundle as in dist/cli/workers. */
@@ -8,23 +8,36 @@ const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
  * Called by the binary before it loads the CLI: for `validate` and `convert`, which read their files in worker
  * processes (batch.ts), start the first worker now, so that it starts while the CLI loads. When an argument
  * names a PDF, the worker loads pdfjs while it waits. Nothing is started for help, for `--timeout 0`, which reads
- * a single input in this process, or when the arguments name only text exports and HTML pages (no PDF, Word
- * document, folder or standard input): a single one of those is read in this process too, and several start
- * their worker when the batch does. Arguments are looked at as words, before the CLI parses them.
+ * a single input in this process, or when the arguments name only text exports and HTML pages, and folders of
+ * a few of them (no PDF, Word document, subfolder or standard input): a few of those are read in this process
+ * too (batch.ts), and many start their worker when the batch does. Arguments are looked at as words, before the
+ * CLI parses them.
  */
 export function prestartWorker(argv: readonly string[]): void {
   if (argv[0] !== 'validate' && argv[0] !== 'convert') return;
   if (argv.some((arg, i) => arg === '-h' || arg === '--help' || arg === '--timeout=0' || (arg === '--timeout' && Number(argv[i + 1]) === 0))) return;
   const words = argv.slice(1).filter((arg) => arg === '-' || !arg.startsWith('-'));
-  const needsWorker = (arg: string): boolean => arg === '-' || /\.(pdf|docx)$/i.test(arg) || isDirectory(arg);
-  if (words.some((arg) => /\.(txt|html?)$/i.test(arg)) && !words.some(needsWorker)) return;
+  const needsWorker = (arg: string): boolean => arg === '-' || /\.(pdf|docx)$/i.test(arg) || folderNeedsWorker(arg);
+  if (words.some((arg) => /\.(txt|html?)$/i.test(arg) || isFolder(arg)) && !words.some(needsWorker)) return;
   startSpareWorker(WORKER_SCRIPT, argv.some((arg) => /\.pdf$/i.test(arg)) ? ['--preload', 'pdf'] : []);
 }
 
-function isDirectory(file: string): boolean {
+/** The entries of a folder, or null when `file` is not one. */
+function folderEntries(file: string): Dirent[] | null {
   try {
-    return statSync(file).isDirectory();
+    return readdirSync(file, { withFileTypes: true });
   } catch {
-    return false;
+    return null;
   }
+}
+
+function isFolder(file: string): boolean {
+  return folderEntries(file) !== null;
+}
+
+/** A folder that holds a subfolder, a PDF or Word document, or more than a few files: its batch will want a worker. */
+function folderNeedsWorker(file: string): boolean {
+  const found = folderEntries(file);
+  if (found === null) return false;
+  return found.length > 8 || found.some((entry) => !entry.isFile() || /\.(pdf|docx)$/i.test(entry.name));
 }
