@@ -17,8 +17,9 @@ export function prestartWorker(argv: readonly string[]): void {
   if (argv[0] !== 'validate' && argv[0] !== 'convert') return;
   if (argv.some((arg, i) => arg === '-h' || arg === '--help' || arg === '--timeout=0' || (arg === '--timeout' && Number(argv[i + 1]) === 0))) return;
   const words = argv.slice(1).filter((arg) => arg === '-' || !arg.startsWith('-'));
-  const needsWorker = (arg: string): boolean => arg === '-' || /\.(pdf|docx)$/i.test(arg) || folderNeedsWorker(arg);
-  if (words.some((arg) => /\.(txt|html?)$/i.test(arg) || isFolder(arg)) && !words.some(needsWorker)) return;
+  const listings = new Map(words.map((arg) => [arg, folderEntries(arg)]));
+  const needsWorker = (arg: string): boolean => arg === '-' || /\.(pdf|docx)$/i.test(arg) || folderNeedsWorker(listings.get(arg) ?? null);
+  if (words.some((arg) => /\.(txt|html?)$/i.test(arg) || listings.get(arg)) && !words.some(needsWorker)) return;
   startSpareWorker(WORKER_SCRIPT, argv.some((arg) => /\.pdf$/i.test(arg)) ? ['--preload', 'pdf'] : []);
 }
 
@@ -31,13 +32,8 @@ function folderEntries(file: string): Dirent[] | null {
   }
 }
 
-function isFolder(file: string): boolean {
-  return folderEntries(file) !== null;
-}
-
 /** A folder that holds a subfolder, a PDF or Word document, or more than a few files: its batch will want a worker. */
-function folderNeedsWorker(file: string): boolean {
-  const found = folderEntries(file);
-  if (found === null) return false;
-  return found.length > 8 || found.some((entry) => !entry.isFile() || /\.(pdf|docx)$/i.test(entry.name));
+function folderNeedsWorker(entries: readonly Dirent[] | null): boolean {
+  if (entries === null) return false;
+  return entries.length > 8 || entries.some((entry) => !entry.isFile() || /\.(pdf|docx)$/i.test(entry.name));
 }
