@@ -3,11 +3,10 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { STDIN_NAME } from '../model/result.js';
+import { PLAN_EXTENSIONS } from './plan-extensions.js';
 
-/** The extensions read from directories and globs; a file named on its own is read whatever its name. */
-export const PLAN_EXTENSIONS: readonly string[] = ['.pdf', '.docx', '.html', '.htm', '.txt'];
-
-const EXTENSION_LIST = '.pdf, .docx, .html, .htm or .txt';
+/** The extensions, as a message names them: ".pdf, .docx, .html, .htm or .txt". */
+const EXTENSION_LIST = `${PLAN_EXTENSIONS.slice(0, -1).join(', ')} or ${PLAN_EXTENSIONS.at(-1)}`;
 
 /** The name standard input is shown under (one constant for the CLI and every formatter). */
 export { STDIN_NAME };

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { PLAN_EXTENSIONS } from '../../src/cli/inputs.js';
+import { PLAN_EXTENSIONS } from '../../src/cli/plan-extensions.js';
 import { ROOT } from '../cli/run.js';
 
 interface Hook {

@@ -1,4 +1,6 @@
 import { readdirSync, type Dirent } from 'node:fs';
+import path from 'node:path';
+import { PLAN_EXTENSIONS } from '../plan-extensions.js';
 import { startSpareWorker } from '../pool.js';
 
 /** The worker script of batches (as in batch.ts): beside this module, in dist/bundle as in dist/cli/workers. */
@@ -32,8 +34,12 @@ function folderEntries(file: string): Dirent[] | null {
   }
 }
 
-/** A folder that holds a subfolder, a PDF or Word document, or more than a few files: its batch will want a worker. */
+/**
+ * A folder that holds a subfolder, a PDF or Word document, or more than a few plans (files it would read, by their
+ * extension): its batch will want a worker.
+ */
 function folderNeedsWorker(entries: readonly Dirent[] | null): boolean {
   if (entries === null) return false;
-  return entries.length > 8 || entries.some((entry) => !entry.isFile() || /\.(pdf|docx)$/i.test(entry.name));
+  if (entries.some((entry) => !entry.isFile() || /\.(pdf|docx)$/i.test(entry.name))) return true;
+  return entries.filter((entry) => PLAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())).length > 8;
 }
