@@ -266,56 +266,41 @@ describe('WorkerPool', () => {
 
 describe('WorkerPool growth', () => {
   type Task = string | { sleep: number };
-  const pids = (outcomes: ReadonlyArray<{ ok: boolean; value?: unknown }>): Set<unknown> => new Set(outcomes.map((o) => (Array.isArray(o.value) ? o.value[0] : o.value)));
 
-  it('keeps to one worker while it keeps up with the tasks', async () => {
-    // Six quick tasks for a pool of two whose workers are taken to need five seconds to start.
-    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, 5000);
+  /** Run `tasks` on a pool of two (workers taken to start in `startupMs`, else as measured): how many workers answered. */
+  async function workersFor(tasks: readonly Task[], startupMs?: number): Promise<number> {
+    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, startupMs);
     try {
-      const outcomes = await Promise.all(Array.from({ length: 6 }, () => pool.run('who')));
+      const outcomes = await Promise.all(tasks.map((task) => pool.run(task)));
       expect(outcomes.every((o) => o.ok)).toBe(true);
-      expect(pids(outcomes).size).toBe(1);
+      // 'who' answers with its process id first; { sleep } with its process id alone.
+      return new Set(outcomes.map((o) => (o.ok && Array.isArray(o.value) ? o.value[0] : o.ok ? o.value : null))).size;
     } finally {
       await pool.close();
     }
+  }
+  const times = (n: number, task: Task): Task[] => Array.from({ length: n }, () => task);
+
+  it('keeps to one worker while it keeps up with the tasks', async () => {
+    // Six quick tasks for a pool of two whose workers are taken to need five seconds to start.
+    expect(await workersFor(times(6, 'who'), 5000)).toBe(1);
   });
 
   it('keeps to one worker when the tasks waiting take less time than a worker takes to start', async () => {
     // Start-up as measured: a Node process takes tens of milliseconds to start even on an idle machine, and a
     // task of 5 ms takes longer than that only on a machine so loaded that a start takes longer still.
-    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0);
-    try {
-      const outcomes = await Promise.all(Array.from({ length: 3 }, () => pool.run({ sleep: 5 })));
-      expect(outcomes.every((o) => o.ok)).toBe(true);
-      expect(pids(outcomes).size).toBe(1);
-    } finally {
-      await pool.close();
-    }
+    expect(await workersFor(times(3, { sleep: 5 }))).toBe(1);
   });
 
   it('starts another worker when the tasks waiting are worth its start-up', async () => {
     // Each task takes 0.4 s, and a worker is taken to start in 50 ms: three tasks waiting are worth a second one
     // after 33 ms of the first (twice the start-up for the one worker, shared among three).
-    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0, 50);
-    try {
-      const outcomes = await Promise.all(Array.from({ length: 4 }, () => pool.run({ sleep: 400 })));
-      expect(outcomes.every((o) => o.ok)).toBe(true);
-      expect(pids(outcomes).size).toBe(2);
-    } finally {
-      await pool.close();
-    }
+    expect(await workersFor(times(4, { sleep: 400 }), 50)).toBe(2);
   });
 
   it('starts the others at once for a long queue, with start-up as measured', async () => {
     // Thirty tasks of 0.1 s: three seconds of work, which any start-up short of a second makes worth a second worker.
-    const pool = new WorkerPool<Task, unknown>(script(), 2, null, 0);
-    try {
-      const outcomes = await Promise.all(Array.from({ length: 30 }, () => pool.run({ sleep: 100 })));
-      expect(outcomes.every((o) => o.ok)).toBe(true);
-      expect(pids(outcomes).size).toBe(2);
-    } finally {
-      await pool.close();
-    }
+    expect(await workersFor(times(30, { sleep: 100 }))).toBe(2);
   });
 });
 
