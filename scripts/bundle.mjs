@@ -4,14 +4,14 @@
 // Why: Node's ES module loader pays for every file it resolves, opens and links, and Node 20 keeps no compiled
 // code between runs for ES modules. So the CLI and the worker are each one CommonJS file, which the binary and
 // each worker process run with a V8 code cache saved by the build (src/cli/run-bundle.ts): a start no longer
-// compiles them. What the binary loads first (start.js: start the first worker, run a bundle) is a small ES
-// module of its own, and each worker process starts from worker.js, which runs worker.cjs the same way.
+// compiles them. What the binary loads first (start.js: start the first worker, run a bundle) is a small
+// CommonJS file of its own, and each worker process starts from worker.js, which runs worker.cjs the same way.
 //
 // dist/bundle sits two folders below the package root, as dist/cli does, so paths the code builds from its
 // own location (the worker script beside it, ../../package.json) hold in both layouts.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { build } from 'esbuild';
@@ -36,44 +36,69 @@ if (existsSync(STAMP) && readFileSync(STAMP, 'utf8') === stamp && existsSync(pat
 
 rmSync(path.join(root, 'dist/bundle'), { recursive: true, force: true });
 
-const start = await build({
+// Everything a start runs is CommonJS (dist/bundle/package.json says so; bin/ has one of its own): Node then loads
+// it without its ES module loader, which cost about 10 ms of CPU at each start of the CLI and of each worker,
+// most of it in making module facades of Node's own modules (node:fs's loads its file streams).
+// The bundles are ASCII, with anything else escaped, and read as latin1 (src/cli/run-bundle.ts): no UTF-8 to decode.
+const common = {
   absWorkingDir: root,
   metafile: true,
-  entryPoints: { start: 'dist/cli/start.js' },
   outdir: 'dist/bundle',
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  external,
-  logLevel: 'warning',
-});
-
-const bundled = await build({
-  absWorkingDir: root,
-  metafile: true,
-  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js' },
-  outdir: 'dist/bundle',
-  outExtension: { '.js': '.cjs' },
   bundle: true,
   format: 'cjs',
   platform: 'node',
   target: 'node20',
+  charset: 'ascii',
   external,
   // The code finds files beside it (the worker script, package.json) from import.meta.url.
   define: { 'import.meta.url': '__bundleUrl' },
   banner: { js: '"use strict";\nvar __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
+  logLevel: 'warning',
+};
+mkdirSync(path.join(root, 'dist/bundle'), { recursive: true });
+writeFileSync(path.join(root, 'dist/bundle/package.json'), '{ "type": "commonjs" }\n');
+const start = await build({ ...common, entryPoints: { start: 'dist/cli/start.js' } });
+
+// fdir (under tinyglobby) loads picomatch through a require of its own when it starts, for a glob method that
+// tinyglobby never calls: Node resolved, read and compiled the package's files at every start of the CLI, about
+// 8 ms of CPU, though the bundle holds picomatch already. The bundle gives fdir that copy instead.
+const fdirPicomatch = {
+  name: 'fdir-picomatch',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]fdir[\\/]dist[\\/]index\.mjs$/ }, (args) => {
+      const from = '__require.resolve("picomatch");\n\tpm = __require("picomatch");';
+      const contents = readFileSync(args.path, 'utf8');
+      if (contents.split(from).length !== 2) throw new Error(`bundle: fdir's index.mjs no longer reads as expected (${JSON.stringify(from)}); see scripts/bundle.mjs`);
+      return { contents: `import __bundledPicomatch from "picomatch";\n${contents.replace(from, 'pm = __bundledPicomatch;')}`, loader: 'js' };
+    });
+  },
+};
+
+const bundled = await build({
+  ...common,
+  entryPoints: { plancheck: 'dist/cli/main.js', worker: 'dist/cli/workers/worker.js' },
+  outExtension: { '.js': '.cjs' },
   // A package loaded on first use (yaml, zod, cli-progress…) is required, not imported: Node 20 loses a
   // script's import() callback when V8 takes its code cache ("A dynamic import callback was not specified").
   supported: { 'dynamic-import': false },
-  logLevel: 'warning',
+  plugins: [fdirPicomatch],
 });
-if (bundled.warnings.length > 0) throw new Error('bundle: esbuild warned while bundling the CLI');
+if (start.warnings.length > 0 || bundled.warnings.length > 0) throw new Error('bundle: esbuild warned while bundling the CLI');
+// esbuild's ASCII charset leaves regular expression literals as written: escape what is left there too. A \uXXXX
+// escape means the same character in a regular expression, with or without the u flag, as in a string.
+for (const name of ['start.js', 'plancheck.cjs', 'worker.cjs']) {
+  const file = path.join(root, 'dist/bundle', name);
+  const text = readFileSync(file, 'utf8');
+  // An identity escape (a backslash before the character) would not survive this: none is expected.
+  if (/\\[^\x00-\x7f]/.test(text)) throw new Error(`bundle: dist/bundle/${name} escapes a non-ASCII character; see scripts/bundle.mjs`);
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
 
 // The script each worker process starts from (pool.ts forks the worker.js beside the code that forks it).
 writeFileSync(
   path.join(root, 'dist/bundle/worker.js'),
-  "// A worker process of plancheck: run the worker's bundle with its code cache.\nimport { runBundle } from './start.js';\n\nrunBundle(new URL('./worker.cjs', import.meta.url));\n",
+  "// A worker process of plancheck: run the worker's bundle with its code cache.\n'use strict';\nconst { runBundle } = require('./start.js');\n\nrunBundle(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'worker.cjs')));\n",
 );
 
 // pdfjs-dist's two files as CommonJS scripts, which Node 20 can keep compiled code for (src/read/pdf/compiled.ts).

@@ -1,6 +1,5 @@
 import { lstat, mkdir, realpath } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { csvHeader } from '../format/csv.js';
 import { printable } from '../format/common/printable.js';
 import { realTarget, writeFileAtomic } from './atomic.js';

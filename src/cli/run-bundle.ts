@@ -22,7 +22,8 @@ const scripts: Map<string, vm.Script> = ((globalThis as { [SCRIPTS]?: Map<string
 /** Run a CommonJS bundle (dist/bundle/*.cjs) as Node would run the file, and return its exports. */
 export function runBundle(url: URL): Record<string, unknown> {
   const file = fileURLToPath(url);
-  const source = readFileSync(file, 'utf8');
+  // The build writes the bundles in ASCII (scripts/bundle.mjs), which reads as latin1 with no UTF-8 to decode.
+  const source = readFileSync(file, 'latin1');
   const script = compileCached(file, `(function (exports, require, module, __filename, __dirname) {${source}\n})`);
   scripts.set(file, script);
   if (WRITE_CACHE) process.once('exit', () => saveCache(file, script));

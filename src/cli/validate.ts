@@ -1,6 +1,5 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import type { InspectionReport } from '../model/inspection-report.js';
 import type { FileResult } from '../model/result.js';
 import { ReadError } from '../read/errors.js';

@@ -20,11 +20,22 @@ export type PdfjsPart = 'pdf.worker' | 'pdf';
 /** The scripts loaded by this thread, for saveCodeCache. */
 const scripts = new Map<string, vm.Script>();
 
-/** The folder holding the package's package.json, found from this module wherever the build put it. */
+/**
+ * The folder holding the package's package.json, found from this module wherever the build put it. The one in
+ * dist/bundle only says that its files are CommonJS: the package's own has a name.
+ */
 function packageRoot(): string | null {
   for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (hasName(path.join(dir, 'package.json'))) return dir;
     if (path.dirname(dir) === dir) return null;
+  }
+}
+
+function hasName(manifest: string): boolean {
+  try {
+    return typeof (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name === 'string';
+  } catch {
+    return false;
   }
 }
 
