@@ -126,8 +126,13 @@ rmSync(copies, { recursive: true, force: true });
 // arrays per page, most of what the rulings pass cost once glyphs were gone. The parser hands each chunk of a list
 // over in arrays of its own (it empties the arrays it fills as soon as a chunk is sent), whose elements it no
 // longer touches, so the port passes chunks of operator lists as they are; every other message is copied as before.
+//
+// Brotli. pdfjs builds its Brotli decoder, unpacking the decoder's dictionary, as the parser loads: about 10 ms of
+// CPU at every start of a process that reads a PDF, for a filter that PDF files hardly use. The copy builds it
+// the first time a Brotli stream is decoded.
 const EDITS = {
   'pdf.worker.mjs': [
+    ['let BrotliDecode = makeBrotliDecode();', 'let BrotliDecode = (...args) => (BrotliDecode = makeBrotliDecode())(...args); // plancheck: built on first use'],
     ['handleText(chars, state) {', 'handleText(chars, state) {\n    return []; // plancheck: glyphs are for rendering only'],
     ['PartialEvaluator.buildFontPaths(font, glyphs, this.handler, this.options);', '/* plancheck: glyph outlines are for rendering only */'],
     [

@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = path.join(import.meta.dirname, '../../..');
@@ -94,6 +95,27 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
     }
   });
 
+  it('decode Brotli streams, whose decoder the copy builds when the first is read', () => {
+    // Two pages whose content streams are Brotli-compressed (/BrotliDecode, PDF 2.0): the first builds the
+    // decoder, the second uses the one built.
+    const dir = mkdtempSync(path.join(tmpdir(), 'plancheck-brotli-'));
+    const file = path.join(dir, 'brotli.pdf');
+    writeFileSync(file, brotliPdf(['Brotli page one', 'Brotli page two']));
+    const result = runNode(`
+      import { readFileSync } from 'node:fs';
+      import { loadPdfjs } from './dist/read/pdf/pdfjs.js';
+      import { compiledScripts } from './dist/read/pdf/compiled.js';
+      const lib = await loadPdfjs();
+      const doc = await lib.getDocument({ data: new Uint8Array(readFileSync(${JSON.stringify(file)})), verbosity: 0, isEvalSupported: false }).promise;
+      const pages = [];
+      for (let n = 1; n <= doc.numPages; n++) pages.push((await (await doc.getPage(n)).getTextContent()).items.map((i) => i.str).join(''));
+      await doc.destroy();
+      console.log(JSON.stringify([compiledScripts().length, pages]));
+    `);
+    rmSync(dir, { recursive: true, force: true });
+    expect(result).toEqual([2, ['Brotli page one', 'Brotli page two']]);
+  });
+
   it('give the same operator lists, and so the same ruling lines, as the pdfjs-dist modules, though the copy leaves out glyph outlines', () => {
     const result = runNode(`
       import { readFileSync } from 'node:fs';
@@ -136,3 +158,30 @@ describe("pdfjs-dist's script copies with their code cache (dist/pdfjs-dist, mad
     expect(result.outlines).toEqual([0, true]);
   });
 });
+
+/** A PDF of one line of text per page, each page's content stream compressed with Brotli. */
+function brotliPdf(lines: readonly string[]): Buffer {
+  const font = 3 + lines.length * 2;
+  const objects: Buffer[] = [
+    Buffer.from('<< /Type /Catalog /Pages 2 0 R >>'),
+    Buffer.from(`<< /Type /Pages /Kids [${lines.map((_, i) => `${3 + i * 2} 0 R`).join(' ')}] /Count ${lines.length} >>`),
+  ];
+  for (const [i, line] of lines.entries()) {
+    objects.push(Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${4 + i * 2} 0 R >>`));
+    const content = brotliCompressSync(Buffer.from(`BT /F1 12 Tf 20 100 Td (${line}) Tj ET`));
+    objects.push(Buffer.concat([Buffer.from(`<< /Length ${content.length} /Filter /BrotliDecode >>\nstream\n`), content, Buffer.from('\nendstream')]));
+  }
+  objects.push(Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>'));
+  const parts: Buffer[] = [Buffer.from('%PDF-2.0\n')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  for (const [i, body] of objects.entries()) {
+    offsets.push(length);
+    const object = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), body, Buffer.from('\nendobj\n')]);
+    parts.push(object);
+    length += object.length;
+  }
+  const xref = ['xref', `0 ${objects.length + 1}`, '0000000000 65535 f ', ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `)].join('\n');
+  parts.push(Buffer.from(`${xref}\ntrailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${length}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
