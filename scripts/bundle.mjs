@@ -173,6 +173,9 @@ for (const part of ['pdf.worker', 'pdf']) {
     define: { 'import.meta.url': '__pdfjsUrl' },
     // ASCII only, with anything else escaped: the loader reads the copies as latin1 (src/read/pdf/compiled.ts).
     charset: 'ascii',
+    // Without indentation and comments the copies are a quarter smaller (2.5 MB, not 3.3 MB): less to read at every
+    // start. Names and code are untouched.
+    minifyWhitespace: true,
     banner: { js: `${header}\n"use strict";` },
     plugins: [editPdfjs],
     logLevel: 'warning',
