@@ -83,8 +83,9 @@ describe('an inspection report in Windows-1252', { timeout: 60_000 }, () => {
 });
 
 describe('vague-action word list', { timeout: 60_000 }, () => {
-  it('of 200,000 phrases is a config error naming the rule and the option, at once', () => {
-    const words = Array.from({ length: 200_000 }, (_, i) => `w${i}`);
+  // Forty times the limit: parsing the YAML alone took 3 s of CPU for 200,000 phrases, and the limit is what is tested.
+  it('of 20,000 phrases is a config error naming the rule and the option, at once', () => {
+    const words = Array.from({ length: 20_000 }, (_, i) => `w${i}`);
     writeFileSync(file('huge.yaml'), `rules:\n  vague-action: [warn, { words: [${words.join(', ')}] }]\n`);
     const run = plancheck(['validate', path.join(ROOT, 'fixtures/text/000-london.txt'), '-c', file('huge.yaml')]);
     expect(run.stderr).toBe(`plancheck: ${file('huge.yaml')}: rules.vague-action: option "words": at most 500 phrases\n`);
