@@ -27,7 +27,8 @@ describe('validate --format html on a row of 20,000 actions', { timeout: 120_000
     const html = path.join(root.dir, 'wide.html');
     const run = plancheck(['validate', file, '--format', 'html', '-o', html]);
     expect([run.code, run.stderr]).toEqual([0, `plancheck: wrote ${html}: 1 file, 0 errors, 0 warnings\n`]);
-    const $ = load(readFileSync(html, 'utf8'));
+    // htmlparser2 (cheerio's xml option, in HTML mode) parses the 20,000 rows in about a third of parse5's time.
+    const $ = load(readFileSync(html, 'utf8'), { xml: { xmlMode: false, decodeEntities: true } });
     expect($('tbody.rec')).toHaveLength(1);
     expect($('tr.action')).toHaveLength(20_000);
     expect($('tr.action td.c-act').last().text()).toBe('Action 20000 of 20000The division will review case 19999 and record it.');
