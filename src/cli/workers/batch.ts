@@ -10,6 +10,7 @@ import type { CliIo } from '../io.js';
 import { readInputBytes } from '../load.js';
 import { dropSpareWorker, mapPool, WorkerPool } from '../pool.js';
 import { startProgress, wantsProgress, type Progress } from '../progress.js';
+import { READ_HERE_MAX_BYTES, READ_HERE_MAX_FILES } from './small-batch.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
 /** Seconds a file may take before it is given up, when --timeout is not given. */
@@ -19,14 +20,6 @@ export const DEFAULT_TIMEOUT_SECONDS = 60;
 const TEST_DEFAULT_TIMEOUT = Number(process.env.PLANCHECK_TEST_DEFAULT_TIMEOUT) || undefined;
 
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
-
-/**
- * A batch of at most this many files and bytes is read here first (see runBatch): reading a few text exports or
- * HTML pages one after another takes less time than starting a worker process (0.1-0.3 s on the development
- * machine, where such a plan takes some tens of milliseconds), and the bytes of so few files cost little memory.
- */
-const READ_HERE_MAX_FILES = 8;
-const READ_HERE_MAX_BYTES = 1_000_000;
 
 /** How a batch is run. */
 export interface BatchOptions {

@@ -2,6 +2,7 @@ import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { PLAN_EXTENSIONS } from '../plan-extensions.js';
 import { startSpareWorker } from '../pool.js';
+import { READ_HERE_MAX_FILES } from './small-batch.js';
 
 /** The worker script of batches (as in batch.ts): beside this module, in dist/bundle as in dist/cli/workers. */
 const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
@@ -35,11 +36,11 @@ function folderEntries(file: string): Dirent[] | null {
 }
 
 /**
- * A folder that holds a subfolder, a PDF or Word document, or more than a few plans (files it would read, by their
- * extension): its batch will want a worker.
+ * A folder that holds a subfolder, a PDF or Word document, or more plans (files it would read, by their extension)
+ * than the CLI reads in its own process: its batch will want a worker.
  */
 function folderNeedsWorker(entries: readonly Dirent[] | null): boolean {
   if (entries === null) return false;
   if (entries.some((entry) => !entry.isFile() || /\.(pdf|docx)$/i.test(entry.name))) return true;
-  return entries.filter((entry) => PLAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())).length > 8;
+  return entries.filter((entry) => PLAN_EXTENSIONS.includes(path.extname(entry.name).toLowerCase())).length > READ_HERE_MAX_FILES;
 }
