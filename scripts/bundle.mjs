@@ -127,6 +127,19 @@ rmSync(copies, { recursive: true, force: true });
 // over in arrays of its own (it empties the arrays it fills as soon as a chunk is sent), whose elements it no
 // longer touches, so the port passes chunks of operator lists as they are; every other message is copied as before.
 //
+// Text content. The same port copied every chunk of a page's text content (a few hundred small objects). The parser
+// sends each chunk in arrays and objects it then drops (it starts new ones for the next chunk), so the port hands the
+// chunk over too, in an envelope of its own since the parser empties the one it sent.
+//
+// Text positions. For each glyph pdfjs works out where it stands twice (before and after it), each time multiplying
+// three matrices through two calls of Util.transform, with a new array for each product. The copy multiplies them
+// with the same sums in the same order, so every position comes out the same to the last bit, and makes one array.
+// And pdfjs copies the text state at each save (q) as an object whose prototype is the state it copies: every copy
+// then has a hidden class of its own, and the functions that read the state per glyph see so many that their reads
+// of it go the slow, generic way. The copy's copies all have TextState's prototype; they hold every field as their own
+// properties either way, so nothing reads differently. Together these cut converting the fixture PDFs by about a
+// tenth of its CPU time; test/read/pdf/compiled.test.ts checks the text content against pdfjs-dist's own, bit for bit.
+//
 // Brotli. pdfjs builds its Brotli decoder, unpacking the decoder's dictionary, as the parser loads: about 10 ms of
 // CPU at every start of a process that reads a PDF, for a filter that PDF files hardly use. The copy builds it
 // the first time a Brotli stream is decoded.
@@ -139,11 +152,24 @@ const EDITS = {
       'fnArray: this.fnArray,\n      argsArray: this.argsArray,\n      lastChunk,',
       'fnArray: this.fnArray.slice(), // plancheck: handed over, not copied (pdf.mjs LoopbackPort)\n      argsArray: this.argsArray.slice(),\n      lastChunk,',
     ],
+    [
+      'return Util.transform(textState.ctm, Util.transform(textState.textMatrix, tsm));',
+      [
+        '// plancheck: Util.transform twice, the same sums in the same order, without the array between',
+        'const m = textState.textMatrix, c = textState.ctm;',
+        'const t0 = m[0] * tsm[0] + m[2] * tsm[1], t1 = m[1] * tsm[0] + m[3] * tsm[1], t2 = m[0] * tsm[2] + m[2] * tsm[3], t3 = m[1] * tsm[2] + m[3] * tsm[3], t4 = m[0] * tsm[4] + m[2] * tsm[5] + m[4], t5 = m[1] * tsm[4] + m[3] * tsm[5] + m[5];',
+        'return [c[0] * t0 + c[2] * t1, c[1] * t0 + c[3] * t1, c[0] * t2 + c[2] * t3, c[1] * t2 + c[3] * t3, c[0] * t4 + c[2] * t5 + c[4], c[1] * t4 + c[3] * t5 + c[5]];',
+      ].join('\n'),
+    ],
+    [
+      'const clone = Object.assign(Object.create(this), this);\n    clone.textMatrix',
+      'const clone = Object.assign(Object.create(TextState.prototype), this); // plancheck: one shape for every text state\n    clone.textMatrix',
+    ],
   ],
   'pdf.mjs': [
     [
       'data: structuredClone(obj, transfer ? {',
-      'data: obj?.chunk?.fnArray && obj.chunk.argsArray ? obj : structuredClone(obj, transfer ? { // plancheck: operator lists handed over',
+      'data: obj?.chunk?.fnArray && obj.chunk.argsArray ? obj : Array.isArray(obj?.chunk?.items) && obj.chunk.styles ? { ...obj, chunk: { ...obj.chunk } } : structuredClone(obj, transfer ? { // plancheck: operator lists and text content handed over',
     ],
   ],
 };
