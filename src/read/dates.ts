@@ -99,13 +99,19 @@ export function parsePlanDate(text: string): string | null {
 const COMPLETE = /\bcomplet(e|ed|ion achieved)\b|\bachieved\b|\bdone\b|\bclosed\b/i;
 const ONGOING = /\bon-?\s?going\b|\bcontinuous(ly)?\b|\bin place\b|\bbusiness as usual\b|\bbau\b/i;
 
+/** True for a target-date cell that says there is no date: empty, dashes or dots, "N/A". The model holds none for it. */
+export function statesNoDate(raw: string): boolean {
+  const text = raw.trim();
+  return /^[-–—\s.]*$/.test(text) || /^n\/?a$/i.test(text);
+}
+
 /**
  * Parse a target-date cell. The date is the latest one the cell states (the point by which the action is
  * due), so "Completed (and April 2024)" is complete with 2024-04, and "May 2019 and ongoing" is planned.
  */
 export function parseDue(raw: string): Due | null {
   const text = raw.replace(/\s+/g, ' ').trim();
-  if (text === '' || /^[-–—\s.]*$/.test(text) || /^n\/?a$/i.test(text)) return null;
+  if (statesNoDate(text)) return null;
   const dates = findDates(text);
   const latest = dates.map((d) => d.iso).sort().at(-1) ?? null;
   let status: Due['status'];

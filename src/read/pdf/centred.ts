@@ -51,7 +51,10 @@ export function centredStarts(page: PageColumns, grid: Grid, starts: readonly nu
     const floor = starts[j - 1] ?? -Infinity;
     const own = anchors.filter((p) => p.top < s + size && p.bottom > s && p.top > floor + 1);
     const middle = (p: Block): number => (p.top + p.bottom) / 2;
-    if (!own.some((p) => p.top < s - 0.5 * size)) continue;
+    // Text starting above the row start found, or (where that start is already the top of a taller anchor, such
+    // as an agreement set on two lines) anchors starting at different heights, shows the row's cells centred.
+    const tops = own.map((p) => p.top);
+    if (!own.some((p) => p.top < s - 0.5 * size) && !(Math.max(...tops) - Math.min(...tops) >= 0.5 * size)) continue;
     const c = own.reduce((n, p) => n + middle(p), 0) / own.length;
     if (own.some((p) => Math.abs(middle(p) - c) > 0.6 * size)) continue;
     const next = out[j + 1] ?? Infinity;

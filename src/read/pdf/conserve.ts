@@ -1,5 +1,6 @@
 import type { Diagnostic, PlanDocument } from '../../model/plan.js';
 import { remembered } from '../../util/remembered.js';
+import { statesNoDate } from '../dates.js';
 import { fragments, type Line } from './items.js';
 
 /** The text of the table's area on one page: what pdfjs drew there, below the header, furniture removed. */
@@ -44,6 +45,8 @@ function tokensOf(area: readonly AreaText[]): Token[] {
     for (const line of lines) {
       n++;
       for (const frag of fragments(line)) {
+        // A cell line that only says there is no date ("N/A") is read, as no date: the model holds nothing for it.
+        if (statesNoDate(frag.text)) continue;
         const raws = frag.text.trim().split(/\s+/);
         raws.forEach((raw, k) => {
           const word = normalise(raw);

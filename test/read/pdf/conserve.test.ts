@@ -77,6 +77,22 @@ describe('the conservation check', () => {
     expect(lostText(area, model, [])[0]?.data).toEqual({ page: 1, words: ['risk', 'register', 'review'] });
   });
 
+  it('takes a date cell that says there is no date ("N/A"), which the model holds as none, as read', () => {
+    const notAgreed = rec({
+      number: '4',
+      text: 'Recruit to all posts',
+      agreementRaw: 'Not Agreed',
+      response: 'Recruitment is set nationally.',
+      actions: [action({ text: 'Recruitment is set nationally.', owner: 'N/A', due: null })],
+    });
+    const model = { ...doc, recommendations: [notAgreed] };
+    const row = (date: string) => [page(1, [item('4', 50, 100), item('Recruit to all posts', 100, 100), item('Not Agreed', 250, 100), item('Recruitment is set nationally.', 320, 100), item('N/A', 500, 100), item(date, 600, 100)])];
+    expect(lostText(row('N/A'), model, [])).toEqual([]);
+    expect(lostText(row('n/a'), model, [])).toEqual([]);
+    // A date the model does not hold is still lost.
+    expect(lostText(row('July'), model, [])[0]?.data).toEqual({ page: 1, words: ['July'] });
+  });
+
   it('does not join a hyphenated word to a word in another column', () => {
     const area = [page(1, [item('Deliver e-', 350, 100), item('learning', 600, 112)])];
     expect(lostText(area, { ...doc, recommendations: [rec({ text: 'Deliver elearning', response: '', actions: [] })] }, [])[0]?.data).toEqual({ page: 1, words: ['e-', 'learning'] });

@@ -24,6 +24,7 @@ const FILES = [
   'python-docx-rows.pdf',
   'python-docx-borderless.pdf',
   'python-docx-second.pdf',
+  'not-applicable.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -31,7 +32,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 13 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 14 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -131,6 +132,31 @@ describe('PDF layouts that once lost text', () => {
       ['3', 'Agreed', 'Ensure that all practitioners', [['Head of PDU', 'June 2023']]],
       ['4', 'Partly Agreed', 'Provide a full range', [['Interventions Manager', 'April 2023']]],
     ]);
+  });
+
+  it('cells centred in their rows, a two-line agreement at the top of the last row, and "N/A" for a not-agreed owner and date', { timeout: 60_000 }, () => {
+    const doc = convert('not-applicable.pdf');
+    // Before: the last row's first line ("Recruitment is set nationally") went to the row above, and so, working
+    // up, did the row above's last line and so on; and the "N/A" target date, read as no date, was named as lost.
+    expect(lost(doc)).toEqual([]);
+    // As written in fixtures/make/losses.mjs (harrowgateRows), the "1.1" … numbers left out.
+    expect(doc.recommendations.map((r) => [r.number, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])])).toEqual([
+      ['1', 'Agreed', [
+        ['All practitioners will complete the refreshed risk assessment training.', 'Learning and Development Lead', '30/06/2027'],
+        ['SPOs will audit five cases per practitioner each quarter and feed back in supervision.', 'SPOs', 'Quarterly from April 2027'],
+        ['The PDU quality lead will report audit results to the senior leadership team.', 'Quality Lead', 'September 2027'],
+      ]],
+      ['2', 'Agreed', [['A weekly report of cases without a sentence plan will go to each team manager, who will follow up with practitioners.', 'Head of PDU', 'End of March 2027']]],
+      ['3', 'Partly Agreed', [
+        ['The estates budget for 2027/28 is fully committed, so a new building cannot be funded. The PDU will instead hold weekly reporting sessions in the Eastfield community hub.', 'Head of Operations', 'Q2 2027'],
+      ]],
+      ['4', 'Not Agreed', [["Recruitment is set nationally through the workforce plan and is outside the PDU's control.", 'N/A', null]]],
+    ]);
+    // Checked, the plan has one warning (the quarter is no month) and nothing that fails it.
+    const run = plancheck(['validate', 'fixtures/pdf/losses/not-applicable.pdf', '--format', 'json']);
+    expect(run.code).toBe(0);
+    const findings = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ ruleId: string; severity: string }> }> }).files[0]!.findings;
+    expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['due-time-bound', 'warn']]);
   });
 
   it('a column the template does not have: its words are named as lost, and validate fails on them', { timeout: 60_000 }, () => {
