@@ -1,11 +1,11 @@
-/** Rec-number cells: "1", "6.", "6 SW 6 and CRC 5", "Rec 4", and garbled ones such as "t i". */
+/** Rec-number cells: "1", "6.", "6 SW 6 and CRC 5", "Rec 4", "R4", and garbled ones such as "t i". */
 
 export interface ParsedNumber {
   number: string | null;
   refs: string[];
 }
 
-const PREFIX = /^(?:rec(?:ommendation)?|ref(?:erence)?|no)\b\.?\s*(?:no\.?|number)?\s*[:.]?\s*/i;
+const PREFIX = /^(?:(?:rec(?:ommendation)?|ref(?:erence)?|no)\b\.?\s*(?:no\.?|number)?\s*[:.]?|r(?=\.?\s?\d)\.?)\s*/i;
 
 /** Parse a number cell; `number` is null when it holds no readable rec number. */
 export function parseNumberCell(raw: string): ParsedNumber {

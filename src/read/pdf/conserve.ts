@@ -96,10 +96,10 @@ function add(counts: Map<string, number>, text: string | null | undefined): void
 /**
  * Every word the model holds, counted: the recommendations' numbers, references, addressees, texts,
  * agreements and responses (or their actions' texts, where those hold a word more often), the actions'
- * owners and dates as written; the raw text of heading
- * rows the reader consumed; and the words a diagnostic names (`data.words`) as left out on purpose.
+ * owners and dates as written; the text the reader consumed that the model does not hold word for word (heading
+ * rows, rec-number cells); and the words a diagnostic names (`data.words`) as left out on purpose.
  */
-function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string, number> {
+function modelWords(doc: PlanDocument, consumed: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const rec of doc.recommendations) {
     add(counts, rec.number);
@@ -119,7 +119,7 @@ function modelWords(doc: PlanDocument, headings: readonly string[]): Map<string,
     for (const [word, n] of actions) response.set(word, Math.max(n, response.get(word) ?? 0));
     for (const [word, n] of response) counts.set(word, (counts.get(word) ?? 0) + n);
   }
-  for (const heading of headings) add(counts, heading);
+  for (const text of consumed) add(counts, text);
   for (const diag of doc.diagnostics) {
     const words = diag.data?.['words'];
     if (Array.isArray(words)) for (const w of words) if (typeof w === 'string') add(counts, w);
@@ -161,10 +161,12 @@ function match(tokens: readonly Token[], counts: Map<string, number>, order: rea
  * The conservation check: every word drawn in the table's area must be found in the model, as many times
  * as it was drawn. Words are compared as a multiset (case and punctuation aside), so the check costs one
  * pass over the words; a word broken at a line end ("manage-" / "ment") may be found whole. Returns one
- * `text-lost` diagnostic per page with words that are nowhere in the model.
+ * `text-lost` diagnostic per page with words that are nowhere in the model. `consumed` is the text the reader read
+ * that the model does not hold word for word: the heading rows (the model keeps the addressee they name) and the
+ * rec-number cells (it keeps the number and references, not "Rec" or "R" before them, nor a number it could not read).
  */
-export function lostText(area: readonly AreaText[], doc: PlanDocument, headings: readonly string[]): Diagnostic[] {
-  const words = modelWords(doc, headings);
+export function lostText(area: readonly AreaText[], doc: PlanDocument, consumed: readonly string[]): Diagnostic[] {
+  const words = modelWords(doc, consumed);
   const tokens = tokensOf(area);
   match(tokens, new Map(words), tokens);
   if (tokens.some((t) => !t.found)) {

@@ -46,6 +46,7 @@ export function planOf(read: PdfTable, input: ReadInput, pages: number): ParsedP
     source: { path: input.path, format: 'pdf', sha256: sha256(input.bytes), pages },
   });
   if (parsed.document.recommendations.length === 0) throw new NoPlanError();
-  parsed.document.diagnostics.push(...lostText(area, parsed.document, headings));
+  const numberCells = table.rows.flatMap((row) => ('cells' in row ? (row.cells.number ?? []).map((piece) => piece.text) : []));
+  parsed.document.diagnostics.push(...lostText(area, parsed.document, [...headings, ...numberCells]));
   return parsed;
 }

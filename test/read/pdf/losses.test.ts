@@ -25,6 +25,7 @@ const FILES = [
   'python-docx-borderless.pdf',
   'python-docx-second.pdf',
   'not-applicable.pdf',
+  'prefixed-numbers.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -32,7 +33,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 14 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 15 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -157,6 +158,34 @@ describe('PDF layouts that once lost text', () => {
     expect(run.code).toBe(0);
     const findings = (JSON.parse(run.stdout) as { files: Array<{ findings: Array<{ ruleId: string; severity: string }> }> }).files[0]!.findings;
     expect(findings.map((f) => [f.ruleId, f.severity])).toEqual([['due-time-bound', 'warn']]);
+  });
+
+  it('rec numbers with a prefix ("R1", "Rec 2", "R 4"), a list under a lead paragraph lined up by blank paragraphs', { timeout: 60_000 }, () => {
+    const doc = convert('prefixed-numbers.pdf');
+    // Before: every "Rec" was named as lost, and "R1", "R3" and "R 4" were unreadable numbers, inferred from order
+    // and named as lost too.
+    expect(lost(doc)).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+    // As written in fixtures/make/losses.mjs (fenlandRows): the lead paragraph is no action, the blank paragraphs
+    // no owner or date.
+    expect(doc.recommendations.map((r) => [r.number, r.refs, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null, a.due?.date ?? null])])).toEqual([
+      ['1', [], 'Agreed', [
+        ['Issue a practice note on home visits to all staff', 'Head of PDU', '28.02.27', '2027-02-28'],
+        ['Add a home visit check to the SPO case audit tool', 'Senior Probation Officers', 'Mar-27', '2027-03'],
+        ['Report home visit rates to the PDU performance meeting each month', 'Performance Lead', 'Monthly from April 2027', '2027-04'],
+      ]],
+      ['2', [], 'Partly Agreed', [
+        ['Recording standards are set by the national case management system and cannot be changed locally. Practitioners will be reminded of the existing standards in team meetings.', 'Deputy Head of PDU / Team Managers', 'w/c 7 June 2027', '2027-06-07'],
+      ]],
+      ['3', [], 'Not Agreed', [['Interventions budgets are allocated by the commissioning strategy for the whole region; the PDU has no control over them.', '-', null, null]]],
+      ['4', [], 'Agreed', [
+        ['All staff will complete the neurodiversity e-learning module.', 'Learning and Development Lead', 'By end of Q1 2027/28', '2027-06'],
+        ['Two face-to-face sessions will be run for case administrators.', 'Business Manager', 'Complete', null],
+      ]],
+    ]);
+    const run = plancheck(['validate', 'fixtures/pdf/losses/prefixed-numbers.pdf']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('✔ fixtures/pdf/losses/prefixed-numbers.pdf: no problems — 4 recommendations, 7 actions\n');
   });
 
   it('a column the template does not have: its words are named as lost, and validate fails on them', { timeout: 60_000 }, () => {
