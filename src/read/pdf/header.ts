@@ -92,11 +92,17 @@ function evaluate(lines: readonly Line[], first: number): Candidate | null | typ
   };
 }
 
-/** True when `next` keeps every column `prev` found and the added line is set like the header. */
+/**
+ * True when `next` keeps every column `prev` found, where it found it, and the added line is set like the header.
+ * Or when it names more columns and drops none, though one has moved: a line that completes a title can change
+ * what its cell names ("Recommendation" / "number" titles the number column, and so "Inspection recommendation"
+ * beside it the recommendation's).
+ */
 function extends_(prev: Candidate, next: Candidate, line: Line): boolean {
   if (next.mapped < prev.mapped) return false;
   const same = prev.cells.every((c) => c.column === null || next.cells.some((n) => n.column === c.column && n.x <= c.x + 1 && n.right >= c.right - 1));
-  return same && line.items.every((i) => prev.fonts.has(i.font));
+  const more = next.mapped > prev.mapped && prev.cells.every((c) => c.column === null || next.cells.some((n) => n.column === c.column));
+  return (same || more) && line.items.every((i) => prev.fonts.has(i.font));
 }
 
 /** True when `b` follows `a` at the spacing of lines in one cell, not of a new row. */

@@ -26,6 +26,7 @@ const FILES = [
   'python-docx-second.pdf',
   'not-applicable.pdf',
   'prefixed-numbers.pdf',
+  'renamed-titles.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -33,7 +34,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 15 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 16 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -186,6 +187,27 @@ describe('PDF layouts that once lost text', () => {
     const run = plancheck(['validate', 'fixtures/pdf/losses/prefixed-numbers.pdf']);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('✔ fixtures/pdf/losses/prefixed-numbers.pdf: no problems — 4 recommendations, 7 actions\n');
+  });
+
+  it('column titles in other words, the first wrapped ("Recommendation" / "number"): every number and text read', { timeout: 60_000 }, () => {
+    const doc = convert('renamed-titles.pdf');
+    // Before: the header ended with its first line, so "number" was a row of its own, every number was inferred
+    // from order, and the recommendations' 41 words were lost.
+    expect(lost(doc)).toEqual([]);
+    expect(doc.diagnostics).toEqual([]);
+    // As written in fixtures/make/losses.mjs (trentsideRows).
+    expect(doc.recommendations.map((r) => [r.number, r.text, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])])).toEqual([
+      ['1', 'Trentside PDU should improve how it manages the risk posed by people on probation who are subject to MAPPA', 'Agreed', [
+        ['MAPPA level 2 and 3 cases will be reviewed by an SPO before each meeting.', 'SPOs', 'Immediately and ongoing'],
+        ['A MAPPA champion will be named in each team.', 'Team Managers', '30 April 2027'],
+      ]],
+      ['2', 'Trentside PDU should make sure that all staff have an annual appraisal', 'Agreed', [
+        ['Appraisals will be completed for all staff and recorded on the HR system.', 'Head of PDU', '31 May 2027'],
+      ]],
+      ['3', 'HMPPS should provide Trentside PDU with its own approved premises', 'Not agreed', [
+        ['Approved premises are commissioned for the whole region according to need, and there are no plans for a new site. Trentside cases will keep access to the two approved premises in the region.', 'Regional Probation Director', null],
+      ]],
+    ]);
   });
 
   it('a column the template does not have: its words are named as lost, and validate fails on them', { timeout: 60_000 }, () => {
