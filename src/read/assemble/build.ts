@@ -17,6 +17,9 @@ const withBlanks = (cell: Piece[] | undefined): Piece[] =>
   });
 const filledCount = (cell: readonly Piece[]): number => cell.filter((p) => p.kind !== 'blank').length;
 
+/** A rec number opening a recommendation's text, as a table with no number column may give it: "1.", "2)", "R3:", "Rec 4 –". */
+const NUMBER_IN_TEXT = /^((?:rec(?:ommendation)?\.?\s*|r\.?\s?)?\d{1,3})(?:[.):]|\s[-–])\s+(?=\S)/i;
+
 /** Where a row goes: it starts a recommendation, or it is more of the open one (see RecBuilder.placeOf). */
 type RowPlace = 'new-rec' | 'same-rec' | 'number-repeated';
 
@@ -25,10 +28,13 @@ export class RecBuilder {
   readonly recs: RecDraft[] = [];
   private addressee: string | null = null;
   private rows: Array<SourceRow | HeadingRow> = [];
+  /** True when some row has a rec number cell: the table has a number column. */
+  private numbered = true;
 
   /** Feed every row of the table. */
   build(rows: Array<SourceRow | HeadingRow>): RecDraft[] {
     this.rows = rows;
+    this.numbered = rows.some((row) => !isHeading(row) && filledOnly(row.cells.number).length > 0);
     rows.forEach((row, i) => (isHeading(row) ? (this.addressee = row.heading) : this.addRow(row, i)));
     return this.recs;
   }
@@ -39,8 +45,8 @@ export class RecBuilder {
 
   private addRow(row: SourceRow, index: number): void {
     const c = row.cells;
-    const numberText = cellText(c.number);
-    const rec = filledOnly(c.recommendation);
+    let numberText = cellText(c.number);
+    let rec = filledOnly(c.recommendation);
     const agreement = cellText(c.agreement);
     const resp = filledOnly(c.response).map(asListed);
     const owners = withBlanks(c.owner).map((p) => ({ ...p, text: stripBullet(withoutItemNumber(p.text)) || p.text }));
@@ -51,7 +57,16 @@ export class RecBuilder {
       return;
     }
     const place = this.placeOf(row, index, numberText, rec, agreement);
-    if (place === 'new-rec') return this.startRec(row, numberText, rec, agreement, resp, owners, dues);
+    if (place === 'new-rec') {
+      // A table with no number column may number its recommendations in their text ("1. Solway PDU should …"). Only
+      // a row that starts a recommendation anyway is read so: a list in a text cut by a page break stays text.
+      const inText = this.numbered ? null : NUMBER_IN_TEXT.exec(rec[0]?.text ?? '');
+      if (inText) {
+        numberText = inText[1]!;
+        rec = [{ ...rec[0]!, text: rec[0]!.text.slice(inText[0].length) }, ...rec.slice(1)];
+      }
+      return this.startRec(row, numberText, rec, agreement, resp, owners, dues);
+    }
     if (place === 'number-repeated') {
       this.diagnose(row, 'number-repeated', `row numbered '${numberText}' has no recommendation text and the next row carries the same number: merged into the recommendation before it`);
     }

@@ -50,6 +50,39 @@ describe('HTML reader: finding the action-plan table', () => {
     expect(actions(doc, 0)).toEqual([['Audit ten cases a month.', 'SPOs', 'March 2024']]);
   });
 
+  it('with no number column, takes a rec number that opens the recommendation text ("1.", "2)", "R3:") out of it', async () => {
+    const doc = await read(
+      page(`<table>
+        <tr><th>Recommendation</th><th>Agreed?</th><th>Action</th><th>Owner</th><th>Target date</th></tr>
+        <tr><td>1. Improve the timeliness of initial appointments.</td><td>Agreed</td><td>Book appointments before release.</td><td>Head of Resettlement</td><td>September 2027</td></tr>
+        <tr><td>2) Strengthen work on housing.</td><td>Partly agreed</td><td>Agree a housing protocol.</td><td>Deputy Head of PDU</td><td>December 2027</td></tr>
+        <tr><td>R3: Review 12 cases a month.</td><td>Agreed</td><td>Audit the cases.</td><td>SPOs</td><td>October 2027</td></tr>
+        <tr><td>12 week reviews should be held in every case.</td><td>Agreed</td><td>Hold the reviews.</td><td>SPOs</td><td>November 2027</td></tr>
+      </table>`),
+    );
+    expect(doc.recommendations.map((r) => [r.number, r.text])).toEqual([
+      ['1', 'Improve the timeliness of initial appointments.'],
+      ['2', 'Strengthen work on housing.'],
+      ['3', 'Review 12 cases a month.'],
+      // No full stop or bracket after the digits: they are the text's, and the number comes from the order.
+      ['4', '12 week reviews should be held in every case.'],
+    ]);
+    expect(doc.diagnostics.map((d) => d.code)).toEqual(['number-inferred']);
+  });
+
+  it('with a number column, leaves a number at the start of the recommendation text where it is', async () => {
+    const doc = await read(
+      page(`<table>${HEAD}
+        <tr><td>1</td><td>2. Improve the timeliness of initial appointments.</td><td>Agreed</td><td>Book appointments before release.</td><td>Head of Resettlement</td><td>September 2027</td></tr>
+        <tr><td></td><td>3. Strengthen work on housing.</td><td>Agreed</td><td>Agree a housing protocol.</td><td>Deputy Head of PDU</td><td>December 2027</td></tr>
+      </table>`),
+    );
+    expect(doc.recommendations.map((r) => [r.number, r.text])).toEqual([
+      ['1', '2. Improve the timeliness of initial appointments.'],
+      ['2', '3. Strengthen work on housing.'],
+    ]);
+  });
+
   it('passes over the definitions table and a layout table to the plan table nested inside it', async () => {
     const doc = await read(
       page(`<table><tr><td>Agreed</td><td>All of the recommendation is agreed with.</td></tr><tr><td>Partly Agreed</td><td>Only part is agreed.</td></tr><tr><td>Not Agreed</td><td>None of it is agreed.</td></tr></table>
