@@ -1,5 +1,6 @@
 import { parseDue } from '../dates.js';
 import { joinItems, type Line, type TextItem } from './items.js';
+import { relativeWidth } from './text-width.js';
 
 /** A paragraph or list item of one cell, with its vertical extent on the page. */
 export interface Paragraph {
@@ -35,11 +36,16 @@ function bulletOf(line: Line): { rest: TextItem[]; first: string } | null {
   return null;
 }
 
-/** The width the first word of a line takes, estimated from its share of the first item's width. */
+/**
+ * The width the first word of a line takes, estimated from its share of the first item's width, each character
+ * weighed by how wide a sans-serif face sets it (text-width.ts).
+ */
 export function firstWordWidth(line: Line): number {
   const item = line.items[0]!;
-  const word = item.text.trimStart().split(/\s+/)[0] ?? '';
-  const share = item.text.length > 0 ? word.length / item.text.length : 1;
+  const text = item.text.trimStart();
+  const word = text.split(/\s+/)[0] ?? '';
+  const whole = relativeWidth(text);
+  const share = whole > 0 ? relativeWidth(word) / whole : 1;
   return (item.right - item.x) * share;
 }
 

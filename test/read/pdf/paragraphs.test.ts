@@ -27,6 +27,16 @@ describe('PDF lines and paragraphs', () => {
     expect(texts(stacked, plain, 210)).toEqual([['Head of PDU', false], ['Deputy Head', false]]);
   });
 
+  it('after a full stop, weighs the next line\'s first word by its letters: "Share" (wide letters) had no room and wrapped', () => {
+    // As Chromium set an 11-point Arial paragraph in a column whose widest line ends at 394.6: "Share" is a third of
+    // "Share the referral" by width (29 points), though a quarter of it by count, and after "quarter." there were 27.
+    const at = (text: string, right: number, baseline: number): TextItem => ({ ...item(text, 267.5, baseline), right, size: 10.99 });
+    const lines = groupLines([at('Introduce monthly case', 381.1, 287.2), at('audits each quarter.', 364, 299.2), at('Share the referral', 353, 311.2), at('pathway to housing and', 383.6, 323.2)]);
+    expect(paragraphs(lines, plain, 394.6).map((p) => p.text)).toEqual(['Introduce monthly case audits each quarter. Share the referral pathway to housing and']);
+    // With room for it, the same word after a full stop starts a new paragraph.
+    expect(paragraphs(lines, plain, 400).map((p) => p.text)).toEqual(['Introduce monthly case audits each quarter.', 'Share the referral pathway to housing and']);
+  });
+
   it('starts a paragraph where the gap is clearly wider than the leading, even after a full line', () => {
     const lines = column([['Learning and Development', 100], ['Lead', 111.5], ['Quality Assurance Team', 129]]);
     expect(texts(lines, plain, 220)).toEqual([['Learning and Development Lead', false], ['Quality Assurance Team', false]]);
