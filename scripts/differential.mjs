@@ -1,0 +1,84 @@
+// Read plans both ways and compare: writes plans of random layout as HTML pages (cells centred or set at the top,
+// portrait or landscape, 8 to 11 points, actions as paragraphs, as bullets, or as bullets under a lead paragraph with
+// the owners and dates lined up by a blank paragraph, rows long enough to break over pages), prints each with
+// Chromium, and reads the page and its PDF with the built CLI. The HTML reader takes the table's cells as they are,
+// so where the two readings differ, the PDF reader read the page otherwise than it was written. Needs `chromium`.
+//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR]
+// Each plan comes from its number (a seed), so `--from 35 --count 1` makes plan 35 again; exits 1 if any differs.
+// The pages of fixtures/make/pages/ were found so.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' } } });
+const BIN = path.join(import.meta.dirname, '../bin/plancheck.js');
+const dir = values.keep ?? mkdtempSync(path.join(tmpdir(), 'plancheck-differential-'));
+mkdirSync(dir, { recursive: true });
+
+const VERBS = ['Review', 'Improve', 'Audit', 'Publish', 'Deliver', 'Train', 'Report', 'Agree', 'Monitor', 'Introduce', 'Complete', 'Share'];
+const OBJECTS = ['the quality of risk assessments', 'home visit rates', 'a practice note on safeguarding', 'the induction pack for new staff', 'monthly case audits', 'the duty rota', 'training on domestic abuse', 'the referral pathway to housing', 'a joint protocol with the police', 'performance data for each team', 'the sentence plan template', 'supervision records'];
+const ENDS = ['', ' for all practitioners', ' in every team', ' with partner agencies', ' and report the results to the senior leadership team', ' each quarter', ' so that managers can act on them quickly'];
+const OWNERS = ['Head of PDU', 'Deputy Head of PDU', 'SPOs', 'Senior Probation Officers', 'Quality Lead', 'Business Manager', 'Learning and Development Lead', 'Performance Manager', 'Regional Safeguarding Lead', 'Team Managers', 'Head of Operations'];
+const DATES = ['March 2027', '31 May 2027', '30/06/2027', 'End of July 2027', 'September 2027', 'Quarterly from April 2027', 'Ongoing', 'Complete', '1st December 2027', 'Q3 2027/28', 'January 2028'];
+const RECOMMENDATIONS = ['Improve the quality of assessments of risk of serious harm', 'Make sure that home visits take place where there are safeguarding concerns', 'Strengthen joint work with children’s social care', 'Ensure that all staff receive regular supervision', 'Review the management of cases transferred from other areas', 'Provide interpreters for every appointment where one is needed', 'Improve the recording of contact with partner agencies', 'Make sure that sentence plans are completed on time'];
+
+/** A plan's HTML page and its layout, made from `seed` alone. */
+function plan(seed) {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  const sentence = () => `${pick(VERBS)} ${pick(OBJECTS)}${pick(ENDS)}.`;
+  const count = 3 + Math.floor(random() * 6);
+  const layout = { centred: random() < 0.5, landscape: random() < 0.5, size: pick([8, 9, 10, 11]), style: pick(['paragraphs', 'bullets', 'lead']) };
+  const rows = [];
+  for (let i = 1; i <= count; i++) {
+    const length = 1 + Math.floor(random() * 4);
+    const agreement = pick(['Agreed', 'Agreed', 'Agreed', 'Partly Agreed']);
+    const actions = Array.from({ length }, () => sentence() + (random() < 0.3 ? ` ${sentence()}` : ''));
+    const owners = actions.map(() => pick(OWNERS)).map((o) => `<p>${o}</p>`).join('');
+    const dates = actions.map(() => pick(DATES)).map((d) => `<p>${d}</p>`).join('');
+    const list = `<ul>${actions.map((a) => `<li>${a}</li>`).join('')}</ul>`;
+    const response = { paragraphs: actions.map((a) => `<p>${a}</p>`).join(''), bullets: list, lead: `<p>The PDU will:</p>${list}` }[layout.style];
+    const pad = layout.style === 'lead' ? '<p>&nbsp;</p>' : '';
+    rows.push(`<tr><td>${i}</td><td>${pick(RECOMMENDATIONS)}</td><td>${agreement}</td><td>${response}</td><td>${pad}${owners}</td><td>${pad}${dates}</td></tr>`);
+  }
+  const css = `@page { size: A4 ${layout.landscape ? 'landscape' : 'portrait'}; margin: 15mm; } body { font-family: Arial, 'Liberation Sans'; font-size: ${layout.size}pt; } table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #000; padding: 3pt; ${layout.centred ? '' : 'vertical-align: top;'} } p { margin: 0 0 5pt; } ul { margin: 0 0 5pt; padding-left: 14pt; } thead { display: table-header-group; }`;
+  const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Plan</title><style>${css}</style></head><body>
+<p><b>Action Plan Submitted:</b> 2 February 2027</p><p><b>A Response to the HMI Probation Inspection:</b> Test PDU</p><p><b>Report Published:</b> 1 December 2026</p>
+<table><thead><tr><th>1. Rec No</th><th>2. Recommendation</th><th>3. Agreed/ Partly Agreed/ Not Agreed</th><th>4. Response Action Taken/Planned</th><th>5. Responsible Owner</th><th>6. Target Date</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></body></html>`;
+  return { html, layout };
+}
+
+/** What a reading says of each recommendation and action. */
+const shape = (doc) => doc.recommendations.map((r) => [r.number, r.text, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])]);
+const read = (file) => JSON.parse(execFileSync(process.execPath, [BIN, 'convert', file, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+
+let differ = 0;
+const from = Number(values.from);
+try {
+  for (let seed = from; seed < from + Number(values.count); seed++) {
+    const { html, layout } = plan(seed);
+    const page = path.join(dir, `plan-${seed}.html`);
+    const pdf = path.join(dir, `plan-${seed}.pdf`);
+    writeFileSync(page, html);
+    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${path.join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, page], { stdio: 'ignore', timeout: 60_000 });
+    const [fromPage, fromPdf] = [shape(read(page)), shape(read(pdf))];
+    const i = fromPage.findIndex((rec, k) => JSON.stringify(rec) !== JSON.stringify(fromPdf[k]));
+    if (i < 0 && fromPage.length === fromPdf.length) {
+      console.log(`plan ${seed}: same ${JSON.stringify(layout)}`);
+      continue;
+    }
+    differ++;
+    const k = i < 0 ? fromPage.length : i;
+    console.log(`plan ${seed}: DIFFERS ${JSON.stringify(layout)}\n  page: ${JSON.stringify(fromPage[k])}\n  pdf:  ${JSON.stringify(fromPdf[k])}`);
+  }
+} finally {
+  if (!values.keep) rmSync(dir, { recursive: true, force: true });
+}
+console.log(`${differ} of ${values.count} plans read otherwise from their PDF${values.keep ? ` (pages and PDFs in ${dir})` : ''}`);
+process.exitCode = differ > 0 ? 1 : 0;
