@@ -35,6 +35,8 @@ interface Prepared {
   units: Unit[];
   /** The units with every paragraph apart, when taking some for the rest of the one before changed them. */
   apart: Unit[] | null;
+  /** The units with each page break's paragraphs joined across it, when the row has a break between paragraphs. */
+  across: Unit[] | null;
   owners: Piece[];
   dues: Piece[];
 }
@@ -49,7 +51,15 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
   const prepared: Prepared[] = rows.map((row) => {
     const units = unitsOf(row);
     const apart = unitsOf(row, false);
-    return { row, units, apart: apart.length === units.length ? null : apart, owners: slotsOf(row, 'owners'), dues: slotsOf(row, 'dues') };
+    const across = unitsOf(row, true, true);
+    return {
+      row,
+      units,
+      apart: apart.length === units.length ? null : apart,
+      across: across.length === units.length ? null : across,
+      owners: slotsOf(row, 'owners'),
+      dues: slotsOf(row, 'dues'),
+    };
   });
   const drawn = prepared.filter((p) => p.units.length > 0);
   const manyRows = drawn.length > 1;
@@ -58,8 +68,9 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
   if (first) {
     first.units = withoutStatements(first, first.units, agreement, manyRows);
     if (first.apart) first.apart = withoutStatements(first, first.apart, agreement, manyRows);
+    if (first.across) first.across = withoutStatements(first, first.across, agreement, manyRows);
   }
-  if (agreement === 'not-agreed' && !given) for (const p of prepared) [p.units, p.apart] = [[], null];
+  if (agreement === 'not-agreed' && !given) for (const p of prepared) [p.units, p.apart, p.across] = [[], null, null];
 
   const actions: ActionDraft[] = [];
   const notes: DraftDiagnostic[] = [];
@@ -85,14 +96,19 @@ export function readActions(rows: readonly LogicalRow[], agreement: Agreement | 
 
 /**
  * Read a row, its paragraphs that carry on the sentence before them joined to it, unless the owners and dates
- * line up better with every paragraph apart: a drafter who ends no action with a full stop may start the
- * next in lower case, and the dates beside them then count them.
+ * line up better with every paragraph apart (a drafter who ends no action with a full stop may start the next
+ * in lower case, and the dates beside them then count them), or with the paragraphs on either side of a page
+ * break joined (the break fell between two sentences of one paragraph, and the owners and dates count one
+ * action fewer).
  */
 function readApart(p: Prepared, manyRows: boolean): RowReading {
-  const joined = readRow(p.row, p.units, manyRows);
-  if (!p.apart) return joined;
-  const apart = readRow(p.row, p.apart, manyRows);
-  return apart.score > joined.score ? apart : joined;
+  let best = readRow(p.row, p.units, manyRows);
+  for (const units of [p.apart, p.across]) {
+    if (!units) continue;
+    const other = readRow(p.row, units, manyRows);
+    if (other.score > best.score) best = other;
+  }
+  return best;
 }
 
 /**

@@ -29,21 +29,27 @@ export interface Unit {
 /**
  * The response of a row as units: blank paragraphs dropped, pieces split by a page break joined again, and,
  * unless `carryOn` is false, a paragraph that carries on the sentence before it joined to it (see carriesOn).
+ * With `acrossBreaks`, a paragraph that opens a part after a page break is taken for the rest of the one that
+ * closed the part before, even after a full stop: a page break can fall between two sentences of one paragraph.
  */
-export function unitsOf(row: LogicalRow, carryOn = true): Unit[] {
+export function unitsOf(row: LogicalRow, carryOn = true, acrossBreaks = false): Unit[] {
   const units: Unit[] = [];
-  for (const part of row.parts) {
+  row.parts.forEach((part, k) => {
     part.response.forEach((piece, i) => {
       if (piece.kind === 'blank') return;
       const last = units.at(-1);
-      if ((i === 0 && part.joins && last) || (carryOn && last && carriesOn(last, piece))) {
+      const broken = acrossBreaks && k > 0 && i === firstFilled(part) && last?.kind === 'p' && piece.kind !== 'li';
+      if ((i === 0 && part.joins && last) || broken || (carryOn && last && carriesOn(last, piece))) {
         last.text = joinSplit(last.text, piece.text);
         last.parts.push(piece);
       } else units.push({ text: piece.text, kind: piece.kind === 'li' ? 'li' : 'p', parts: [piece] });
     });
-  }
+  });
   return units;
 }
+
+/** The index of a part's first response piece that is not blank. */
+const firstFilled = (part: RowPart): number => part.response.findIndex((piece) => piece.kind !== 'blank');
 
 /**
  * True when a paragraph is the rest of the sentence before it, cut by a line break (`<br>`, Shift+Enter) or

@@ -18,7 +18,7 @@ export interface Tail {
 export const SIDE_COLUMNS: readonly Column[] = ['owner', 'due'];
 
 /** The response of a table row split over pages, as the units the shared step reads its actions from. */
-function unitsOfParts(parts: readonly Cells[]): Unit[] {
+function unitsOfParts(parts: readonly Cells[], acrossBreaks = false): Unit[] {
   let last: string | null = null;
   const rowParts = parts.map((part, k) => {
     const response = part.response ?? [];
@@ -26,7 +26,7 @@ function unitsOfParts(parts: readonly Cells[]): Unit[] {
     for (const p of response) last = collapse(p.text);
     return { response, owners: [], dues: [], joins };
   });
-  return unitsOf({ parts: rowParts });
+  return unitsOf({ parts: rowParts }, true, acrossBreaks);
 }
 
 /**
@@ -60,7 +60,8 @@ export interface Candidate {
 export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): Join[] {
   const joins: Join[] = [];
   if (candidates.length === 0) return joins;
-  const counts = plausibleActionCounts(unitsOfParts(row));
+  // The shared step may also read a paragraph cut by the page break between two sentences as one (unitsOf).
+  const counts = new Set([...plausibleActionCounts(unitsOfParts(row)), ...plausibleActionCounts(unitsOfParts(row, true))]);
   for (const column of SIDE_COLUMNS) {
     const mine = candidates.filter((c) => c.column === column);
     const pieces = row.reduce((n, c) => n + (c[column]?.length ?? 0), 0);

@@ -105,8 +105,10 @@ class RowCutter {
       split.parts.forEach((part, k) => {
         // Beside actions, an owner or date level with the first action on a page shows that a new row starts
         // there: where owners are placed beside their actions, or where rules draw the rows (LibreOffice closes a
-        // row cut by the page with a rule too, so the rules alone cannot say).
-        if (first && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
+        // row cut by the page with a rule too, so the rules alone cannot say). Not where the rules leave the page
+        // before open at its foot: that row goes on, and a renderer that breaks a row between pages starts each of
+        // its cells again at the top, level with one another (Chromium).
+        if (first && ended !== false && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
         // In a table of one row per action with no rules, an action that does not end its sentence tells nothing: a
         // target date level with it that is a new one by what it says (dates.ts), beside an owner that plainly starts
         // afresh, starts a new row.

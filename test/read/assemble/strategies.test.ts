@@ -47,6 +47,29 @@ describe('cuts of a response into actions', () => {
     expect(unitsOf(split).map((u) => u.text)).toEqual(['The PDU will train staff.', 'Next.']);
   });
 
+  it('a page break between two sentences of one paragraph: the paragraphs either side are one action when the owners and dates count so', () => {
+    // As Chromium broke a row: four paragraphs, the third cut after its first sentence; three owners and all four
+    // dates on the first page, the last owner on the next.
+    const parts = (owners2: Piece[], dues2: Piece[] = []): LogicalRow => ({
+      parts: [
+        { response: [p('Audit the practice note.'), p('Share the training.'), p('Improve the template.')], owners: [p('Performance Manager'), p('SPOs'), p('Quality Lead')], dues: [p('June 2027'), p('July 2027'), p('Complete'), p('Q3 2027/28')], joins: false },
+        { response: [p('Introduce the duty rota.'), p('Improve the induction pack.')], owners: owners2, dues: dues2, joins: false },
+      ],
+    });
+    const read = readActions([parts([p('Deputy Head of PDU')])], 'agreed');
+    expect(read.actions.map((a) => [a.units.map((u) => u.text).join(' | '), a.owners.map((o) => o.text).join('; '), a.dues.map((d) => d.text).join('; ')])).toEqual([
+      ['Audit the practice note.', 'Performance Manager', 'June 2027'],
+      ['Share the training.', 'SPOs', 'July 2027'],
+      ['Improve the template. Introduce the duty rota.', 'Quality Lead', 'Complete'],
+      ['Improve the induction pack.', 'Deputy Head of PDU', 'Q3 2027/28'],
+    ]);
+    // With an owner and a date for each of the five paragraphs, they stay five.
+    const five = readActions([parts([p('Deputy Head of PDU'), p('Business Manager')], [p('March 2028')])], 'agreed');
+    expect(five.actions.map((a) => a.units.map((u) => u.text).join(' | '))).toEqual([
+      'Audit the practice note.', 'Share the training.', 'Improve the template.', 'Introduce the duty rota.', 'Improve the induction pack.',
+    ]);
+  });
+
   it('a paragraph that carries on an unfinished sentence in lower case (a line break, Enter mid-sentence) joins it', () => {
     const units = unitsOf(row([p('1. Places will be reviewed with the team'), p('so that waiting lists fall.'), p('2. Staff will be briefed.')]));
     expect(units.map((u) => u.text)).toEqual(['1. Places will be reviewed with the team so that waiting lists fall.', '2. Staff will be briefed.']);

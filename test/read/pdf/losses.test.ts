@@ -27,6 +27,8 @@ const FILES = [
   'not-applicable.pdf',
   'prefixed-numbers.pdf',
   'renamed-titles.pdf',
+  'break-lead-bullets.pdf',
+  'break-between-sentences.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -34,7 +36,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 16 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 18 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -208,6 +210,53 @@ describe('PDF layouts that once lost text', () => {
         ['Approved premises are commissioned for the whole region according to need, and there are no plans for a new site. Trentside cases will keep access to the two approved premises in the region.', 'Regional Probation Director', null],
       ]],
     ]);
+  });
+
+  describe('rows Chromium breaks over a page, read as the page they were printed from reads', () => {
+    /** What a reading says of each recommendation and action. */
+    const shape = (doc: PlanDocument) => doc.recommendations.map((r) => [r.number, r.text, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])]);
+    let pages: Map<string, PlanDocument> | undefined;
+    const page = (name: string): PlanDocument => {
+      if (!pages) {
+        const names = ['break-lead-bullets', 'break-between-sentences'];
+        const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
+        expect(run.code).toBe(0);
+        const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
+        pages = new Map(names.map((n, i) => [n, docs[i]!]));
+      }
+      return pages.get(name)!;
+    };
+
+    it('a lead paragraph\'s list cut after its third item, whose third and fourth owners are on the next page', { timeout: 60_000 }, () => {
+      const doc = convert('break-lead-bullets.pdf');
+      // Before: the rules leave the first page open at its foot, but the owner level with the list item at the top
+      // of the next made it a new row; the first three items were then one action with two owners and three of the
+      // four dates, and 'Q3 2027/28' was lost.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('break-lead-bullets')));
+      // Rec 6 as the page has it, checked by hand.
+      expect(doc.recommendations[5]!.actions.map((a) => [a.owner, a.due?.raw])).toEqual([
+        ['Senior Probation Officers', 'Q3 2027/28'],
+        ['Regional Safeguarding Lead', 'January 2028'],
+        ['Business Manager', 'Q3 2027/28'],
+        ['Quality Lead', '30/06/2027'],
+      ]);
+    });
+
+    it('a paragraph cut between two of its sentences', { timeout: 60_000 }, () => {
+      const doc = convert('break-between-sentences.pdf');
+      // Before: the two halves were two actions, five for rec 7's four owners and dates, and the owner at the top of
+      // the page was joined to the one before it ('Performance Manager Deputy Head of PDU').
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('break-between-sentences')));
+      expect(doc.recommendations[6]!.actions.map((a) => [a.text.slice(0, 30), a.owner, a.due?.raw])).toEqual([
+        ['Audit a practice note on safeg', 'Performance Manager', 'September 2027'],
+        ['Share training on domestic abu', 'Senior Probation Officers', '30/06/2027'],
+        ['Improve the sentence plan temp', 'Performance Manager', 'Complete'],
+        ['Improve the induction pack for', 'Deputy Head of PDU', 'Q3 2027/28'],
+      ]);
+      expect(doc.recommendations[6]!.actions[2]!.text).toBe('Improve the sentence plan template so that managers can act on them quickly. Introduce the duty rota and report the results to the senior leadership team.');
+    });
   });
 
   it('a column the template does not have: its words are named as lost, and validate fails on them', { timeout: 60_000 }, () => {
