@@ -35,6 +35,31 @@ ruleCases(notAgreedReason, [
     ],
   },
   {
+    name: 'a reason of no kind the response names: the error quotes it and asks for its kind, rather than saying none is given',
+    doc: plan({
+      recommendations: [
+        rec({ ...not, response: 'Not agreed. This falls outside the remit of the probation service and is a matter for the local authority.' }),
+        // A refusal alone, or a plan to look again, gives no reason.
+        rec({ ...not, number: '2', response: 'The PDU does not agree. It will look at this again in 2028.' }),
+      ],
+    }),
+    expected: [
+      {
+        message:
+          "Recommendation 1 is Not Agreed, but the reason given ('This falls outside the remit of the probation service and is a matter for the l…') does not say which of the four kinds it is (commissioning, policy, operational, affordability)",
+        path: 'recommendations[0].response',
+        recommendation: '1',
+        action: null,
+      },
+      {
+        message: 'Recommendation 2 is Not Agreed, but no reason of the four kinds (commissioning, policy, operational, affordability) is given',
+        path: 'recommendations[1].response',
+        recommendation: '2',
+        action: null,
+      },
+    ],
+  },
+  {
     name: 'an implied reason passes by default',
     doc: plan({ recommendations: [rec({ ...not, response: 'This falls to the contract managers in HMPPS.' })] }),
     expected: [],

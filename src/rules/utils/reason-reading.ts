@@ -18,6 +18,12 @@ export interface ReasonWord {
 export interface ReasonReading {
   tied: ReasonWord[];
   untied: ReasonWord[];
+  /**
+   * The response's sentences with a clause that a cause or a constraint ties to the decision ("because …", "… is
+   * set nationally", "outside the PDU's remit"), with category words or without: a reason is given there, whatever
+   * its kind. A refusal or a lack alone ("Not agreed.", "There are no plans to …") is not counted.
+   */
+  reasons: string[];
 }
 
 /** Split plain text into sentences; a full stop before a lower-case word ("e.g. shift") does not end one. */
@@ -121,7 +127,7 @@ function placesAsMatter(words: ReasonWord[]): ReasonWord[] {
  * add …") is tied by it.
  */
 export function readReasons(agreementRaw: string, response: string): ReasonReading {
-  const reading: ReasonReading = { tied: [], untied: [] };
+  const reading: ReasonReading = { tied: [], untied: [], reasons: [] };
   const read = (clause: string, link: string | null): ReasonWord[] =>
     classifyReasons([clause])
       .filter((hit) => link !== null || !PLACE_WORDS.test(hit.words))
@@ -133,6 +139,7 @@ export function readReasons(agreementRaw: string, response: string): ReasonReadi
   for (const sentence of sentences(response)) {
     const parts: Array<[string, string | null]> = [];
     for (const clause of clauses(sentence)) readClause(clause, (part, link) => link !== '' && parts.push([part, link]));
+    if (parts.some(([, link]) => link !== null && !REFUSAL.test(link) && !LACK.test(link))) reading.reasons.push(sentence);
     const sentenceLink = parts.map(([, link]) => link).find((link) => link !== null) ?? null;
     add(placesAsMatter(providersMatter(parts.flatMap(([part, link]) => read(part, link ?? sentenceLink)))));
   }

@@ -35,17 +35,25 @@ export interface ReasonVerdict {
   /** The categories of the tied words when there are any, else of the untied ones; each once, in order. */
   categories: ReasonCategory[];
   words: ReasonWord[];
+  /** The sentences that give a reason, of whatever kind (ReasonReading.reasons). */
+  reasons: string[];
 }
 
 /** Judge the reason of one response (with its agreement cell). */
 export function reasonVerdict(agreementRaw: string, response: string): ReasonVerdict {
-  const { tied, untied } = readReasons(agreementRaw, response);
+  const { tied, untied, reasons } = readReasons(agreementRaw, response);
   const words = tied.length > 0 ? tied : untied;
   const categories = [...new Set(words.map((w) => w.category))];
-  return { tier: tied.length > 0 ? 'given' : untied.length > 0 ? 'untied' : 'none', categories, words };
+  return { tier: tied.length > 0 ? 'given' : untied.length > 0 ? 'untied' : 'none', categories, words, reasons };
 }
 
 const NONE_GIVEN = 'no reason of the four kinds (commissioning, policy, operational, affordability) is given';
+
+/** The message of the `none` tier: no reason at all, or one that names none of the four kinds. */
+function noneGiven(reasons: readonly string[]): string {
+  if (reasons.length === 0) return NONE_GIVEN;
+  return `the reason given (${quote(reasons[0]!, 80)}) does not say which of the four kinds it is (commissioning, policy, operational, affordability)`;
+}
 
 function joinAnd(items: readonly string[]): string {
   return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
@@ -84,7 +92,7 @@ export function reasonRule(spec: ReasonRuleSpec): Rule<ReasonOptions> {
         const verdict = reasonVerdict(rec.agreementRaw ?? '', rec.response);
         const path = ['recommendations', i, 'response'];
         const subject = `${recLabel(rec, i)} is ${spec.marking}`;
-        if (verdict.tier === 'none') ctx.found({ message: `${subject}, but ${NONE_GIVEN}`, path });
+        if (verdict.tier === 'none') ctx.found({ message: `${subject}, but ${noneGiven(verdict.reasons)}`, path });
         else if (verdict.tier === 'untied') ctx.found({ message: `${subject}, but ${untied(verdict.words)}`, path, severity: 'warn' });
         else if (ctx.options.requireExplicit && !verdict.words.some((w) => w.stated)) {
           ctx.found({ message: `${subject}: ${impliedOnly(verdict.words)}`, path });
