@@ -35,10 +35,11 @@ export interface Unit {
 export function unitsOf(row: LogicalRow, carryOn = true, acrossBreaks = false): Unit[] {
   const units: Unit[] = [];
   row.parts.forEach((part, k) => {
+    const opening = acrossBreaks && k > 0 ? firstFilled(part) : -1;
     part.response.forEach((piece, i) => {
       if (piece.kind === 'blank') return;
       const last = units.at(-1);
-      const broken = acrossBreaks && k > 0 && i === firstFilled(part) && last?.kind === 'p' && piece.kind !== 'li';
+      const broken = i === opening && last?.kind === 'p' && piece.kind !== 'li';
       if ((i === 0 && part.joins && last) || broken || (carryOn && last && carriesOn(last, piece))) {
         last.text = joinSplit(last.text, piece.text);
         last.parts.push(piece);
