@@ -3,7 +3,10 @@
 // the owners and dates lined up by a blank paragraph, rows long enough to break over pages), prints each with
 // Chromium, and reads the page and its PDF with the built CLI. The HTML reader takes the table's cells as they are,
 // so where the two readings differ, the PDF reader read the page otherwise than it was written. Needs `chromium`.
-//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR]
+// With `--via libreoffice`, LibreOffice (`soffice`) turns each page into a Word document instead and prints that, as
+// a plan drafted in a word processor is published: the Word document's reading and its PDF's are both compared with
+// the page's.
+//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR] [--via chromium|libreoffice]
 // Each plan comes from its number (a seed), so `--from 35 --count 1` makes plan 35 again; exits 1 if any differs.
 // The pages of fixtures/make/pages/ were found so.
 import { execFileSync } from 'node:child_process';
@@ -12,7 +15,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' } } });
+const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' }, via: { type: 'string', default: 'chromium' } } });
+if (!['chromium', 'libreoffice'].includes(values.via)) throw new Error(`--via: chromium or libreoffice, not ${values.via}`);
+const office = values.via === 'libreoffice';
 const BIN = path.join(import.meta.dirname, '../bin/plancheck.js');
 const dir = values.keep ?? mkdtempSync(path.join(tmpdir(), 'plancheck-differential-'));
 mkdirSync(dir, { recursive: true });
@@ -25,7 +30,7 @@ const DATES = ['March 2027', '31 May 2027', '30/06/2027', 'End of July 2027', 'S
 const RECOMMENDATIONS = ['Improve the quality of assessments of risk of serious harm', 'Make sure that home visits take place where there are safeguarding concerns', 'Strengthen joint work with children’s social care', 'Ensure that all staff receive regular supervision', 'Review the management of cases transferred from other areas', 'Provide interpreters for every appointment where one is needed', 'Improve the recording of contact with partner agencies', 'Make sure that sentence plans are completed on time'];
 
 /** A plan's HTML page and its layout, made from `seed` alone. */
-function plan(seed) {
+function plan(seed, attributes = false) {
   let state = seed;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
@@ -36,6 +41,8 @@ function plan(seed) {
   const count = 3 + Math.floor(random() * 6);
   const layout = { centred: random() < 0.5, landscape: random() < 0.5, size: pick([8, 9, 10, 11]), style: pick(['paragraphs', 'bullets', 'lead']) };
   const rows = [];
+  // LibreOffice's HTML import keeps a table's and a cell's own attributes but not the page's CSS for them.
+  const td = attributes ? ` valign="${layout.centred ? 'middle' : 'top'}"` : '';
   for (let i = 1; i <= count; i++) {
     const length = 1 + Math.floor(random() * 4);
     const agreement = pick(['Agreed', 'Agreed', 'Agreed', 'Partly Agreed']);
@@ -45,12 +52,12 @@ function plan(seed) {
     const list = `<ul>${actions.map((a) => `<li>${a}</li>`).join('')}</ul>`;
     const response = { paragraphs: actions.map((a) => `<p>${a}</p>`).join(''), bullets: list, lead: `<p>The PDU will:</p>${list}` }[layout.style];
     const pad = layout.style === 'lead' ? '<p>&nbsp;</p>' : '';
-    rows.push(`<tr><td>${i}</td><td>${pick(RECOMMENDATIONS)}</td><td>${agreement}</td><td>${response}</td><td>${pad}${owners}</td><td>${pad}${dates}</td></tr>`);
+    rows.push(`<tr>${[i, pick(RECOMMENDATIONS), agreement, response, `${pad}${owners}`, `${pad}${dates}`].map((cell) => `<td${td}>${cell}</td>`).join('')}</tr>`);
   }
   const css = `@page { size: A4 ${layout.landscape ? 'landscape' : 'portrait'}; margin: 15mm; } body { font-family: Arial, 'Liberation Sans'; font-size: ${layout.size}pt; } table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #000; padding: 3pt; ${layout.centred ? '' : 'vertical-align: top;'} } p { margin: 0 0 5pt; } ul { margin: 0 0 5pt; padding-left: 14pt; } thead { display: table-header-group; }`;
   const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Plan</title><style>${css}</style></head><body>
 <p><b>Action Plan Submitted:</b> 2 February 2027</p><p><b>A Response to the HMI Probation Inspection:</b> Test PDU</p><p><b>Report Published:</b> 1 December 2026</p>
-<table><thead><tr><th>1. Rec No</th><th>2. Recommendation</th><th>3. Agreed/ Partly Agreed/ Not Agreed</th><th>4. Response Action Taken/Planned</th><th>5. Responsible Owner</th><th>6. Target Date</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></body></html>`;
+<table${attributes ? ' border="1" cellpadding="4" cellspacing="0" width="100%"' : ''}><thead><tr><th>1. Rec No</th><th>2. Recommendation</th><th>3. Agreed/ Partly Agreed/ Not Agreed</th><th>4. Response Action Taken/Planned</th><th>5. Responsible Owner</th><th>6. Target Date</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></body></html>`;
   return { html, layout };
 }
 
@@ -58,27 +65,58 @@ function plan(seed) {
 const shape = (doc) => doc.recommendations.map((r) => [r.number, r.text, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])]);
 const read = (file) => JSON.parse(execFileSync(process.execPath, [BIN, 'convert', file, '--format', 'json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
 
-let differ = 0;
-const from = Number(values.from);
-try {
-  for (let seed = from; seed < from + Number(values.count); seed++) {
-    const { html, layout } = plan(seed);
+/** Where `other` first reads otherwise than `page`, or -1 where they agree. */
+function firstDifference(page, other) {
+  const i = page.findIndex((rec, k) => JSON.stringify(rec) !== JSON.stringify(other[k]));
+  return i < 0 && page.length !== other.length ? Math.min(page.length, other.length) : i;
+}
+
+/** Prints each plan of `seeds`, reads it every way and says where a reading departs from the page's; the count that do. */
+function compare(seeds) {
+  const made = seeds.map((seed) => {
+    const { html, layout } = plan(seed, office);
     const page = path.join(dir, `plan-${seed}.html`);
-    const pdf = path.join(dir, `plan-${seed}.pdf`);
     writeFileSync(page, html);
-    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${path.join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, page], { stdio: 'ignore', timeout: 60_000 });
-    const [fromPage, fromPdf] = [shape(read(page)), shape(read(pdf))];
-    const i = fromPage.findIndex((rec, k) => JSON.stringify(rec) !== JSON.stringify(fromPdf[k]));
-    if (i < 0 && fromPage.length === fromPdf.length) {
-      console.log(`plan ${seed}: same ${JSON.stringify(layout)}`);
-      continue;
-    }
-    differ++;
-    const k = i < 0 ? fromPage.length : i;
-    console.log(`plan ${seed}: DIFFERS ${JSON.stringify(layout)}\n  page: ${JSON.stringify(fromPage[k])}\n  pdf:  ${JSON.stringify(fromPdf[k])}`);
+    return { seed, layout, page };
+  });
+  if (office) {
+    // One LibreOffice start per step for the whole batch: it takes seconds to start.
+    const soffice = (to, out, files) => execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${path.join(dir, 'office-profile')}`, '--convert-to', to, '--outdir', out, ...files], { stdio: 'ignore', timeout: 600_000 });
+    soffice('docx:MS Word 2007 XML', dir, made.map((m) => m.page));
+    soffice('pdf', path.join(dir, 'pdf'), made.map((m) => m.page.replace(/\.html$/, '.docx')));
   }
+  let differ = 0;
+  for (const { seed, layout, page } of made) {
+    const others = office
+      ? { docx: page.replace(/\.html$/, '.docx'), pdf: path.join(dir, 'pdf', `plan-${seed}.pdf`) }
+      : { pdf: page.replace(/\.html$/, '.pdf') };
+    if (!office) execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${path.join(dir, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${others.pdf}`, page], { stdio: 'ignore', timeout: 60_000 });
+    const fromPage = shape(read(page));
+    const lines = [];
+    for (const [kind, file] of Object.entries(others)) {
+      let reading;
+      try {
+        reading = shape(read(file));
+      } catch {
+        lines.push(`  ${kind}: not read`);
+        continue;
+      }
+      const k = firstDifference(fromPage, reading);
+      if (k >= 0) lines.push(`  page: ${JSON.stringify(fromPage[k])}\n  ${kind}: ${JSON.stringify(reading[k])}`);
+    }
+    if (lines.length > 0) differ++;
+    console.log(`plan ${seed}: ${lines.length > 0 ? 'DIFFERS' : 'same'} ${JSON.stringify(layout)}${lines.map((line) => `\n${line}`).join('')}`);
+  }
+  return differ;
+}
+
+const from = Number(values.from);
+const count = Number(values.count);
+let differ = 0;
+try {
+  differ = compare(Array.from({ length: count }, (_, k) => from + k));
 } finally {
   if (!values.keep) rmSync(dir, { recursive: true, force: true });
 }
-console.log(`${differ} of ${values.count} plans read otherwise from their PDF${values.keep ? ` (pages and PDFs in ${dir})` : ''}`);
+console.log(`${differ} of ${count} plans read otherwise${office ? ' as Word documents or' : ''} from their PDF${values.keep ? ` (pages and PDFs in ${dir})` : ''}`);
 process.exitCode = differ > 0 ? 1 : 0;
