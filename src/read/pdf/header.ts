@@ -39,13 +39,29 @@ function measureOf(fragment: Line): TitleMeasure {
   return found;
 }
 
+/** The gap between items, in font sizes, that parts two titles: a header sets its titles' words a space apart. */
+const TITLE_GAP = 0.5;
+/** Each line's title fragments, taken once: the same lines are clustered in many bands. */
+const titleFragments = new WeakMap<Line, readonly Line[]>();
+
+/**
+ * A line's fragments, each cut again where two items stand further apart than words of a title: in a narrow,
+ * tightly padded column, a centred title comes closer to the next than cells of the body do ("Rec" and
+ * "2. Recommendation", a font size apart less a quarter).
+ */
+function titleParts(line: Line): readonly Line[] {
+  let found = titleFragments.get(line);
+  if (found === undefined) titleFragments.set(line, (found = fragments(line).flatMap((f) => (f.items.length > 1 ? fragments(f, TITLE_GAP) : [f]))));
+  return found;
+}
+
 /**
  * Cluster the fragments of some lines into cells: fragments that overlap horizontally are one cell. Null when
  * there are fewer than `least` cells, and TOO_LONG when a cell is surely too long to be a title (which
  * mapHeaderRow would turn down), both before any text is put together.
  */
 function cells(lines: readonly Line[], least: number): HeaderCell[] | null | typeof TOO_LONG {
-  const frags = lines.flatMap((line) => fragments(line));
+  const frags = lines.flatMap(titleParts);
   if (frags.length < least) return null;
   // Overlapping spans (to within a point) chain into one cell. Taken left to right, a fragment overlaps the
   // cell so far exactly when it starts before the cell's right edge, the furthest any fragment of it reaches.

@@ -1,4 +1,4 @@
-import { parseDue } from '../dates.js';
+import { findDates, parseDue } from '../dates.js';
 import { joinItems, type Line, type TextItem } from './items.js';
 import { relativeWidth } from './text-width.js';
 
@@ -138,6 +138,29 @@ export const dateStart: EntryStart = (before, line) => {
   return so?.status === 'complete' && !/\s/.test(before.trim()) && !parseDue(line.text)?.date && !monthAlone(line.text);
 };
 
+/**
+ * True when `line` carries on a word that `prev` broke off: a word too long for its column is set over two lines
+ * with no hyphen ("Septembe" / "r 2027", "30/06/202" / "7" in a narrow target date column). Only a word with a line
+ * to itself is broken so, and it fills the line; the column's sense of its text decides (`whole`).
+ */
+export type BrokenWord = (before: string, prev: Line, line: Line, right: number) => boolean;
+
+/** A word broken over two lines of a target date: joined without a space, the text states more dates than with one. */
+export const dateBroken: BrokenWord = (before, prev, line, right) => {
+  const rest = line.text.trim();
+  if (/\s/.test(prev.text.trim()) || !/^[a-z0-9]/.test(rest) || prev.right < right - 0.8 * prev.size) return false;
+  return findDates(`${before}${rest}`).length > findDates(`${before} ${rest}`).length;
+};
+
+/** How a column's own text says where its entries start, and where a word was broken over two lines. */
+export interface ColumnSense {
+  starts?: EntryStart;
+  broken?: BrokenWord;
+}
+
+/** Target dates (dates.ts): one starts after a whole date; a date's word may be broken in a narrow column. */
+export const DATES: ColumnSense = { starts: dateStart, broken: dateBroken };
+
 /** A target date that is only how often the work recurs. */
 const RECURRING = /^(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|six-?monthly|half-?yearly|bi-?annually|annually|annual|yearly)\.?$/i;
 
@@ -163,9 +186,11 @@ export function joinLines(texts: readonly string[]): string {
  * `left` its left edge (by default, that of these lines). Which block follows a label in the content
  * stream is not asked: that is the order the text was drawn in, not where it stands. At the top of a page,
  * `above` is the column's last line on the page before: a first line set in that carries on a line that
- * wrapped is the rest of that list item, not a new one.
+ * wrapped is the rest of that list item, not a new one. `sense` is the column's own sense of where its entries
+ * start and of words broken over two lines (target dates: DATES).
  */
-export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, starts?: EntryStart): Paragraph[] {
+export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, sense: ColumnSense = {}): Paragraph[] {
+  const { starts, broken } = sense;
   const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line; lines: Line[] }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
@@ -173,6 +198,16 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     const text = bullet ? `${bullet.first} ${joinItems(bullet.rest)}`.trim() : line.text;
     const top = line.baseline - line.size * 0.8;
     const bottom = line.baseline + line.size * 0.2;
+    const open = out.at(-1);
+    if (prev && open && !bullet && broken?.(joinLines(open.texts), prev, line, right)) {
+      // The rest of the word the line before broke off: no space between.
+      open.texts[open.texts.length - 1] += text.trim();
+      open.bottom = bottom;
+      open.last = line;
+      open.lines.push(line);
+      prev = line;
+      continue;
+    }
     if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
       const rest = !prev && above !== undefined && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;

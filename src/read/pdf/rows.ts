@@ -6,7 +6,7 @@ import { centredStarts } from './centred.js';
 import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
+import { DATES, dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { cutAtRowStarts } from './aligned.js';
 import { JOINS_ON, joinedParagraph, splitTightRow } from './tight.js';
@@ -115,6 +115,9 @@ class RowCutter {
         if (first && !ruled && rulesRead && this.placed && band === carried && k === 0 && startsLevel(part) && this.startsAfresh(part)) first = false;
         if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
         if (first && band === carried && k === 0) this.carryOn(part, areaTop);
+        // Under rules, a part at the top of a page that starts a new row but no recommendation may still finish an owner
+        // or date the page before cut off: LibreOffice closes a row cut by the page with a rule, and starts its rest level.
+        else if (ruled !== null && continued && band === carried && k === 0 && !part.number && !part.recommendation && !part.agreement) this.closeRow(part, areaTop);
         else this.closeRow(part);
         for (const [column, pieces] of Object.entries(part) as Array<[Column, Piece[]]>) if (pieces.length > 0) last.set(column, pieces.at(-1)!);
         if (Object.keys(part).length === 0) return;
@@ -131,10 +134,14 @@ class RowCutter {
    * Note where the text alone may have cut rows wrongly: text above the first row start on the page the
    * table starts (cells centred in their rows, so a rec number sits below the top of its row), and a band
    * laid out one row per action in which an action has neither owner nor date beside it (it may be a row
-   * of its own, or part of the action above), or in which rows may have run together (see runTogether).
+   * of its own, or part of the action above), or in which rows may have run together (see runTogether); and the top
+   * of a page after a break that the alignment of its text splits into rows.
    */
   private doubt(split: Split, band: number, continued: boolean): void {
     if (band === -1 && !continued) this.doubts = true;
+    // At the top of a page after a break, the rest of one row cut by the page and rows of their own look alike: a row
+    // cut by the page goes on at the top of each of its cells, whatever stood beside what on the page before.
+    if (band === -1 && continued && split.parts.length > 1) this.doubts = true;
     const side = (part: Cells): number => Math.max(part.owner?.length ?? 0, part.due?.length ?? 0);
     if (split.placed && split.parts.some((part) => side(part) > 0 && (part.response?.length ?? 0) > side(part))) this.doubts = true;
     if (split.placed && runTogether(split.parts)) this.doubts = true;
@@ -163,8 +170,8 @@ class RowCutter {
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const starts = column === 'due' ? dateStart : undefined;
-      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, starts).flatMap((p) =>
+      const sense = column === 'due' ? DATES : undefined;
+      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, sense).flatMap((p) =>
         // Bullets typed inside one paragraph are list items, each placed where the paragraph is.
         splitInnerBullets(p.text).map((text, i) => {
           const made: Piece = { text, kind: p.bullet || i > 0 ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
@@ -202,6 +209,13 @@ class RowCutter {
    * one centred in the part (LibreOffice centres what is left of a cell in the rest of its row).
    */
   private carryOn(part: Cells, areaTop: number): void {
+    this.candidates.push(...this.joinsInto(part, areaTop));
+    this.open.push(part);
+  }
+
+  /** The owner or date at the top of `part` that may finish the one the page before ended on, or be centred in the part. */
+  private joinsInto(part: Cells, areaTop: number): Candidate[] {
+    const found: Candidate[] = [];
     const partBottom = Math.max(...Object.values(part).flat().map((p) => p.bottom ?? -Infinity));
     for (const column of SIDE_COLUMNS) {
       const pieces = part[column] ?? [];
@@ -213,14 +227,20 @@ class RowCutter {
       const size = paragraph.first.size;
       // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
       const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
-      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined)) this.candidates.push({ tail, part, column });
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined)) found.push({ tail, part, column });
     }
-    this.open.push(part);
+    return found;
   }
 
-  private closeRow(next: Cells | null): void {
+  /**
+   * Close the open row; `next` starts the next. With `areaTop`, `next` is the top of a page whose owner or date may
+   * finish the open row's last, which the open row and `next` counted together settle.
+   */
+  private closeRow(next: Cells | null, areaTop?: number): void {
+    const across = next !== null && areaTop !== undefined ? this.joinsInto(next, areaTop) : [];
     // A piece joined across a page break keeps the lines of both pages, so that it can still be counted and cut.
-    for (const { tail, head } of settleJoins(this.open, this.candidates)) this.source.set(tail, joinedParagraph(this.source.get(tail)!, this.source.get(head)!, tail, head));
+    const settled = across.length > 0 ? settleJoins([...this.open, next!], [...this.candidates, ...across]) : settleJoins(this.open, this.candidates);
+    for (const { tail, head } of settled) this.source.set(tail, joinedParagraph(this.source.get(tail)!, this.source.get(head)!, tail, head));
     splitTightRow(this.open, this.source, this.layout, this.columnRights);
     this.open = next ? [next] : [];
     this.candidates = [];

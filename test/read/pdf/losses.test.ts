@@ -29,6 +29,10 @@ const FILES = [
   'renamed-titles.pdf',
   'break-lead-bullets.pdf',
   'break-between-sentences.pdf',
+  'word-broken-dates.pdf',
+  'word-row-cut-date.pdf',
+  'word-row-cut-owner.pdf',
+  'word-narrow-number.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -36,7 +40,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 18 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 22 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -212,21 +216,22 @@ describe('PDF layouts that once lost text', () => {
     ]);
   });
 
-  describe('rows Chromium breaks over a page, read as the page they were printed from reads', () => {
-    /** What a reading says of each recommendation and action. */
-    const shape = (doc: PlanDocument) => doc.recommendations.map((r) => [r.number, r.text, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])]);
-    let pages: Map<string, PlanDocument> | undefined;
-    const page = (name: string): PlanDocument => {
-      if (!pages) {
-        const names = ['break-lead-bullets', 'break-between-sentences'];
-        const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
-        expect(run.code).toBe(0);
-        const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
-        pages = new Map(names.map((n, i) => [n, docs[i]!]));
-      }
-      return pages.get(name)!;
-    };
+  /** What a reading says of each recommendation and action. */
+  const shape = (doc: PlanDocument) => doc.recommendations.map((r) => [r.number, r.text, r.agreementRaw, r.actions.map((a) => [a.text, a.owner, a.due?.raw ?? null])]);
+  /** The pages of fixtures/make/pages/, read as HTML by one run of the CLI, on first use. */
+  let pages: Map<string, PlanDocument> | undefined;
+  const page = (name: string): PlanDocument => {
+    if (!pages) {
+      const names = ['break-lead-bullets', 'break-between-sentences', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number'];
+      const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
+      expect(run.code).toBe(0);
+      const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
+      pages = new Map(names.map((n, i) => [n, docs[i]!]));
+    }
+    return pages.get(name)!;
+  };
 
+  describe('rows Chromium breaks over a page, read as the page they were printed from reads', () => {
     it('a lead paragraph\'s list cut after its third item, whose third and fourth owners are on the next page', { timeout: 60_000 }, () => {
       const doc = convert('break-lead-bullets.pdf');
       // Before: the rules leave the first page open at its foot, but the owner level with the list item at the top
@@ -256,6 +261,61 @@ describe('PDF layouts that once lost text', () => {
         ['Improve the induction pack for', 'Deputy Head of PDU', 'Q3 2027/28'],
       ]);
       expect(doc.recommendations[6]!.actions[2]!.text).toBe('Improve the sentence plan template so that managers can act on them quickly. Introduce the duty rota and report the results to the senior leadership team.');
+    });
+  });
+
+  describe('pages saved as Word documents and printed by LibreOffice, read as the page reads', () => {
+    it('target dates broken inside a word in their narrow column', { timeout: 60_000 }, () => {
+      const doc = convert('word-broken-dates.pdf');
+      // Before: "Septembe" / "r 2027" and "30/06/202" / "7" were read with a space between the halves, so three
+      // actions had no date the rules could read.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-broken-dates')));
+      // As the page has them, checked by hand.
+      expect(doc.recommendations.map((r) => r.actions.map((a) => a.due?.date ?? a.due?.raw))).toEqual([
+        ['2027-09', 'Complete', '2027-12'],
+        ['2027-03', '2027-07'],
+        ['Ongoing', '2027-06-30', '2027-09', '2027-09'],
+      ]);
+    });
+
+    it('a row cut by the page, each part closed by a rule, with its last date cut too', { timeout: 60_000 }, () => {
+      const doc = convert('word-row-cut-date.pdf');
+      // Before: with the rules read, the rest of rec 5 at the top of page 2 was a row of its own, so "Quarterly from"
+      // (foot of page 1) and "April 2027" were two dates, and the second action had both "September 2027" and the first half.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-row-cut-date')));
+      expect(doc.recommendations[4]!.actions.map((a) => [a.text.slice(0, 30), a.owner, a.due?.raw])).toEqual([
+        ['Agree supervision records so t', 'Deputy Head of PDU', 'Complete'],
+        ['Publish the induction pack for', 'Quality Lead', 'September 2027'],
+        ['Train supervision records with', 'Head of PDU', 'Quarterly from April 2027'],
+      ]);
+    });
+
+    it('a second owner at the top of the next page, level with the rest of the first action', { timeout: 60_000 }, () => {
+      const doc = convert('word-row-cut-owner.pdf');
+      // Before: the owner beside "partner agencies." (the rest of the first action) went to the first action, which had
+      // one already (owner-count), the second action had none, and the owner was named as lost (text-lost).
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-row-cut-owner')));
+      expect(doc.recommendations[4]!.actions.map((a) => [a.text, a.owner, a.due?.raw])).toEqual([
+        ['Complete training on domestic abuse with partner agencies.', 'SPOs', 'End of July 2027'],
+        ['Monitor a joint protocol with the police.', 'SPOs', 'End of July 2027'],
+      ]);
+    });
+
+    it('a number column so narrow that its title comes within a font size of the next', { timeout: 60_000 }, () => {
+      const doc = convert('word-narrow-number.pdf');
+      // Before: "Rec" and "2. Recommendation", 8.2 points apart in 11-point text, were one header cell, which named the
+      // recommendation column alone; so the numbers were read into the recommendations' text ("Improve the quality of
+      // 1 assessments …").
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-narrow-number')));
+      expect(doc.recommendations.map((r) => [r.number, r.text])).toEqual([
+        ['1', 'Improve the quality of assessments of risk of serious harm'],
+        ['2', 'Provide interpreters for every appointment where one is needed'],
+        ['3', 'Improve the quality of assessments of risk of serious harm'],
+      ]);
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupLines, type TextItem } from '../../../src/read/pdf/items.js';
-import { dateStart, measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
+import { DATES, dateStart, measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
 
 /** An item of 10-point text; its width is 5 points a character, near enough to Arial's average. */
 function item(text: string, x: number, baseline: number, extra: Partial<TextItem> = {}): TextItem {
@@ -113,7 +113,7 @@ describe('PDF lines and paragraphs', () => {
   it('tells dates set one under another with no space between apart by what they say', () => {
     // The column is as wide as its longest date: after a shorter one, the next line's first word still has no room.
     const lines = column([['30th June 2023', 100], ['April 2023', 111.5], ['Ongoing', 123], ['To be reviewed', 134.5], ['March 2024', 146], ['Completed', 157.5], ['January 2023', 169], ['Completed March', 180.5], ['2023', 192]]);
-    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 170, 100, undefined, starts).map((p) => p.text);
+    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 170, 100, undefined, { starts }).map((p) => p.text);
     expect(read()).toEqual(['30th June 2023 April 2023 Ongoing', 'To be reviewed March 2024 Completed January 2023 Completed March 2023']);
     expect(read(dateStart)).toEqual(['30th June 2023', 'April 2023', 'Ongoing', 'To be reviewed March 2024', 'Completed January 2023', 'Completed March 2023']);
   });
@@ -121,12 +121,25 @@ describe('PDF lines and paragraphs', () => {
   it('takes a word of how often standing alone ("Monthly") as a whole date, as "Ongoing" is', () => {
     // A 60-point column: "July" (20 points, 27 with the allowance for estimated widths) has no sure room after "Monthly".
     const lines = column([['From April', 100], ['2025', 111.5], ['Monthly', 123], ['July 2025', 134.5], ['Weekly', 146], ['Ongoing', 157.5]]);
-    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 160, 100, undefined, starts).map((p) => p.text);
+    const read = (starts?: typeof dateStart) => paragraphs(lines, plain, 160, 100, undefined, { starts }).map((p) => p.text);
     // Before: "Monthly July 2025" was one date, and so was "Weekly Ongoing".
     expect(read(dateStart)).toEqual(['From April 2025', 'Monthly', 'July 2025', 'Weekly', 'Ongoing']);
     // After "Ongoing", a month is the next date; after "Completed", the date the work was done.
     const after = column([['Ongoing', 100], ['September', 111.5], ['2025', 123], ['Completed', 134.5], ['January', 146], ['2025', 157.5]]);
-    expect(paragraphs(after, plain, 160, 100, undefined, dateStart).map((p) => p.text)).toEqual(['Ongoing', 'September 2025', 'Completed January 2025']);
+    expect(paragraphs(after, plain, 160, 100, undefined, { starts: dateStart }).map((p) => p.text)).toEqual(['Ongoing', 'September 2025', 'Completed January 2025']);
+  });
+
+  it('joins a date\'s word broken with no hyphen where it was too long for the column ("Septembe" / "r 2027")', () => {
+    // A 45-point column (x = 100 to 145): "Septembe" and "30/06/202" fill it, each on a line of its own.
+    const broken = column([['Septembe', 100], ['r 2027', 111.5], ['30/06/202', 123], ['7', 134.5], ['Complete', 146]]);
+    expect(paragraphs(broken, plain, 145, 100, undefined, DATES).map((p) => p.text)).toEqual(['September 2027', '30/06/2027', 'Complete']);
+    // Without the column's sense of dates, or where the halves make no more dates whole, the halves stay apart.
+    expect(paragraphs(broken, plain, 145).map((p) => p.text)).toEqual(['Septembe r 2027 30/06/202 7 Complete']);
+    const words = column([['Reviewed', 100], ['monthly', 111.5]]);
+    expect(paragraphs(words, plain, 140, 100, undefined, DATES).map((p) => p.text)).toEqual(['Reviewed monthly']);
+    // A word that stops short of the column's edge was not broken: "June" / "2027" wrapped whole.
+    const short = column([['June', 100], ['2027', 111.5]]);
+    expect(paragraphs(short, plain, 145, 100, undefined, DATES).map((p) => p.text)).toEqual(['June 2027']);
   });
 
   it('after a full stop, starts a paragraph at a capital whose word had room on the line before, without the allowance for estimated widths', () => {
