@@ -1,7 +1,7 @@
 import { parseAgreement } from '../cells/agreement.js';
 import { parseNumberCell } from '../cells/numbers.js';
 import { headingAddressee } from '../headings.js';
-import { columnsCrossed, slotAt, type Grid } from './grid.js';
+import { columnsCrossed, cutAtColumnStart, slotAt, type Grid } from './grid.js';
 import { fragments, makeLine, type Line, type TextItem } from './items.js';
 import { paragraphs, type Layout } from './paragraphs.js';
 import type { Rulings } from './rulings.js';
@@ -62,7 +62,7 @@ export function sortIntoColumns(area: TableArea, grid: Grid): PageColumns {
       // Only the first line of a wide paragraph starts anything; its other lines go with it.
       if (crossed >= 2 && !(lastWide && frag.baseline - lastWide.baseline <= 1.6 * frag.size)) wide.push(top(frag));
       if (crossed >= 2) lastWide = frag;
-      for (const item of frag.items) {
+      for (const item of crossed === 1 ? frag.items.flatMap((i) => cutAtColumnStart(i, grid)) : frag.items) {
         const slot = slotAt(grid, item.x);
         const list = bySlot.get(slot);
         if (list) list.push(item);

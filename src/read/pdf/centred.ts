@@ -58,7 +58,8 @@ export function centredStarts(page: PageColumns, grid: Grid, starts: readonly nu
     const c = own.reduce((n, p) => n + middle(p), 0) / own.length;
     if (own.some((p) => Math.abs(middle(p) - c) > 0.6 * size)) continue;
     const next = out[j + 1] ?? Infinity;
-    const end = Math.max(...lines.filter((l) => top(l) >= s - 1 && top(l) < next).map(bottom));
+    // (The next row's start is one of its lines' tops, chosen among some within a point of each other: none is this row's.)
+    const end = Math.max(...lines.filter((l) => top(l) >= s - 1 && top(l) < next - 1).map(bottom));
     const wanted = 2 * c - end;
     const ownTop = Math.min(...own.map((p) => p.top));
     const gapAbove = (t: number): number => t - Math.max(-Infinity, ...lines.filter((l) => top(l) < t - 1).map(bottom));

@@ -1,6 +1,7 @@
 import type { Column } from '../source-row.js';
 import type { Header } from './header.js';
-import { fragments, type Line } from './items.js';
+import { fragments, type Line, type TextItem } from './items.js';
+import { relativeWidth } from './text-width.js';
 
 /** One column of the table: what it holds and the x-range its text starts in. */
 export interface Slot {
@@ -61,4 +62,32 @@ export function slotAt(grid: Grid, x: number): number {
 /** How many column starts a run of text crosses: one or more for a merged cell, or text outside the table. */
 export function columnsCrossed(grid: Grid, frag: Line): number {
   return grid.slots.filter((s) => Number.isFinite(s.left) && frag.x < s.left - 1 && frag.right > s.left + 4).length;
+}
+
+/**
+ * An item whose text runs over one column's start, cut in two there: where a cell's text reaches its edge and the
+ * cells are tightly padded, the gap before the next cell's text can be too narrow for pdfjs to part the two, and it
+ * puts a space between them in one item ("… receive regular Agreed"). It is cut at the space after which, by the
+ * widths of the letters (text-width.ts), the next word starts where the column's text starts, give or take half a
+ * font size; text that crosses the column on purpose has no word starting there. Otherwise the item as it is.
+ */
+export function cutAtColumnStart(item: TextItem, grid: Grid): TextItem[] {
+  const crossed = grid.slots.filter((s) => Number.isFinite(s.left) && item.x < s.left - 1 && item.right > s.left + 4);
+  if (crossed.length !== 1 || !item.text.includes(' ')) return [item];
+  // A slot starts a point before its column's leftmost text (buildGrid).
+  const start = crossed[0]!.left + 1;
+  const scale = (item.right - item.x) / relativeWidth(item.text);
+  let best: { at: number; x: number } | null = null;
+  for (let at = item.text.indexOf(' '); at > 0; at = item.text.indexOf(' ', at + 1)) {
+    const x = item.x + relativeWidth(item.text.slice(0, at + 1)) * scale;
+    if (Math.abs(x - start) <= 0.5 * item.size && (best === null || Math.abs(x - start) < Math.abs(best.x - start))) best = { at, x };
+  }
+  if (best === null) return [item];
+  const head = item.text.slice(0, best.at).trimEnd();
+  const rest = item.text.slice(best.at + 1).trimStart();
+  if (head === '' || rest === '') return [item];
+  return [
+    { ...item, text: head, right: item.x + relativeWidth(head) * scale },
+    { ...item, text: rest, x: best.x },
+  ];
 }

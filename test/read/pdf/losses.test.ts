@@ -33,6 +33,8 @@ const FILES = [
   'word-row-cut-date.pdf',
   'word-row-cut-owner.pdf',
   'word-narrow-number.pdf',
+  'word-centred-rows.pdf',
+  'word-run-into-agreement.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -40,7 +42,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 22 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 24 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -99,10 +101,11 @@ describe('PDF layouts that once lost text', () => {
     expect(lost(doc)).toEqual([]);
     const expected = JSON.parse(readFileSync(join(import.meta.dirname, '../../../fixtures/plans/lead-bullets.expected.json'), 'utf8')) as Pick<PlanDocument, 'recommendations'>;
     expect(doc.recommendations).toHaveLength(8);
-    for (const i of [0, 1, 2, 3, 5, 6, 7]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
-    // Rec 5's first line runs so close to "Agreed" that the two are one run of text on the page, read into the
-    // recommendation column (not a page-break matter); its actions, owners and dates are read right.
-    expect(withoutLocations(doc.recommendations[4]!.actions)).toEqual(expected.recommendations[4]!.actions);
+    for (const i of [0, 1, 2, 3, 4, 5, 6, 7]) expect(withoutLocations(doc.recommendations[i]), `recommendation ${i + 1}`).toEqual(expected.recommendations[i]);
+    // Rec 5's first line runs so close to "Agreed" that pdfjs gives the two as one item ("… to allocate cases Agreed").
+    // Before: all of it went to the recommendation column, and rec 5 had no agreement. It is now cut where, by the
+    // widths of its letters, "Agreed" starts at the agreement column's start.
+    expect([doc.recommendations[4]!.text, doc.recommendations[4]!.agreement]).toEqual(['Reduce the time taken to allocate cases after sentence', 'agreed']);
   });
 
   it('a second table under the first, with the header again, is read as more recommendations, not as one called "2. Recommendation"', { timeout: 60_000 }, () => {
@@ -222,7 +225,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -316,6 +319,27 @@ describe('PDF layouts that once lost text', () => {
         ['2', 'Provide interpreters for every appointment where one is needed'],
         ['3', 'Improve the quality of assessments of risk of serious harm'],
       ]);
+    });
+
+    it('rows centred in their cells, one with a recommendation taller than its other cells', { timeout: 60_000 }, () => {
+      const doc = convert('word-centred-rows.pdf');
+      // Before: the start of rec 7, settled first, was one of two line tops a point apart, and rec 6's end was taken
+      // from the other, rec 7's own first line; so rec 6 seemed to start higher than it does, and its text went to rec 5
+      // ('Make sure … concerns Review the management …'), rec 6 having none. Nothing was lost, so nothing was said.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-centred-rows')));
+      expect(doc.recommendations.slice(4, 6).map((r) => [r.number, r.text, r.agreementRaw])).toEqual([
+        ['5', 'Make sure that home visits take place where there are safeguarding concerns', 'Agreed'],
+        ['6', 'Review the management of cases transferred from other areas', 'Partly Agreed'],
+      ]);
+    });
+
+    it('a recommendation whose first line runs so close to "Agreed" that the two are one run of text', { timeout: 60_000 }, () => {
+      const doc = convert('word-run-into-agreement.pdf');
+      // Before: rec 5's text was 'Ensure that all staff receive regular Agreed supervision', and it had no agreement.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-run-into-agreement')));
+      expect([doc.recommendations[4]!.text, doc.recommendations[4]!.agreement]).toEqual(['Ensure that all staff receive regular supervision', 'agreed']);
     });
   });
 
