@@ -6,7 +6,9 @@
 // With `--via libreoffice`, LibreOffice (`soffice`) turns each page into a Word document instead and prints that, as
 // a plan drafted in a word processor is published: the Word document's reading and its PDF's are both compared with
 // the page's.
-//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR] [--via chromium|libreoffice]
+// `--mix` adds other ways of writing owners and dates, other column titles and widths, a heading row and tables of one
+// row per action, from a generator of their own, so that a seed's plan without it is as it was.
+//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR] [--via chromium|libreoffice] [--mix]
 // Each plan comes from its number (a seed), so `--from 35 --count 1` makes plan 35 again; exits 1 if any differs.
 // The pages of fixtures/make/pages/ were found so.
 import { execFileSync } from 'node:child_process';
@@ -15,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' }, via: { type: 'string', default: 'chromium' } } });
+const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' }, via: { type: 'string', default: 'chromium' }, mix: { type: 'boolean', default: false } } });
 if (!['chromium', 'libreoffice'].includes(values.via)) throw new Error(`--via: chromium or libreoffice, not ${values.via}`);
 const office = values.via === 'libreoffice';
 const BIN = path.join(import.meta.dirname, '../bin/plancheck.js');
@@ -29,14 +31,39 @@ const OWNERS = ['Head of PDU', 'Deputy Head of PDU', 'SPOs', 'Senior Probation O
 const DATES = ['March 2027', '31 May 2027', '30/06/2027', 'End of July 2027', 'September 2027', 'Quarterly from April 2027', 'Ongoing', 'Complete', '1st December 2027', 'Q3 2027/28', 'January 2028'];
 const RECOMMENDATIONS = ['Improve the quality of assessments of risk of serious harm', 'Make sure that home visits take place where there are safeguarding concerns', 'Strengthen joint work with children’s social care', 'Ensure that all staff receive regular supervision', 'Review the management of cases transferred from other areas', 'Provide interpreters for every appointment where one is needed', 'Improve the recording of contact with partner agencies', 'Make sure that sentence plans are completed on time'];
 
+// With --mix: more ways of writing owners and dates, other column titles and widths, heading rows, one table row per action.
+const MORE_OWNERS = ['Head of PDU and Quality Lead', 'Senior Probation Officer (Courts)', 'Interim Head of Service', 'All SPOs', 'Contract Manager, CRS', 'Head of Public Protection / Deputy Director'];
+const MORE_DATES = ['w/c 7 June 2027', 'By end of Q1 2027/28', '28.02.27', 'Mar-27', 'April 2027 and then monthly', 'Completed', '31/12/27', 'Autumn 2027'];
+const TITLES = [
+  ['1. Rec No', '2. Recommendation', '3. Agreed/ Partly Agreed/ Not Agreed', '4. Response Action Taken/Planned', '5. Responsible Owner', '6. Target Date'],
+  ['No.', 'Recommendation', 'Agreed?', 'Action', 'Owner', 'Due date'],
+  ['Rec', 'HMIP recommendation', 'Agreement', 'Actions taken or planned', 'Lead', 'Timescale'],
+  ['Recommendation number', 'Recommendation', 'Agreed / Partly Agreed / Not Agreed', 'Response', 'Responsible person', 'Completion date'],
+];
+const WIDTHS = [null, [6, 22, 10, 38, 12, 12], [4, 18, 8, 50, 10, 10], [8, 20, 12, 30, 15, 15]];
+
+/** The layout choices --mix adds, drawn from a generator of their own so that every plan's other choices stay as they were. */
+function mixOf(seed) {
+  let state = (seed * 7919 + 17) % 2147483648;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const pick = (list) => list[Math.floor(random() * list.length)];
+  return { random, pick, titles: pick(TITLES), widths: pick(WIDTHS), heading: random() < 0.4, rowPerAction: random() < 0.35 };
+}
+
 /** A plan's HTML page and its layout, made from `seed` alone. */
-function plan(seed, attributes = false) {
+function plan(seed, attributes = false, mix = false) {
   let state = seed;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
   const pick = (list) => list[Math.floor(random() * list.length)];
+  const more = mix ? mixOf(seed) : null;
+  const owner = () => (more && more.random() < 0.3 ? more.pick(MORE_OWNERS) : pick(OWNERS));
+  const date = () => (more && more.random() < 0.3 ? more.pick(MORE_DATES) : pick(DATES));
   const sentence = () => `${pick(VERBS)} ${pick(OBJECTS)}${pick(ENDS)}.`;
   const count = 3 + Math.floor(random() * 6);
   const layout = { centred: random() < 0.5, landscape: random() < 0.5, size: pick([8, 9, 10, 11]), style: pick(['paragraphs', 'bullets', 'lead']) };
@@ -47,17 +74,33 @@ function plan(seed, attributes = false) {
     const length = 1 + Math.floor(random() * 4);
     const agreement = pick(['Agreed', 'Agreed', 'Agreed', 'Partly Agreed']);
     const actions = Array.from({ length }, () => sentence() + (random() < 0.3 ? ` ${sentence()}` : ''));
-    const owners = actions.map(() => pick(OWNERS)).map((o) => `<p>${o}</p>`).join('');
-    const dates = actions.map(() => pick(DATES)).map((d) => `<p>${d}</p>`).join('');
+    const ownerList = actions.map(owner);
+    const dateList = actions.map(date);
+    const owners = ownerList.map((o) => `<p>${o}</p>`).join('');
+    const dates = dateList.map((d) => `<p>${d}</p>`).join('');
     const list = `<ul>${actions.map((a) => `<li>${a}</li>`).join('')}</ul>`;
     const response = { paragraphs: actions.map((a) => `<p>${a}</p>`).join(''), bullets: list, lead: `<p>The PDU will:</p>${list}` }[layout.style];
     const pad = layout.style === 'lead' ? '<p>&nbsp;</p>' : '';
-    rows.push(`<tr>${[i, pick(RECOMMENDATIONS), agreement, response, `${pad}${owners}`, `${pad}${dates}`].map((cell) => `<td${td}>${cell}</td>`).join('')}</tr>`);
+    const recommendation = pick(RECOMMENDATIONS);
+    if (more && i === 1 && more.heading) rows.push(`<tr><td colspan="6"${td}><p><b>Test PDU should:</b></p></td></tr>`);
+    if (more?.rowPerAction && layout.style === 'paragraphs') {
+      // One table row per action, the number, recommendation and agreement cells merged down the recommendation's rows.
+      const span = actions.length > 1 ? ` rowspan="${actions.length}"` : '';
+      actions.forEach((a, k) => {
+        const lead = k === 0 ? [i, recommendation, agreement].map((cell) => `<td${span}${td}>${cell}</td>`).join('') : '';
+        rows.push(`<tr>${lead}${[`<p>${a}</p>`, `<p>${ownerList[k]}</p>`, `<p>${dateList[k]}</p>`].map((cell) => `<td${td}>${cell}</td>`).join('')}</tr>`);
+      });
+      continue;
+    }
+    rows.push(`<tr>${[i, recommendation, agreement, response, `${pad}${owners}`, `${pad}${dates}`].map((cell) => `<td${td}>${cell}</td>`).join('')}</tr>`);
   }
+  if (more) Object.assign(layout, { titles: TITLES.indexOf(more.titles), widths: WIDTHS.indexOf(more.widths), heading: more.heading, rowPerAction: more.rowPerAction && layout.style === 'paragraphs' });
+  const titles = more?.titles ?? TITLES[0];
+  const cols = more?.widths ? `<colgroup>${more.widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>` : '';
   const css = `@page { size: A4 ${layout.landscape ? 'landscape' : 'portrait'}; margin: 15mm; } body { font-family: Arial, 'Liberation Sans'; font-size: ${layout.size}pt; } table { border-collapse: collapse; width: 100%; } td, th { border: 1px solid #000; padding: 3pt; ${layout.centred ? '' : 'vertical-align: top;'} } p { margin: 0 0 5pt; } ul { margin: 0 0 5pt; padding-left: 14pt; } thead { display: table-header-group; }`;
   const html = `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>Plan</title><style>${css}</style></head><body>
 <p><b>Action Plan Submitted:</b> 2 February 2027</p><p><b>A Response to the HMI Probation Inspection:</b> Test PDU</p><p><b>Report Published:</b> 1 December 2026</p>
-<table${attributes ? ' border="1" cellpadding="4" cellspacing="0" width="100%"' : ''}><thead><tr><th>1. Rec No</th><th>2. Recommendation</th><th>3. Agreed/ Partly Agreed/ Not Agreed</th><th>4. Response Action Taken/Planned</th><th>5. Responsible Owner</th><th>6. Target Date</th></tr></thead><tbody>${rows.join('\n')}</tbody></table></body></html>`;
+<table${attributes ? ' border="1" cellpadding="4" cellspacing="0" width="100%"' : ''}>${cols}<thead><tr>${titles.map((t) => `<th>${t}</th>`).join('')}</tr></thead><tbody>${rows.join('\n')}</tbody></table></body></html>`;
   return { html, layout };
 }
 
@@ -74,7 +117,7 @@ function firstDifference(page, other) {
 /** Prints each plan of `seeds`, reads it every way and says where a reading departs from the page's; the count that do. */
 function compare(seeds) {
   const made = seeds.map((seed) => {
-    const { html, layout } = plan(seed, office);
+    const { html, layout } = plan(seed, office, values.mix);
     const page = path.join(dir, `plan-${seed}.html`);
     writeFileSync(page, html);
     return { seed, layout, page };
