@@ -9,7 +9,7 @@ const HEADER_PATTERNS: ReadonlyArray<[Column, RegExp]> = [
   ['agreement', /\bagreed\b|\bagreement\b|\baccepted\b|\bpartly\b/],
   ['owner', /\bowner\b|\bresponsib|\blead\b|\bofficer\b|\baccountable\b|\bby whom\b|\bwho\b/],
   ['due', /\bdate\b|\btimescale|\bdeadline|\bcompletion\b|\bwhen\b|\bby when\b|\btarget\b/],
-  ['number', /^(rec(ommendation)?\.?\s*(no|number|#|ref)\.?|ref(erence)?\.?\s*(no|number)?\.?|no\.?|number|#|ref)$/],
+  ['number', /^(rec(ommendation)?\.?\s*(no|number|#|ref)\.?|rec\.?|ref(erence)?\.?\s*(no|number)?\.?|no\.?|number|#|ref)$/],
   ['response', /\bresponse\b|\baction(s)?\b|\bplanned\b|\btaken\b|\bhow\b/],
   ['recommendation', /\brecommendation|\barea requiring\b|\bimprovement\b|\bfinding\b|\bissue\b/],
 ];

@@ -40,6 +40,8 @@ describe('header cells', () => {
   it.each([
     ['1. Rec No', 'number'],
     ['Ref No', 'number'],
+    ['Rec', 'number'],
+    ['Rec.', 'number'],
     ['2. Recommendation', 'recommendation'],
     ['Area requiring improvement', 'recommendation'],
     ['3. Agreed/ Partly Agreed/ Not Agreed', 'agreement'],

@@ -106,10 +106,17 @@ function readApart(p: Prepared, manyRows: boolean): RowReading {
   for (const units of [p.apart, p.across]) {
     if (!units) continue;
     const other = readRow(p.row, units, manyRows);
-    if (other.score > best.score) best = other;
+    // Owners placed by position may leave an action with none: where the paragraphs joined across a break pair
+    // as well, and leave fewer actions with no owner or date, the break fell inside one (the rest of a row cut by
+    // the page is centred in what is left of it, so its owner stands level with no action in particular).
+    if (other.score > best.score || (units === p.across && other.score === best.score && unpaired(other) < unpaired(best))) best = other;
   }
   return best;
 }
+
+/** How many of a reading's actions have no owner, and how many no date. */
+const unpaired = (reading: RowReading): number =>
+  [reading.owners, reading.dues].reduce((n, paired) => n + paired.given.filter((pieces) => !pieces.some(filled)).length, 0);
 
 /**
  * The first row's units without the paragraphs at its head that state the agreement or its reason, unless

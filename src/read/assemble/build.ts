@@ -76,6 +76,8 @@ export class RecBuilder {
     }
     if (rec.length > 0) this.appendText(target, rec);
     if (agreement !== '' && target.agreementRaw === null) target.agreementRaw = agreement;
+    // An agreement cut by a page break ("Partly" / "Agreed") is one.
+    else if (agreement !== '' && parseAgreement(target.agreementRaw!) === null && parseAgreement(`${target.agreementRaw} ${agreement}`) !== null) target.agreementRaw = `${target.agreementRaw} ${agreement}`;
     this.continueResponse(target, row, resp, owners, dues);
   }
 

@@ -29,8 +29,8 @@ export interface Unit {
 /**
  * The response of a row as units: blank paragraphs dropped, pieces split by a page break joined again, and,
  * unless `carryOn` is false, a paragraph that carries on the sentence before it joined to it (see carriesOn).
- * With `acrossBreaks`, a paragraph that opens a part after a page break is taken for the rest of the one that
- * closed the part before, even after a full stop: a page break can fall between two sentences of one paragraph.
+ * With `acrossBreaks`, a paragraph that opens a part after a page break is taken for the rest of the paragraph or
+ * list item that closed the part before, even after a full stop: a page break can fall between two sentences of one.
  */
 export function unitsOf(row: LogicalRow, carryOn = true, acrossBreaks = false): Unit[] {
   const units: Unit[] = [];
@@ -39,7 +39,8 @@ export function unitsOf(row: LogicalRow, carryOn = true, acrossBreaks = false): 
     part.response.forEach((piece, i) => {
       if (piece.kind === 'blank') return;
       const last = units.at(-1);
-      const broken = i === opening && last?.kind === 'p' && piece.kind !== 'li';
+      // (A list item cut by the page goes on at the top of the next with no bullet: a paragraph, then.)
+      const broken = i === opening && last !== undefined && piece.kind !== 'li';
       if ((i === 0 && part.joins && last) || broken || (carryOn && last && carriesOn(last, piece))) {
         last.text = joinSplit(last.text, piece.text);
         last.parts.push(piece);

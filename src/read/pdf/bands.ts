@@ -110,16 +110,20 @@ export function endOfTable(page: PageColumns, starts: readonly number[]): number
   return page.wide.find((t) => t > last) ?? null;
 }
 
-/** A page's lines by band (the stretch between consecutive row starts; -1 is above the first), then by slot. */
-export function bandsOf(page: PageColumns, starts: readonly number[]): Map<number, Line[][]> {
+/**
+ * A page's lines by band (the stretch between consecutive row starts; -1 is above the first), then by slot. In the
+ * slots of `merged.slots`, a start that `merged.inner` marks starts no band: their text there is the band's above.
+ */
+export function bandsOf(page: PageColumns, starts: readonly number[], merged?: { inner: readonly boolean[]; slots: ReadonlySet<number> }): Map<number, Line[][]> {
   const bands = new Map<number, Line[][]>();
   page.columns.forEach((lines, slot) => {
+    const over = merged?.slots.has(slot) === true;
     for (const line of lines) {
       // A line belongs to the band it starts in, give or take the little that different fonts sit apart.
       const t = top(line) + Math.min(4, line.size * 0.4);
       let band = -1;
       starts.forEach((s, i) => {
-        if (t >= s) band = i;
+        if (t >= s && !(over && merged!.inner[i] === true && band >= 0)) band = i;
       });
       if (!bands.has(band)) bands.set(band, page.columns.map(() => []));
       bands.get(band)![slot]!.push(line);

@@ -1,5 +1,6 @@
 import { plausibleActionCounts, unitsOf, type Unit } from '../assemble/index.js';
-import { collapse, flowBetween, joinSplit } from '../cells/text.js';
+import { parseAgreement } from '../cells/agreement.js';
+import { collapse, flowBetween, isTerminated, joinSplit, startsLikeContinuation } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 import { wrapped } from './paragraphs.js';
 import type { EntryStart, Paragraph } from './paragraphs.js';
@@ -84,6 +85,21 @@ export function continuesAction(row: readonly Cells[], next: Cells): boolean {
   const last = row.flatMap((c) => c.response ?? []).at(-1);
   const head = next.response?.[0];
   return last !== undefined && head !== undefined && flowBetween(collapse(last.text), head) !== 'new';
+}
+
+/**
+ * True when `next`, at the top of a page, finishes the open row's agreement or recommendation: its agreement
+ * completes one that the page cut ("Partly" / "Agreed"), or its recommendation goes on in lower case from one left
+ * unfinished. Such a part is the rest of that row, even where a rule closed the page before at its foot.
+ */
+export function finishesRow(row: readonly Cells[], next: Cells): boolean {
+  const last = (column: Column): string | undefined => row.flatMap((c) => c[column] ?? []).at(-1)?.text;
+  const agreement = last('agreement');
+  const rest = next.agreement?.[0]?.text;
+  if (agreement !== undefined && rest !== undefined && parseAgreement(agreement) === null && parseAgreement(`${agreement} ${rest}`) !== null) return true;
+  const text = last('recommendation');
+  const more = next.recommendation?.[0]?.text;
+  return text !== undefined && more !== undefined && !isTerminated(text) && startsLikeContinuation(more);
 }
 
 /** Join the head piece into the tail piece it continues, and drop it from its row. */

@@ -25,11 +25,6 @@ interface Token {
   raw: string;
   /** True when the word ends its cell's line in a hyphen after a letter: the first half of a word broken at a line end? */
   broken: boolean;
-  /**
-   * True when the word is its cell line's only one: a word too long for its column is broken with no hyphen
-   * ("Septembe" / "r 2027"), and only such a word.
-   */
-  alone: boolean;
   /** True for the first word of a cell's line, which may be the second half of such a word. */
   opens: boolean;
   /** The line (counted over the whole area) and the horizontal extent of the cell's line the word is in. */
@@ -60,7 +55,7 @@ function tokensOf(area: readonly AreaText[]): Token[] {
           if (word === '' || (k === 0 && raw === 'o' && /^[a-z]/.test(raws[1] ?? ''))) return;
           if (k === 0 && LIST_NUMBER.test(raw) && /^\p{L}/u.test(raws[1] ?? '')) return;
           const broken = k === raws.length - 1 && /\p{L}[-‐‑]$/u.test(raw);
-          tokens.push({ page, word, raw, broken, alone: raws.length === 1, opens: k === 0, line: n, x: frag.x, right: frag.right, found: false });
+          tokens.push({ page, word, raw, broken, opens: k === 0, line: n, x: frag.x, right: frag.right, found: false });
         });
       }
     }
@@ -149,10 +144,11 @@ function match(tokens: readonly Token[], counts: Map<string, number>, order: rea
   });
   for (const t of order) if (!t.found) t.found = take(counts, t.word);
   // A word broken at a line end is one word in the model: where the halves are not found apart, find them whole. A
-  // word alone on its line is asked only here, where a half is not found: digits alone ("2" / "5") are found apart.
+  // word too long for its column is broken with no hyphen ("Septembe" / "r 2027"): any word not found is asked so,
+  // since words found apart (digits, "2" / "5") are taken to be apart.
   let refunded = false;
   tokens.forEach((t, i) => {
-    const next = t.broken || (t.alone && !t.found) ? secondHalf(tokens, i) : undefined;
+    const next = t.broken || !t.found ? secondHalf(tokens, i) : undefined;
     if (!next || (t.found && next.found) || !take(counts, t.word + next.word)) return;
     for (const half of [t, next]) {
       if (half.found) counts.set(half.word, (counts.get(half.word) ?? 0) + 1);

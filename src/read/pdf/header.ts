@@ -147,8 +147,9 @@ function headerFrom(lines: readonly Line[], start: number): Candidate | null {
 /**
  * Find the header row among a page's lines: a band of lines whose text, clustered into cells by position,
  * names at least three template columns (mapHeaderRow). Starts are tried from the top, up to `maxStart`;
- * of the few bands that start together, the one naming the most columns wins, so that a title line
- * just above the header is not taken into it.
+ * of the few bands that start together (the first line with a title word, a line or two above it, and the lines
+ * of the first band found), the one naming the most columns wins, so that a title line just above the header is
+ * not taken into it.
  */
 export function findHeader(lines: readonly Line[], maxStart = lines.length): Header | null {
   for (let start = 0; start < Math.min(maxStart, lines.length); start++) {
@@ -157,6 +158,13 @@ export function findHeader(lines: readonly Line[], maxStart = lines.length): Hea
     const first = headerFrom(lines, start);
     if (!first) continue;
     let best = first;
+    // Titles set in the middle of their cells, and broken inside a word in narrow ones ("Agreeme" / "nt"), can leave
+    // the header's first lines with no whole title word: a band starting a line or two higher, in the header's fonts
+    // and spacing, is the header where it names more columns.
+    for (let above = start - 1; above >= Math.max(0, start - 2) && close(lines[above]!, lines[above + 1]!) && lines[above]!.items.every((i) => first.fonts.has(i.font)); above--) {
+      const other = headerFrom(lines, above);
+      if (other && other.mapped > best.mapped) best = other;
+    }
     for (let next = start + 1; next <= first.last && next < lines.length; next++) {
       const other = headerFrom(lines, next);
       if (other && (other.mapped > best.mapped || (other.mapped === best.mapped && other.cells.length > best.cells.length))) best = other;

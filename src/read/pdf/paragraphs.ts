@@ -14,6 +14,8 @@ export interface Paragraph {
   lines: Line[];
   /** For a paragraph joined across page breaks: the page of each of its lines (otherwise all are on its piece's page). */
   pages?: number[];
+  /** True for a paragraph at the top of a page set in from the column's edge with no bullet: the rest of a list item. */
+  carries?: boolean;
 }
 
 /** Bullet glyphs word processors and browsers draw as text, Symbol and Wingdings private-use ones included. */
@@ -152,6 +154,19 @@ export const dateBroken: BrokenWord = (before, prev, line, right) => {
   return findDates(`${before}${rest}`).length > findDates(`${before} ${rest}`).length;
 };
 
+/** Words an owner's name may go on with in lower case after a line break ("Head" / "of Public Protection"). */
+const JOINING = /^(?:and|of|for|the|to|in|on|at|by|with|from|or|&)$/;
+
+/**
+ * A word broken over two lines of an owner's name ("Safeguardin" / "g Lead"): the next line starts in lower case
+ * with no word a name goes on with; names are written in capitals but for such words.
+ */
+export const ownerBroken: BrokenWord = (_before, prev, line, right) => {
+  const rest = line.text.trim();
+  if (/\s/.test(prev.text.trim()) || !/^[a-z]/.test(rest) || prev.right < right - 0.8 * prev.size) return false;
+  return !JOINING.test(rest.split(/\s+/)[0]!);
+};
+
 /** How a column's own text says where its entries start, and where a word was broken over two lines. */
 export interface ColumnSense {
   starts?: EntryStart;
@@ -160,6 +175,9 @@ export interface ColumnSense {
 
 /** Target dates (dates.ts): one starts after a whole date; a date's word may be broken in a narrow column. */
 export const DATES: ColumnSense = { starts: dateStart, broken: dateBroken };
+
+/** Owners: a word of a name may be broken in a narrow column. */
+export const OWNERS: ColumnSense = { broken: ownerBroken };
 
 /** A target date that is only how often the work recurs. */
 const RECURRING = /^(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|six-?monthly|half-?yearly|bi-?annually|annually|annual|yearly)\.?$/i;
@@ -191,7 +209,7 @@ export function joinLines(texts: readonly string[]): string {
  */
 export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, sense: ColumnSense = {}): Paragraph[] {
   const { starts, broken } = sense;
-  const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line; lines: Line[] }> = [];
+  const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line; lines: Line[]; carries: boolean }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
     const bullet = bulletOf(line);
@@ -211,7 +229,8 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
       const rest = !prev && above !== undefined && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
-      out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line, lines: [line] });
+      const carries = !prev && above !== undefined && !bullet && line.x - left >= 0.5 * line.size;
+      out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line, lines: [line], carries });
     } else {
       const open = out.at(-1)!;
       open.texts.push(text);
@@ -223,6 +242,6 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
   }
   // Built field by field: an object spread here cost more than joining the lines.
   return out
-    .map((p) => ({ bullet: p.bullet, top: p.top, bottom: p.bottom, first: p.first, last: p.last, lines: p.lines, text: joinLines(p.texts) }))
+    .map((p) => ({ bullet: p.bullet, top: p.top, bottom: p.bottom, first: p.first, last: p.last, lines: p.lines, text: joinLines(p.texts), ...(p.carries ? { carries: true } : {}) }))
     .filter((p) => p.text !== '');
 }

@@ -3,16 +3,19 @@ import { splitInnerBullets, startsLikeContinuation } from '../cells/text.js';
 import type { Column, HeadingRow, Piece, SourceRow } from '../source-row.js';
 import { bandsOf, endOfTable, rowStarts, sortIntoColumns, top, type PageColumns, type TableArea } from './bands.js';
 import { centredStarts } from './centred.js';
-import { continuesAction, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
+import { continuesAction, finishesRow, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { DATES, dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
+import { DATES, OWNERS, dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { cutAtRowStarts } from './aligned.js';
 import { JOINS_ON, joinedParagraph, splitTightRow } from './tight.js';
 import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
 export type { TableArea } from './bands.js';
+
+/** The columns whose cells a table of one row per action merges down the rows of a recommendation. */
+const MERGED: ReadonlySet<Column> = new Set(['number', 'recommendation', 'agreement']);
 
 /** Cuts the table's pages into rows one page at a time, carrying what a page break leaves open. */
 class RowCutter {
@@ -80,9 +83,12 @@ class RowCutter {
     const lines = page.columns.flat();
     if (lines.length === 0 && page.headings.length === 0) return end !== null;
     const areaTop = Math.min(...lines.map(top));
-    const bands = bandsOf(page, starts);
+    // Under merged recommendation cells, a rule that parts two actions leaves the merged cells' text to the first.
+    const merged = ruled ? { inner: ruled.inner, slots: new Set(this.grid.slots.flatMap((s, i) => (s.column && MERGED.has(s.column) ? [i] : []))) } : undefined;
+    const bands = bandsOf(page, starts, merged);
     // Text rows start with the band above the first start; ruled rows with the first band that holds text.
-    const carried = ruled ? Math.min(...[...bands.keys()]) : -1;
+    const opening = Math.min(...[...bands.keys()]);
+    const carried = ruled ? opening : -1;
     const last = new Map<Column, Piece>();
     let first = continued && ended !== true;
     for (let band = -1; band < starts.length; band++) {
@@ -108,13 +114,16 @@ class RowCutter {
         // row cut by the page with a rule too, so the rules alone cannot say). Not where the rules leave the page
         // before open at its foot: that row goes on, and a renderer that breaks a row between pages starts each of
         // its cells again at the top, level with one another (Chromium).
-        if (first && ended !== false && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part)) first = false;
+        if (first && ended !== false && (split.placed || ruled !== null) && band === carried && k === 0 && startsLevel(part) && !continuesAction(this.open, part) && !this.carriesItem(part)) first = false;
         // In a table of one row per action with no rules, an action that does not end its sentence tells nothing: a
         // target date level with it that is a new one by what it says (dates.ts), beside an owner that plainly starts
         // afresh, starts a new row.
         if (first && !ruled && rulesRead && this.placed && band === carried && k === 0 && startsLevel(part) && this.startsAfresh(part)) first = false;
         if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
-        if (first && band === carried && k === 0) this.carryOn(part, areaTop);
+        // Whatever the rules say, the first part of a page with no number that finishes the open row's agreement or
+        // recommendation ("Partly" / "Agreed") is the rest of that row.
+        if (!first && continued && band === opening && k === 0 && !part.number && finishesRow(this.open, part)) first = true;
+        if (first && (band === carried || band === opening) && k === 0) this.carryOn(part, areaTop);
         // Under rules, a part at the top of a page that starts a new row but no recommendation may still finish an owner
         // or date the page before cut off: LibreOffice closes a row cut by the page with a rule, and starts its rest level.
         else if (ruled !== null && continued && band === carried && k === 0 && !part.number && !part.recommendation && !part.agreement) this.closeRow(part, areaTop);
@@ -170,7 +179,7 @@ class RowCutter {
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const sense = column === 'due' ? DATES : undefined;
+      const sense = column === 'due' ? DATES : column === 'owner' ? OWNERS : undefined;
       const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, sense).flatMap((p) =>
         // Bullets typed inside one paragraph are list items, each placed where the paragraph is.
         splitInnerBullets(p.text).map((text, i) => {
@@ -202,6 +211,12 @@ class RowCutter {
     };
     const action = part.response?.[0];
     return action !== undefined && !startsLikeContinuation(action.text) && fresh('due', dateStart) === true && fresh('owner') !== false;
+  }
+
+  /** True when the part's first action is the rest of a list item the page before cut (set in, with no bullet). */
+  private carriesItem(part: Cells): boolean {
+    const head = part.response?.[0];
+    return head !== undefined && head.kind === 'p' && this.source.get(head)?.carries === true;
   }
 
   /**

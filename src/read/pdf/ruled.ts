@@ -5,6 +5,11 @@ import type { Rulings } from './rulings.js';
 export interface RuledPage {
   /** The y of each horizontal rule across the response column, top to bottom: each starts a row. */
   starts: number[];
+  /**
+   * For each start, true when its rule stops short of the recommendation column: it parts two actions under merged
+   * recommendation cells, whose text (centred in the merged cell, it may stand across the rule) is the first's.
+   */
+  inner: boolean[];
   /** The lowest of them, the table's foot on this page. */
   foot: number;
   /** True when the column rules run on below the foot: the last row is open, cut by the page break. */
@@ -32,7 +37,10 @@ export function ruledPage(rulings: Rulings | undefined, grid: Grid): RuledPage |
   if (starts.length < 2 || columns.length === 0) return null;
   const foot = starts.at(-1)!;
   const open = rulings.vertical.some((r) => r.from <= foot + 2 && r.to > foot + 4);
-  return { starts, foot, open };
+  const text = grid.slots.find((s) => s.column === 'recommendation');
+  const across = text && Number.isFinite(text.left) && Number.isFinite(text.right) ? (text.left + text.right) / 2 : null;
+  const inner = starts.map((y) => across !== null && !rulings.horizontal.some((r) => Math.abs(r.at - y) <= SAME && r.from <= across && r.to >= across));
+  return { starts, inner, foot, open };
 }
 
 /**

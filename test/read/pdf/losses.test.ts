@@ -35,6 +35,12 @@ const FILES = [
   'word-narrow-number.pdf',
   'word-centred-rows.pdf',
   'word-run-into-agreement.pdf',
+  'word-broken-titles.pdf',
+  'word-broken-owner.pdf',
+  'word-row-cut-sentences.pdf',
+  'word-merged-centred.pdf',
+  'word-row-cut-agreement.pdf',
+  'word-row-cut-item.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -42,7 +48,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 24 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 30 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -225,7 +231,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -340,6 +346,84 @@ describe('PDF layouts that once lost text', () => {
       expect(doc.diagnostics).toEqual([]);
       expect(shape(doc)).toEqual(shape(page('word-run-into-agreement')));
       expect([doc.recommendations[4]!.text, doc.recommendations[4]!.agreement]).toEqual(['Ensure that all staff receive regular supervision', 'agreed']);
+    });
+  });
+
+  describe('plans of other titles and layouts saved as Word documents and printed by LibreOffice, read as the page reads', () => {
+    it('column titles broken inside a word in narrow, centred header cells ("Re" / "c", "Agreeme" / "nt")', { timeout: 60_000 }, () => {
+      const doc = convert('word-broken-titles.pdf');
+      // Before: the header was found from its second line, where "Actions taken or planned", "Lead" and "Timescale"
+      // stand, without "Re" / "c" and "Agreeme" / "nt" above: no agreement column, no row starts, and every
+      // recommendation's text ran into the first's. A band a line or two higher that names more columns is now the
+      // header, and "Rec" alone titles the number column.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-broken-titles')));
+      expect(doc.recommendations.map((r) => [r.number, r.agreementRaw])).toEqual([
+        ['1', 'Agreed'],
+        ['2', 'Partly Agreed'],
+        ['3', 'Agreed'],
+        ['4', 'Agreed'],
+        ['5', 'Agreed'],
+        ['6', 'Partly Agreed'],
+      ]);
+    });
+
+    it('an owner\'s word broken in a narrow column ("Safeguardin" / "g Lead")', { timeout: 60_000 }, () => {
+      const doc = convert('word-broken-owner.pdf');
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-broken-owner')));
+      expect(doc.recommendations[0]!.actions.map((a) => a.owner)).toEqual(['Team Managers', 'Head of PDU', 'Regional Safeguarding Lead']);
+    });
+
+    it('a row cut by the page between two sentences of an action, its rest centred in what is left of the row', { timeout: 60_000 }, () => {
+      const doc = convert('word-row-cut-sentences.pdf');
+      // Before: the halves were two actions, and the owner and date centred beside them went to the second, leaving
+      // the first with neither and the last with no date.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-row-cut-sentences')));
+      expect(doc.recommendations[3]!.actions.map((a) => [a.text, a.owner, a.due?.raw])).toEqual([
+        ['Audit the duty rota each quarter.', 'All SPOs', 'End of July 2027'],
+        ['Report the sentence plan template so that managers can act on them quickly. Improve supervision records and report the results to the senior leadership team.', 'Team Managers', 'Q3 2027/28'],
+        ['Train the sentence plan template with partner agencies. Publish the sentence plan template and report the results to the senior leadership team.', 'Team Managers', 'By end of Q1 2027/28'],
+      ]);
+    });
+
+    it('one row per action, the merged number, recommendation and agreement cells centred across their rows', { timeout: 60_000 }, () => {
+      const doc = convert('word-merged-centred.pdf');
+      // Before: the rule between two actions cut the merged cells' text too, so rec 1's first action had no number
+      // (a fragment before the first recommendation) and its text was cut in two.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-merged-centred')));
+      expect(doc.recommendations.map((r) => [r.number, r.text, r.actions.length])).toEqual([
+        ['1', 'Make sure that home visits take place where there are safeguarding concerns', 2],
+        ['2', 'Provide interpreters for every appointment where one is needed', 1],
+        ['3', 'Make sure that home visits take place where there are safeguarding concerns', 1],
+        ['4', 'Improve the recording of contact with partner agencies', 1],
+        ['5', 'Strengthen joint work with children’s social care', 2],
+      ]);
+    });
+
+    it('an agreement cut by the page ("Partly" / "Agreed")', { timeout: 60_000 }, () => {
+      const doc = convert('word-row-cut-agreement.pdf');
+      // Before: "Agreed" at the top of the next page started a recommendation of its own, numbered 5 again by inference.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-row-cut-agreement')));
+      expect(doc.recommendations.map((r) => r.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+      expect([doc.recommendations[4]!.text, doc.recommendations[4]!.agreement, doc.recommendations[4]!.actions.length]).toEqual(['Ensure that all staff receive regular supervision', 'partly-agreed', 4]);
+    });
+
+    it('a list item cut by the page, its rest set in with no bullet at the top of the next', { timeout: 60_000 }, () => {
+      const doc = convert('word-row-cut-item.pdf');
+      // Before: the rest ("Audit home visit rates.") started a row of its own and went with the next item, and the
+      // owners beside it were shared out wrongly ('Deputy Head of PDU Learning and Development Lead').
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-row-cut-item')));
+      expect(doc.recommendations[4]!.actions.map((a) => [a.text, a.owner, a.due?.raw])).toEqual([
+        ['Share the sentence plan template with partner agencies.', 'Senior Probation Officer (Courts)', 'January 2028'],
+        ['Train the induction pack for new staff in every team.', 'Deputy Head of PDU', 'By end of Q1 2027/28'],
+        ['Monitor supervision records each quarter. Audit home visit rates.', 'Learning and Development Lead', 'Complete'],
+        ['Train a practice note on safeguarding for all practitioners.', 'SPOs', '31 May 2027'],
+      ]);
     });
   });
 
