@@ -54,20 +54,28 @@ export interface Candidate {
 
 /**
  * Settle the possible joins of one table row (its parts on successive pages). A page can break inside an
- * owner or between two owners, and the two look alike; where owners (or dates) pair one to one with the
- * row's actions one to one by some reading of its response, counting decides, otherwise the joins are made;
- * a piece that ends on a comma or a joining word is joined either way.
+ * owner or between two owners, and the two look alike; where the owners and the dates can both come, by joins,
+ * to one count of actions by some reading of the response, the largest such count decides; otherwise, where owners
+ * (or dates) pair one to one with the row's actions by some reading, counting decides, and else the joins are
+ * made; a piece that ends on a comma or a joining word is joined either way.
  */
 export function settleJoins(row: readonly Cells[], candidates: readonly Candidate[]): Join[] {
   const joins: Join[] = [];
   if (candidates.length === 0) return joins;
   // The shared step may also read a paragraph cut by the page break between two sentences as one (unitsOf).
   const counts = new Set([...plausibleActionCounts(unitsOfParts(row)), ...plausibleActionCounts(unitsOfParts(row, true))]);
-  for (const column of SIDE_COLUMNS) {
-    const mine = candidates.filter((c) => c.column === column);
-    const pieces = row.reduce((n, c) => n + (c[column]?.length ?? 0), 0);
+  const columns = SIDE_COLUMNS.map((column) => ({ column, mine: candidates.filter((c) => c.column === column), pieces: row.reduce((n, c) => n + (c[column]?.length ?? 0), 0) }));
+  // A count of actions that the owners and the dates can both come to, each joining no more than its candidates: the
+  // largest (the fewest joins). Owners cut by the page and dates that are not can then agree on it.
+  const given = columns.filter((c) => c.pieces > 0);
+  const agreed = given.length > 1 ? Math.max(...[...counts].filter((n) => given.every((c) => c.pieces - c.mine.length <= n && n <= c.pieces))) : -Infinity;
+  for (const { column, mine, pieces } of columns) {
     // A piece that ends on a joining word goes on whatever the counts say.
-    const sure = counts.has(pieces) ? mine.filter((c) => endsOnJoin(c.tail)) : mine;
+    const ending = mine.filter((c) => endsOnJoin(c.tail));
+    const sure =
+      Number.isFinite(agreed) && pieces > 0 ? [...ending, ...mine.filter((c) => !ending.includes(c))].slice(0, Math.max(ending.length, pieces - agreed))
+      : counts.has(pieces) ? ending
+      : mine;
     // Later joins first, so that a piece cut over three pages is whole before it joins the first.
     for (const c of [...sure].reverse()) joins.push(joinAcross(c.tail, c.part, column));
   }

@@ -14,7 +14,10 @@ export interface Paragraph {
   lines: Line[];
   /** For a paragraph joined across page breaks: the page of each of its lines (otherwise all are on its piece's page). */
   pages?: number[];
-  /** True for a paragraph at the top of a page set in from the column's edge with no bullet: the rest of a list item. */
+  /**
+   * True for a paragraph at the top of a page set in from the column's edge with no bullet, in a document whose
+   * bullets are text: the rest of a list item.
+   */
   carries?: boolean;
 }
 
@@ -229,7 +232,8 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
       const rest = !prev && above !== undefined && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
-      const carries = !prev && above !== undefined && !bullet && line.x - left >= 0.5 * line.size;
+      // (Not where tags mark the lists: a browser draws a bullet as a shape, so a new item shows none as text either.)
+      const carries = !prev && above !== undefined && !bullet && layout.lists !== true && line.x - left >= 0.5 * line.size;
       out.push({ texts: [text], bullet: bullet !== null || tagged, top, bottom, first: line, last: line, lines: [line], carries });
     } else {
       const open = out.at(-1)!;

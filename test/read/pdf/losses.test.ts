@@ -29,6 +29,7 @@ const FILES = [
   'renamed-titles.pdf',
   'break-lead-bullets.pdf',
   'break-between-sentences.pdf',
+  'break-owner-cut.pdf',
   'word-broken-dates.pdf',
   'word-row-cut-date.pdf',
   'word-row-cut-owner.pdf',
@@ -48,7 +49,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 30 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 31 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -231,7 +232,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -270,6 +271,20 @@ describe('PDF layouts that once lost text', () => {
         ['Improve the induction pack for', 'Deputy Head of PDU', 'Q3 2027/28'],
       ]);
       expect(doc.recommendations[6]!.actions[2]!.text).toBe('Improve the sentence plan template so that managers can act on them quickly. Introduce the duty rota and report the results to the senior leadership team.');
+    });
+
+    it('a paragraph cut between two of its sentences, its owner cut with it and its date not', { timeout: 60_000 }, () => {
+      const doc = convert('break-owner-cut.pdf');
+      // Before: the owners counted four ("Learning and Development" / "Lead" apart), as many as the paragraphs read
+      // apart, so the owner was left in two and the halves were two actions, the last with no date. The owners and
+      // the dates can both come to three, the paragraphs joined across the break: the owner is now joined.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('break-owner-cut')));
+      expect(doc.recommendations[6]!.actions.map((a) => [a.text, a.owner, a.due?.raw])).toEqual([
+        ['Report a practice note on safeguarding so that managers can act on them quickly. Review the induction pack for new staff with partner agencies.', 'Learning and Development Lead', 'Ongoing'],
+        ['Audit the referral pathway to housing for all practitioners.', 'Senior Probation Officers', 'By end of Q1 2027/28'],
+        ['Report the sentence plan template.', 'All SPOs', '30/06/2027'],
+      ]);
     });
   });
 
