@@ -32,6 +32,11 @@ export interface SourceRow {
    * been split): its cells may continue the cells of the row before.
    */
   afterBreak: boolean;
+  /**
+   * True when the reader sees that the row's first response piece is the rest of the last one before the break,
+   * whatever its words say (a PDF's list item cut by the page goes on, set in with no bullet, at the top of the next).
+   */
+  continues?: boolean;
 }
 
 /** A heading row that names who the recommendations after it are addressed to. */

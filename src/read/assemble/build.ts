@@ -161,7 +161,7 @@ export class RecBuilder {
       return this.newRow(fragment, resp, owners, dues);
     }
     const ownsNothing = filledCount(owners) === 0 && filledCount(dues) === 0;
-    const carriesOn = flow === 'joins' && (row.afterBreak || ownsNothing);
+    const carriesOn = (flow === 'joins' || (row.continues === true && flow === 'new')) && (row.afterBreak || ownsNothing);
     // Bullets on lines of their own are the list of the row above (a text export puts each line of a cell on a
     // line of its own) when they have no owner or date of their own, or carry on a list or its lead-in.
     const listOpen = /:\s*$/.test(rec.lastText ?? '') || rec.rows.at(-1)?.parts.at(-1)?.response.at(-1)?.kind === 'li';

@@ -59,10 +59,15 @@ export function sortIntoColumns(area: TableArea, grid: Grid): PageColumns {
         headings.push({ text: addressee, raw: frag.text, top: top(frag) });
         continue;
       }
+      // Text across the table runs over column starts itself. Cells whose text comes within a font size of the next
+      // cell's run into one fragment but not into one item (or, when the item holds the start of a word where a column
+      // starts, are cut there): they are cells.
+      const cut = crossed > 0 ? frag.items.flatMap((i) => cutAtColumnStart(i, grid)) : frag.items;
+      const across = crossed >= 2 && cut.some((i) => columnsCrossed(grid, i) > 0);
       // Only the first line of a wide paragraph starts anything; its other lines go with it.
-      if (crossed >= 2 && !(lastWide && frag.baseline - lastWide.baseline <= 1.6 * frag.size)) wide.push(top(frag));
-      if (crossed >= 2) lastWide = frag;
-      for (const item of crossed === 1 ? frag.items.flatMap((i) => cutAtColumnStart(i, grid)) : frag.items) {
+      if (across && !(lastWide && frag.baseline - lastWide.baseline <= 1.6 * frag.size)) wide.push(top(frag));
+      if (across) lastWide = frag;
+      for (const item of across ? frag.items : cut) {
         const slot = slotAt(grid, item.x);
         const list = bySlot.get(slot);
         if (list) list.push(item);

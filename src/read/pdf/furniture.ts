@@ -1,4 +1,5 @@
-import type { Line } from './items.js';
+import { parseAgreement } from '../cells/agreement.js';
+import { fragments, type Line } from './items.js';
 
 /** A page's lines and its height, for finding what repeats in its margins. */
 export interface LaidPage {
@@ -13,6 +14,16 @@ const FOOT = 0.08;
 const PAGE_NUMBER = /^page\s*\d+(\s*(of|\/)\s*\d+)?$/i;
 
 const key = (line: Line): string => line.text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ');
+
+/**
+ * True for a line that reads as the first line of a table row: three or more cells, one a bare number or an
+ * agreement ("6", "Review the", "Agreed", "The PDU will:", a row the page cuts after its first line). A footer is
+ * seldom so.
+ */
+function rowLike(line: Line): boolean {
+  const cells = fragments(line);
+  return cells.length >= 3 && (/^\d{1,3}\.?$/.test(cells[0]!.text.trim()) || cells.some((c) => parseAgreement(c.text) !== null));
+}
 
 /**
  * Running headers, footers and page numbers: the lines at the top or bottom edge of a page that come back,
@@ -60,7 +71,7 @@ export function findFurniture(pages: readonly LaidPage[], skip: ReadonlySet<Line
       edge.slice(0, keep).forEach((l) => out.add(l));
       // A short line alone at the very foot of the page, well below the rest, is a footer even on one page.
       const foot = order[0];
-      if (!fromTop && keep === 0 && foot && !skip.has(foot) && foot.baseline > page.height * (1 - FOOT) && foot.text.length <= 40) {
+      if (!fromTop && keep === 0 && foot && !skip.has(foot) && foot.baseline > page.height * (1 - FOOT) && foot.text.length <= 40 && !rowLike(foot)) {
         const above = order[1];
         if (!above || foot.baseline - above.baseline > 2 * Math.max(foot.size, above.size)) out.add(foot);
       }

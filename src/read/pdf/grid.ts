@@ -60,7 +60,7 @@ export function slotAt(grid: Grid, x: number): number {
 }
 
 /** How many column starts a run of text crosses: one or more for a merged cell, or text outside the table. */
-export function columnsCrossed(grid: Grid, frag: Line): number {
+export function columnsCrossed(grid: Grid, frag: Pick<Line, 'x' | 'right'>): number {
   return grid.slots.filter((s) => Number.isFinite(s.left) && frag.x < s.left - 1 && frag.right > s.left + 4).length;
 }
 
@@ -88,6 +88,7 @@ export function cutAtColumnStart(item: TextItem, grid: Grid): TextItem[] {
   if (head === '' || rest === '') return [item];
   return [
     { ...item, text: head, right: item.x + relativeWidth(head) * scale },
-    { ...item, text: rest, x: best.x },
+    // (Estimated within half a font size of the column's start, it is taken to start there: it is that column's.)
+    { ...item, text: rest, x: Math.max(best.x, start) },
   ];
 }

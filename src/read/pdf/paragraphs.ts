@@ -1,3 +1,4 @@
+import { boundaryScore } from '../cells/role-names.js';
 import { findDates, parseDue } from '../dates.js';
 import { joinItems, type Line, type TextItem } from './items.js';
 import { relativeWidth } from './text-width.js';
@@ -174,13 +175,19 @@ export const ownerBroken: BrokenWord = (_before, prev, line, right) => {
 export interface ColumnSense {
   starts?: EntryStart;
   broken?: BrokenWord;
+  /** True when `line`, set at the spacing of lines under `prev`, cannot start an entry: it goes on whatever its length says. */
+  goesOn?: (prev: Line, line: Line) => boolean;
 }
 
 /** Target dates (dates.ts): one starts after a whole date; a date's word may be broken in a narrow column. */
 export const DATES: ColumnSense = { starts: dateStart, broken: dateBroken };
 
-/** Owners: a word of a name may be broken in a narrow column. */
-export const OWNERS: ColumnSense = { broken: ownerBroken };
+/**
+ * Owners: a word of a name may be broken in a narrow column, and a line that no name starts with ("Lead" alone, a
+ * role that names no one by itself: role-names.ts) after a line that ends none goes on with it, though the column's
+ * widest line makes it look as if it would have fitted after that line.
+ */
+export const OWNERS: ColumnSense = { broken: ownerBroken, goesOn: (prev, line) => boundaryScore(prev.text, line.text) <= -2 };
 
 /** A target date that is only how often the work recurs. */
 const RECURRING = /^(?:daily|weekly|fortnightly|monthly|bi-?monthly|quarterly|six-?monthly|half-?yearly|bi-?annually|annually|annual|yearly)\.?$/i;
@@ -211,7 +218,7 @@ export function joinLines(texts: readonly string[]): string {
  * start and of words broken over two lines (target dates: DATES).
  */
 export function paragraphs(lines: readonly Line[], layout: Layout, right: number, left = Math.min(...lines.map((l) => l.x)), above?: Line, sense: ColumnSense = {}): Paragraph[] {
-  const { starts, broken } = sense;
+  const { starts, broken, goesOn } = sense;
   const out: Array<{ texts: string[]; bullet: boolean; top: number; bottom: number; first: Line; last: Line; lines: Line[]; carries: boolean }> = [];
   let prev: Line | null = null;
   for (const line of lines) {
@@ -229,7 +236,8 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
       prev = line;
       continue;
     }
-    if (!prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line))) {
+    const apart = !prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line));
+    if (apart && !(prev && !bullet && goesOn?.(prev, line) && line.baseline - prev.baseline <= layout.leading * prev.size + Math.max(2, 0.2 * prev.size))) {
       const rest = !prev && above !== undefined && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
       // (Not where tags mark the lists: a browser draws a bullet as a shape, so a new item shows none as text either.)

@@ -130,7 +130,7 @@ class RowCutter {
         else this.closeRow(part);
         for (const [column, pieces] of Object.entries(part) as Array<[Column, Piece[]]>) if (pieces.length > 0) last.set(column, pieces.at(-1)!);
         if (Object.keys(part).length === 0) return;
-        this.rows.push({ cells: part, location: { page: page.page }, afterBreak: first });
+        this.rows.push({ cells: part, location: { page: page.page }, afterBreak: first, ...(first && this.carriesItem(part) ? { continues: true } : {}) });
         first = false;
       });
     }
@@ -242,7 +242,7 @@ class RowCutter {
       const size = paragraph.first.size;
       // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
       const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
-      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined)) found.push({ tail, part, column });
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined, column === 'owner' ? OWNERS.goesOn : undefined)) found.push({ tail, part, column });
     }
     return found;
   }

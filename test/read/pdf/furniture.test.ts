@@ -38,4 +38,13 @@ describe('PDF page furniture on a single page', () => {
     const close = { height: 842, lines: [line('body', 788), line('last line of a cell', 799.5), line('Ongoing', 811)] };
     expect(findFurniture([close], new Set()).size).toBe(0);
   });
+
+  it('keeps a table row\'s first line standing alone at the foot of the page: three cells or more, a number or an agreement among them', () => {
+    const cells = (parts: Array<[string, number]>, baseline: number): Line =>
+      makeLine(parts.map(([text, x]) => ({ text, x, right: x + text.length * 5, baseline, size: 10, font: 'f', block: null, listed: false, label: false })));
+    const row = { height: 842, lines: [line('body', 600), cells([['6', 50], ['Review the', 100], ['Agreed', 220], ['The PDU will:', 300]], 810)] };
+    expect(findFurniture([row], new Set()).size).toBe(0);
+    const footer = { height: 842, lines: [line('body', 600), cells([['OFFICIAL', 50], ['Action plan', 250], ['v2', 500]], 810)] };
+    expect([...findFurniture([footer], new Set())].map((l) => l.text)).toEqual(['OFFICIAL Action plan v2']);
+  });
 });

@@ -30,6 +30,7 @@ const FILES = [
   'break-lead-bullets.pdf',
   'break-between-sentences.pdf',
   'break-owner-cut.pdf',
+  'tight-cells.pdf',
   'word-broken-dates.pdf',
   'word-row-cut-date.pdf',
   'word-row-cut-owner.pdf',
@@ -42,6 +43,9 @@ const FILES = [
   'word-merged-centred.pdf',
   'word-row-cut-agreement.pdf',
   'word-row-cut-item.pdf',
+  'word-row-at-foot.pdf',
+  'word-merged-owners.pdf',
+  'word-item-over-page.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -49,7 +53,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 31 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 35 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -232,7 +236,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -284,6 +288,21 @@ describe('PDF layouts that once lost text', () => {
         ['Report a practice note on safeguarding so that managers can act on them quickly. Review the induction pack for new staff with partner agencies.', 'Learning and Development Lead', 'Ongoing'],
         ['Audit the referral pathway to housing for all practitioners.', 'Senior Probation Officers', 'By end of Q1 2027/28'],
         ['Report the sentence plan template.', 'All SPOs', '30/06/2027'],
+      ]);
+    });
+
+    it('narrow cells whose text comes within a font size of the next cell\'s, centred in their rows', { timeout: 60_000 }, () => {
+      const doc = convert('tight-cells.pdf');
+      // Before: "… and report", "Deputy Head" and "31 May", a font size apart less a little, ran into one fragment across
+      // two column starts, which was taken for a note across the table: it started a row, and rec 4's lead-in and first
+      // item went to rec 3. Items that cross no column start themselves are cells, not a note.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('tight-cells')));
+      expect(doc.recommendations[3]!.actions.map((a) => [a.text, a.owner, a.due?.raw])).toEqual([
+        ['Review supervision records in every team.', 'Deputy Head of PDU', '31 May 2027'],
+        ['Publish the duty rota and report the results to the senior leadership team.', 'Quality Lead', 'March 2027'],
+        ['Share the referral pathway to housing so that managers can act on them quickly.', 'Deputy Head of PDU', 'January 2028'],
+        ['Improve the induction pack for new staff each quarter. Introduce training on domestic abuse so that managers can act on them quickly.', 'Contract Manager, CRS', 'March 2027'],
       ]);
     });
   });
@@ -438,6 +457,52 @@ describe('PDF layouts that once lost text', () => {
         ['Train the induction pack for new staff in every team.', 'Deputy Head of PDU', 'By end of Q1 2027/28'],
         ['Monitor supervision records each quarter. Audit home visit rates.', 'Learning and Development Lead', 'Complete'],
         ['Train a practice note on safeguarding for all practitioners.', 'SPOs', '31 May 2027'],
+      ]);
+    });
+
+    it('a row cut by the page after its first line, which stands alone at the foot of the page', { timeout: 60_000 }, () => {
+      const doc = convert('word-row-at-foot.pdf');
+      // Before: that line ("6  Review the  Agreed  The PDU will:") was taken for a footer and left out, without a word,
+      // and the rest of rec 6 went to rec 5. A line of three cells or more, one a bare number or an agreement, is no footer.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-row-at-foot')));
+      expect(doc.recommendations.map((r) => r.number)).toEqual(['1', '2', '3', '4', '5', '6']);
+      expect([doc.recommendations[5]!.text, doc.recommendations[5]!.agreementRaw, doc.recommendations[5]!.actions.length]).toEqual(['Review the management of cases transferred from other areas', 'Agreed', 4]);
+    });
+
+    it('owners of one row per action on several lines, cut by the page, or run into their dates', { timeout: 60_000 }, () => {
+      const doc = convert('word-merged-owners.pdf');
+      // Before: 'Learning and Development; Lead' (a line that names no one alone, "Lead", was a second owner),
+      // 'Senior Probation; Officer (Courts)' (cut by the page), 'Business Manager Complete' with no date (one run of
+      // text over the column start, which the estimate put a fraction of a point before it), and, since that run was
+      // the owner column's widest line, every owner of rec 7 cut at its line ends.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-merged-owners')));
+      const owners = (i: number) => doc.recommendations[i]!.actions.map((a) => [a.owner, a.due?.raw]);
+      expect(owners(0)).toEqual([
+        ['Learning and Development Lead', '1st December 2027'],
+        ['Quality Lead', 'March 2027'],
+      ]);
+      expect(owners(2)[0]).toEqual(['Business Manager', 'Complete']);
+      expect(owners(3)).toEqual([['Senior Probation Officer (Courts)', 'September 2027']]);
+      expect(owners(6)).toEqual([
+        ['Head of Public Protection / Deputy Director', 'Completed'],
+        ['Head of PDU and Quality Lead', 'End of July 2027'],
+        ['Head of PDU', 'Mar-27'],
+      ]);
+    });
+
+    it('a list item cut by the page in a row whose cells are set at the top', { timeout: 60_000 }, () => {
+      const doc = convert('word-item-over-page.pdf');
+      // Before: the rest of the third item ("Complete the duty rota each quarter.", set in with no bullet at the top of
+      // page 2) went with the fourth; the owners and dates paired as well either way.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-item-over-page')));
+      expect(doc.recommendations[2]!.actions.map((a) => [a.text, a.owner])).toEqual([
+        ['Train performance data for each team so that managers can act on them quickly.', 'Business Manager'],
+        ['Agree the referral pathway to housing in every team.', 'Head of PDU and Quality Lead'],
+        ['Audit the referral pathway to housing for all practitioners. Complete the duty rota each quarter.', 'Deputy Head of PDU'],
+        ['Share home visit rates with partner agencies.', 'Business Manager'],
       ]);
     });
   });
