@@ -3,8 +3,7 @@ import { parseAgreement } from '../cells/agreement.js';
 import { collapse, flowBetween, isTerminated, joinSplit, startsLikeContinuation } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 import { wrapped } from './paragraphs.js';
-import type { Line } from './items.js';
-import type { EntryStart, Paragraph } from './paragraphs.js';
+import type { ColumnSense, Paragraph } from './paragraphs.js';
 import type { Cells } from './subrows.js';
 import { JOINS_ON } from './tight.js';
 
@@ -35,13 +34,13 @@ function unitsOfParts(parts: readonly Cells[], acrossBreaks = false): Unit[] {
  * Whether the owner (or date) at the top of a continuation page may be the rest of the one cut off at
  * the bottom of the page before: nothing more fit on that page, and its last line is full (the first
  * word at the top of the next page would not have fitted after it), unless the column's own sense of where
- * an entry starts (`starts`: target dates, dates.ts) says a new one starts there; or its words say it goes on
- * (`goesOn`: owners, paragraphs.ts OWNERS).
+ * an entry starts (`sense.starts`: target dates, dates.ts) says a new one starts there; or its words say it goes
+ * on (`sense.goesOn`: owners).
  */
-export function mayContinue(tail: Tail | undefined, head: Paragraph, right: number, starts?: EntryStart, goesOn?: (prev: Line, line: Line) => boolean): tail is Tail {
+export function mayContinue(tail: Tail | undefined, head: Paragraph, right: number, sense: ColumnSense = {}): tail is Tail {
   if (tail === undefined || !tail.atBottom) return false;
-  if (endsOnJoin(tail) || goesOn?.(tail.paragraph.last, head.first) === true) return true;
-  return wrapped(tail.paragraph.last, head.first, right) && !(starts?.(tail.piece.text, head.first) ?? false);
+  if (endsOnJoin(tail) || sense.goesOn?.(tail.paragraph.last, head.first) === true) return true;
+  return wrapped(tail.paragraph.last, head.first, right) && !(sense.starts?.(tail.piece.text, head.first) ?? false);
 }
 
 /** True when the tail's last line ends on a comma or a joining word ("Safeguarding Lead and"): it goes on. */

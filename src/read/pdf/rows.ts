@@ -6,13 +6,16 @@ import { centredStarts } from './centred.js';
 import { continuesAction, finishesRow, mayContinue, settleJoins, SIDE_COLUMNS, type Candidate, type Tail } from './breaks.js';
 import type { Grid } from './grid.js';
 import type { Line } from './items.js';
-import { DATES, OWNERS, dateStart, measureLayout, paragraphs, type EntryStart, type Layout, type Paragraph } from './paragraphs.js';
+import { DATES, OWNERS, measureLayout, paragraphs, type ColumnSense, type Layout, type Paragraph } from './paragraphs.js';
 import { endsRow, ruledPage, type RuledPage } from './ruled.js';
 import { cutAtRowStarts } from './aligned.js';
 import { JOINS_ON, joinedParagraph, splitTightRow } from './tight.js';
 import { runTogether, splitByAlignment, startsLevel, type Cells, type Split } from './subrows.js';
 
 export type { TableArea } from './bands.js';
+
+/** How each column's own text reads (paragraphs.ts): target dates and owners. */
+const senseOf = (column: Column): ColumnSense | undefined => (column === 'due' ? DATES : column === 'owner' ? OWNERS : undefined);
 
 /** The columns whose cells a table of one row per action merges down the rows of a recommendation. */
 const MERGED: ReadonlySet<Column> = new Set(['number', 'recommendation', 'agreement']);
@@ -91,6 +94,7 @@ class RowCutter {
     const carried = ruled ? opening : -1;
     const last = new Map<Column, Piece>();
     let first = continued && ended !== true;
+    let numbered = false;
     for (let band = -1; band < starts.length; band++) {
       const heading = band >= 0 ? page.headings.find((h) => (ruled ? h.top >= starts[band]! && h.top < (starts[band + 1] ?? Infinity) : Math.abs(h.top - starts[band]!) <= 4)) : undefined;
       if (heading) {
@@ -120,10 +124,11 @@ class RowCutter {
         // afresh, starts a new row.
         if (first && !ruled && rulesRead && this.placed && band === carried && k === 0 && startsLevel(part) && this.startsAfresh(part)) first = false;
         if (first && band === carried && k === 0 && ended !== false && part.response && !part.owner && !part.due && !continuesAction(this.open, part)) this.bareTops++;
-        // Whatever the rules say, the first part of a page with no number that finishes the open row's agreement or
-        // recommendation ("Partly" / "Agreed") is the rest of that row.
-        if (!first && continued && band === opening && k === 0 && !part.number && finishesRow(this.open, part)) first = true;
-        if (first && (band === carried || band === opening) && k === 0) this.carryOn(part, areaTop);
+        // Whatever the rules say, a part with no number before any numbered one on the page that finishes the open row's
+        // agreement or recommendation ("Partly" / "Agreed", centred lower in the rest of the row) is the rest of that row.
+        const rest = !first && continued && !numbered && !part.number && finishesRow(this.open, part);
+        if (rest) first = true;
+        if ((first && (band === carried || band === opening) && k === 0) || rest) this.carryOn(part, areaTop);
         // Under rules, a part at the top of a page that starts a new row but no recommendation may still finish an owner
         // or date the page before cut off: LibreOffice closes a row cut by the page with a rule, and starts its rest level.
         else if (ruled !== null && continued && band === carried && k === 0 && !part.number && !part.recommendation && !part.agreement) this.closeRow(part, areaTop);
@@ -132,6 +137,7 @@ class RowCutter {
         if (Object.keys(part).length === 0) return;
         this.rows.push({ cells: part, location: { page: page.page }, afterBreak: first, ...(first && this.carriesItem(part) ? { continues: true } : {}) });
         first = false;
+        numbered ||= part.number !== undefined;
       });
     }
     this.keepTails(last, Math.max(...lines.map((l) => l.baseline)));
@@ -179,8 +185,7 @@ class RowCutter {
     columns.forEach((lines, slot) => {
       const column = this.grid.slots[slot]!.column;
       if (!column || lines.length === 0) return;
-      const sense = column === 'due' ? DATES : column === 'owner' ? OWNERS : undefined;
-      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, sense).flatMap((p) =>
+      const pieces = paragraphs(lines, this.layout, this.rights[slot]!, this.lefts[slot]!, above[slot] ?? undefined, senseOf(column)).flatMap((p) =>
         // Bullets typed inside one paragraph are list items, each placed where the paragraph is.
         splitInnerBullets(p.text).map((text, i) => {
           const made: Piece = { text, kind: p.bullet || i > 0 ? 'li' : 'p', location: { page }, top: p.top, bottom: p.bottom };
@@ -200,17 +205,17 @@ class RowCutter {
    * word); and its first action does not start as the rest of a sentence (in lower case).
    */
   private startsAfresh(part: Cells): boolean {
-    const fresh = (column: Column, starts?: EntryStart): boolean | null => {
+    const fresh = (column: Column, sense?: ColumnSense): boolean | null => {
       const head = part[column]?.[0];
       const paragraph = head && this.source.get(head);
       const tail = this.tails.get(column);
       if (!paragraph) return null;
       const right = this.rights[this.grid.slots.findIndex((s) => s.column === column)]!;
-      if (!mayContinue(tail, paragraph, right, starts)) return true;
+      if (!mayContinue(tail, paragraph, right, sense)) return true;
       return column === 'owner' && !JOINS_ON.test(tail.piece.text.trim()) && boundaryScore(tail.paragraph.last.text, paragraph.first.text) >= 1;
     };
     const action = part.response?.[0];
-    return action !== undefined && !startsLikeContinuation(action.text) && fresh('due', dateStart) === true && fresh('owner') !== false;
+    return action !== undefined && !startsLikeContinuation(action.text) && fresh('due', DATES) === true && fresh('owner') !== false;
   }
 
   /** True when the part's first action is the rest of a list item the page before cut (set in, with no bullet). */
@@ -242,7 +247,7 @@ class RowCutter {
       const size = paragraph.first.size;
       // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
       const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
-      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, column === 'due' ? dateStart : undefined, column === 'owner' ? OWNERS.goesOn : undefined)) found.push({ tail, part, column });
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, senseOf(column))) found.push({ tail, part, column });
     }
     return found;
   }

@@ -46,6 +46,7 @@ const FILES = [
   'word-row-at-foot.pdf',
   'word-merged-owners.pdf',
   'word-item-over-page.pdf',
+  'word-agreement-cut-centred.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -53,7 +54,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 35 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 36 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -236,7 +237,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -503,6 +504,21 @@ describe('PDF layouts that once lost text', () => {
         ['Agree the referral pathway to housing in every team.', 'Head of PDU and Quality Lead'],
         ['Audit the referral pathway to housing for all practitioners. Complete the duty rota each quarter.', 'Deputy Head of PDU'],
         ['Share home visit rates with partner agencies.', 'Business Manager'],
+      ]);
+    });
+
+    it('an agreement cut by the page, its rest centred lower in what is left of the row', { timeout: 60_000 }, () => {
+      const doc = convert('word-agreement-cut-centred.pdf');
+      // Before: "Agreed" and "on time", centred below the rest of the response at the top of page 2, started a
+      // recommendation of their own, numbered 7 again by inference, and rec 7's third action went with them. A part
+      // with no number, before any numbered one on the page, that finishes the open row's agreement is its rest.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-agreement-cut-centred')));
+      expect(doc.recommendations.map((r) => r.number)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+      expect([doc.recommendations[6]!.text, doc.recommendations[6]!.agreementRaw, doc.recommendations[6]!.actions.map((a) => a.owner)]).toEqual([
+        'Make sure that sentence plans are completed on time',
+        'Partly Agreed',
+        ['All SPOs', 'Deputy Head of PDU', 'Regional Safeguarding Lead'],
       ]);
     });
   });
