@@ -146,15 +146,18 @@ export const dateStart: EntryStart = (before, line) => {
 
 /**
  * True when `line` carries on a word that `prev` broke off: a word too long for its column is set over two lines
- * with no hyphen ("Septembe" / "r 2027", "30/06/202" / "7" in a narrow target date column). Only a word with a line
- * to itself is broken so, and it fills the line; the column's sense of its text decides (`whole`).
+ * with no hyphen ("Septembe" / "r 2027", "30/06/202" / "7" in a narrow target date column). `before` is the text of
+ * the paragraph so far; each column's sense of its own text decides.
  */
 export type BrokenWord = (before: string, prev: Line, line: Line, right: number) => boolean;
+
+/** A line that holds one word and fills its column (`right`, its text's right edge): only such a word is broken so. */
+const fullWord = (line: Line, right: number): boolean => !/\s/.test(line.text.trim()) && line.right >= right - 0.8 * line.size;
 
 /** A word broken over two lines of a target date: joined without a space, the text states more dates than with one. */
 export const dateBroken: BrokenWord = (before, prev, line, right) => {
   const rest = line.text.trim();
-  if (/\s/.test(prev.text.trim()) || !/^[a-z0-9]/.test(rest) || prev.right < right - 0.8 * prev.size) return false;
+  if (!fullWord(prev, right) || !/^[a-z0-9]/.test(rest)) return false;
   return findDates(`${before}${rest}`).length > findDates(`${before} ${rest}`).length;
 };
 
@@ -167,8 +170,7 @@ const JOINING = /^(?:and|of|for|the|to|in|on|at|by|with|from|or|&)$/;
  */
 export const ownerBroken: BrokenWord = (_before, prev, line, right) => {
   const rest = line.text.trim();
-  if (/\s/.test(prev.text.trim()) || !/^[a-z]/.test(rest) || prev.right < right - 0.8 * prev.size) return false;
-  return !JOINING.test(rest.split(/\s+/)[0]!);
+  return fullWord(prev, right) && /^[a-z]/.test(rest) && !JOINING.test(rest.split(/\s+/)[0]!);
 };
 
 /** How a column's own text says where its entries start, and where a word was broken over two lines. */
@@ -238,7 +240,8 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     }
     const apart = !prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line));
     if (apart && !(prev && !bullet && goesOn?.(prev, line) && line.baseline - prev.baseline <= layout.leading * prev.size + Math.max(2, 0.2 * prev.size))) {
-      const rest = !prev && above !== undefined && wrapped(above, line, right);
+      // (A lead-in ending on a colon is whole: what follows it is the list.)
+      const rest = !prev && above !== undefined && !/:\s*$/.test(above.text) && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
       // (Not where tags mark the lists: a browser draws a bullet as a shape, so a new item shows none as text either.)
       const carries = !prev && above !== undefined && !bullet && layout.lists !== true && line.x - left >= 0.5 * line.size;

@@ -31,6 +31,7 @@ const FILES = [
   'break-between-sentences.pdf',
   'break-owner-cut.pdf',
   'tight-cells.pdf',
+  'break-after-lead-in.pdf',
   'word-broken-dates.pdf',
   'word-row-cut-date.pdf',
   'word-row-cut-owner.pdf',
@@ -54,7 +55,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 36 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 37 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -237,7 +238,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -304,6 +305,20 @@ describe('PDF layouts that once lost text', () => {
         ['Publish the duty rota and report the results to the senior leadership team.', 'Quality Lead', 'March 2027'],
         ['Share the referral pathway to housing so that managers can act on them quickly.', 'Deputy Head of PDU', 'January 2028'],
         ['Improve the induction pack for new staff each quarter. Introduce training on domestic abuse so that managers can act on them quickly.', 'Contract Manager, CRS', 'March 2027'],
+      ]);
+    });
+
+    it('a row broken over a page right after its lead-in, its list on the next', { timeout: 60_000 }, () => {
+      const doc = convert('break-after-lead-in.pdf');
+      // Before: the list's first item at the top of the page, its bullet a shape, was taken for the rest of "The PDU
+      // will:" (which nearly fills its narrow column), not for a list item, and the lead-in joined it. A lead-in that
+      // ends on a colon is whole.
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('break-after-lead-in')));
+      expect(doc.recommendations[2]!.actions.map((a) => [a.text, a.owner])).toEqual([
+        ['Train monthly case audits with partner agencies.', 'Learning and Development Lead'],
+        ['Introduce training on domestic abuse so that managers can act on them quickly.', 'All SPOs'],
+        ['Agree supervision records and report the results to the senior leadership team. Review the referral pathway to housing each quarter.', 'Head of Operations'],
       ]);
     });
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { groupLines, type TextItem } from '../../../src/read/pdf/items.js';
-import { DATES, dateStart, measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
+import { DATES, OWNERS, dateStart, measureLayout, paragraphs, type Layout } from '../../../src/read/pdf/paragraphs.js';
 
 /** An item of 10-point text; its width is 5 points a character, near enough to Arial's average. */
 function item(text: string, x: number, baseline: number, extra: Partial<TextItem> = {}): TextItem {
@@ -127,6 +127,18 @@ describe('PDF lines and paragraphs', () => {
     // After "Ongoing", a month is the next date; after "Completed", the date the work was done.
     const after = column([['Ongoing', 100], ['September', 111.5], ['2025', 123], ['Completed', 134.5], ['January', 146], ['2025', 157.5]]);
     expect(paragraphs(after, plain, 160, 100, undefined, { starts: dateStart }).map((p) => p.text)).toEqual(['Ongoing', 'September 2025', 'Completed January 2025']);
+  });
+
+  it('reads owners by their words: a word broken with no hyphen, and a role that names no one by itself', () => {
+    // A 55-point column: "Safeguardin" fills it, and "g Lead" goes on in lower case with no word a name goes on with.
+    const broken = column([['Safeguardin', 100], ['g Lead', 111.5]]);
+    expect(paragraphs(broken, plain, 155, 100, undefined, OWNERS).map((p) => p.text)).toEqual(['Safeguarding Lead']);
+    expect(paragraphs(broken, plain, 155).map((p) => p.text)).toEqual(['Safeguardin g Lead']);
+    // "Lead" (20 points) looks as if it would have fitted after "Development" in a column as wide as its widest line
+    // (200), so it seemed to end short; but "Lead" alone names no one, so it goes on. "Head of PDU" ends a name.
+    const lead = column([['Learning and', 100], ['Development', 111.5], ['Lead', 123], ['Head of PDU', 134.5]]);
+    expect(paragraphs(lead, plain, 200).map((p) => p.text)).toEqual(['Learning and Development', 'Lead', 'Head of PDU']);
+    expect(paragraphs(lead, plain, 200, 100, undefined, OWNERS).map((p) => p.text)).toEqual(['Learning and Development Lead', 'Head of PDU']);
   });
 
   it('joins a date\'s word broken with no hyphen where it was too long for the column ("Septembe" / "r 2027")', () => {
