@@ -8,7 +8,9 @@
 // the page's.
 // `--mix` adds other ways of writing owners and dates, other column titles and widths, a heading row and tables of one
 // row per action, from a generator of their own, so that a seed's plan without it is as it was.
-//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR] [--via chromium|libreoffice] [--mix]
+// `--more` (with what --mix adds) adds numbered lists, recommendations not agreed with "N/A" beside them, and actions
+// with no owner.
+//   node scripts/differential.mjs [--from N] [--count N] [--keep DIR] [--via chromium|libreoffice] [--mix] [--more]
 // Each plan comes from its number (a seed), so `--from 35 --count 1` makes plan 35 again; exits 1 if any differs.
 // The pages of fixtures/make/pages/ were found so.
 import { execFileSync } from 'node:child_process';
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' }, via: { type: 'string', default: 'chromium' }, mix: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { from: { type: 'string', default: '1' }, count: { type: 'string', default: '20' }, keep: { type: 'string' }, via: { type: 'string', default: 'chromium' }, mix: { type: 'boolean', default: false }, more: { type: 'boolean', default: false } } });
 if (!['chromium', 'libreoffice'].includes(values.via)) throw new Error(`--via: chromium or libreoffice, not ${values.via}`);
 const office = values.via === 'libreoffice';
 const BIN = path.join(import.meta.dirname, '../bin/plancheck.js');
@@ -53,15 +55,30 @@ function mixOf(seed) {
   return { random, pick, titles: pick(TITLES), widths: pick(WIDTHS), heading: random() < 0.4, rowPerAction: random() < 0.35 };
 }
 
+// With --more (which implies --mix): numbered lists, recommendations not agreed with a reason and "N/A" beside it, and
+// actions with no owner (a blank paragraph holding the place), from a third generator of their own.
+const REASONS = ['The PDU does not hold the budget for this work.', 'This is a matter for the regional commissioning team.', 'Staffing levels do not allow a dedicated post this year.'];
+
+/** The choices --more adds, drawn so that a seed's --mix plan is otherwise as it was. */
+function moreOf(seed) {
+  let state = (seed * 104729 + 31) % 2147483648;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  return { random, numbered: random() < 0.4 };
+}
+
 /** A plan's HTML page and its layout, made from `seed` alone. */
-function plan(seed, attributes = false, mix = false) {
+function plan(seed, attributes = false, mix = false, extra = false) {
   let state = seed;
   const random = () => {
     state = (state * 1103515245 + 12345) % 2147483648;
     return state / 2147483648;
   };
   const pick = (list) => list[Math.floor(random() * list.length)];
-  const more = mix ? mixOf(seed) : null;
+  const more = mix || extra ? mixOf(seed) : null;
+  const odd = extra ? moreOf(seed) : null;
   const owner = () => (more && more.random() < 0.3 ? more.pick(MORE_OWNERS) : pick(OWNERS));
   const date = () => (more && more.random() < 0.3 ? more.pick(MORE_DATES) : pick(DATES));
   const sentence = () => `${pick(VERBS)} ${pick(OBJECTS)}${pick(ENDS)}.`;
@@ -74,16 +91,21 @@ function plan(seed, attributes = false, mix = false) {
     const length = 1 + Math.floor(random() * 4);
     const agreement = pick(['Agreed', 'Agreed', 'Agreed', 'Partly Agreed']);
     const actions = Array.from({ length }, () => sentence() + (random() < 0.3 ? ` ${sentence()}` : ''));
-    const ownerList = actions.map(owner);
+    const ownerList = actions.map(owner).map((o) => (odd && odd.random() < 0.1 ? '&nbsp;' : o));
     const dateList = actions.map(date);
-    const owners = ownerList.map((o) => `<p>${o}</p>`).join('');
-    const dates = dateList.map((d) => `<p>${d}</p>`).join('');
-    const list = `<ul>${actions.map((a) => `<li>${a}</li>`).join('')}</ul>`;
-    const response = { paragraphs: actions.map((a) => `<p>${a}</p>`).join(''), bullets: list, lead: `<p>The PDU will:</p>${list}` }[layout.style];
+    let owners = ownerList.map((o) => `<p>${o}</p>`).join('');
+    let dates = dateList.map((d) => `<p>${d}</p>`).join('');
+    const tag = odd?.numbered ? 'ol' : 'ul';
+    const list = `<${tag}>${actions.map((a) => `<li>${a}</li>`).join('')}</${tag}>`;
+    let response = { paragraphs: actions.map((a) => `<p>${a}</p>`).join(''), bullets: list, lead: `<p>The PDU will:</p>${list}` }[layout.style];
+    let agreed = agreement;
+    if (odd && odd.random() < 0.12) {
+      [agreed, response, owners, dates] = ['Not Agreed', `<p>Not agreed. ${REASONS[Math.floor(odd.random() * REASONS.length)]}</p>`, '<p>N/A</p>', '<p>N/A</p>'];
+    }
     const pad = layout.style === 'lead' ? '<p>&nbsp;</p>' : '';
     const recommendation = pick(RECOMMENDATIONS);
     if (more && i === 1 && more.heading) rows.push(`<tr><td colspan="6"${td}><p><b>Test PDU should:</b></p></td></tr>`);
-    if (more?.rowPerAction && layout.style === 'paragraphs') {
+    if (more?.rowPerAction && layout.style === 'paragraphs' && agreed === agreement) {
       // One table row per action, the number, recommendation and agreement cells merged down the recommendation's rows.
       const span = actions.length > 1 ? ` rowspan="${actions.length}"` : '';
       actions.forEach((a, k) => {
@@ -92,8 +114,9 @@ function plan(seed, attributes = false, mix = false) {
       });
       continue;
     }
-    rows.push(`<tr>${[i, recommendation, agreement, response, `${pad}${owners}`, `${pad}${dates}`].map((cell) => `<td${td}>${cell}</td>`).join('')}</tr>`);
+    rows.push(`<tr>${[i, recommendation, agreed, response, agreed === agreement ? `${pad}${owners}` : owners, agreed === agreement ? `${pad}${dates}` : dates].map((cell) => `<td${td}>${cell}</td>`).join('')}</tr>`);
   }
+  if (odd) layout.numbered = odd.numbered;
   if (more) Object.assign(layout, { titles: TITLES.indexOf(more.titles), widths: WIDTHS.indexOf(more.widths), heading: more.heading, rowPerAction: more.rowPerAction && layout.style === 'paragraphs' });
   const titles = more?.titles ?? TITLES[0];
   const cols = more?.widths ? `<colgroup>${more.widths.map((w) => `<col width="${w}%">`).join('')}</colgroup>` : '';
@@ -117,7 +140,7 @@ function firstDifference(page, other) {
 /** Prints each plan of `seeds`, reads it every way and says where a reading departs from the page's; the count that do. */
 function compare(seeds) {
   const made = seeds.map((seed) => {
-    const { html, layout } = plan(seed, office, values.mix);
+    const { html, layout } = plan(seed, office, values.mix, values.more);
     const page = path.join(dir, `plan-${seed}.html`);
     writeFileSync(page, html);
     return { seed, layout, page };

@@ -44,10 +44,13 @@ function tokensOf(area: readonly AreaText[]): Token[] {
   for (const { page, lines } of area) {
     for (const line of lines) {
       n++;
-      for (const frag of fragments(line)) {
+      const frags = fragments(line);
+      frags.forEach((frag, f) => {
         // A cell line that only says there is no date ("N/A") is read, as no date: the model holds nothing for it.
-        if (statesNoDate(frag.text)) continue;
+        if (statesNoDate(frag.text)) return;
         const raws = frag.text.trim().split(/\s+/);
+        // A list's number set apart from its item's text ("1." … "Review the …") is its label too.
+        if (raws.length === 1 && LIST_NUMBER.test(raws[0]!) && /^\p{L}/u.test(frags[f + 1]?.text.trim() ?? '')) return;
         raws.forEach((raw, k) => {
           const word = normalise(raw);
           // The "o" Word sets before a second-level bullet's text is its label, not a word of it; so is the
@@ -57,7 +60,7 @@ function tokensOf(area: readonly AreaText[]): Token[] {
           const broken = k === raws.length - 1 && /\p{L}[-‐‑]$/u.test(raw);
           tokens.push({ page, word, raw, broken, opens: k === 0, line: n, x: frag.x, right: frag.right, found: false });
         });
-      }
+      });
     }
   }
   return tokens;

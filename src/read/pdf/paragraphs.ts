@@ -26,7 +26,10 @@ export interface Paragraph {
 const GLYPH = /^[•●▪◦‣∙·○■□➢➤►▶✓✔\u2043\uF0A7\uF0B7\uF076\uF0D8\uF0FC]/u;
 const DASH = /^[-–*]$/;
 
-/** A line's bullet, if it starts with one: the glyph alone or with its text, a dash or "o" set apart by a gap. */
+/** A numbered list's label at the start of a line, and the space after it: "1. ", "12) ", "b) ", "(iv) ". */
+const LIST_LABEL = /^(?:\d{1,2}[.)]|\(?[a-h]\)|\(?[ivx]{1,4}\))(?:\s+|$)/;
+
+/** A line's bullet, if it starts with one: the glyph alone or with its text, a dash or "o" set apart by a gap, a list number. */
 function bulletOf(line: Line): { rest: TextItem[]; first: string } | null {
   const [head, next] = line.items;
   if (!head) return null;
@@ -39,6 +42,9 @@ function bulletOf(line: Line): { rest: TextItem[]; first: string } | null {
   if ((DASH.test(t) || t === 'o') && apart) return { rest: line.items.slice(1), first: '' };
   // A dash, or the "o" Word types for a second-level bullet, set before its text in the same item.
   if (/^(?:[-–*]|o(?=\s+[a-z]))\s+\S/.test(head.text.trimStart())) return { rest: line.items.slice(1), first: head.text.trimStart().replace(/^(?:[-–*]|o)\s+/, '') };
+  // The number a numbered list sets before an item ("1.", "2)", "b)"), in the same item or apart; the model leaves it out.
+  const numbered = LIST_LABEL.exec(head.text.trimStart());
+  if (numbered && (numbered[0].trim() !== head.text.trim() || apart)) return { rest: line.items.slice(1), first: head.text.trimStart().slice(numbered[0].length).trim() };
   return null;
 }
 

@@ -48,6 +48,7 @@ const FILES = [
   'word-merged-owners.pdf',
   'word-item-over-page.pdf',
   'word-agreement-cut-centred.pdf',
+  'word-numbered-list.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -55,7 +56,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 37 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 38 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -238,7 +239,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -534,6 +535,20 @@ describe('PDF layouts that once lost text', () => {
         'Make sure that sentence plans are completed on time',
         'Partly Agreed',
         ['All SPOs', 'Deputy Head of PDU', 'Regional Safeguarding Lead'],
+      ]);
+    });
+
+    it('actions in numbered lists', { timeout: 60_000 }, () => {
+      const doc = convert('word-numbered-list.pdf');
+      // Before: LibreOffice sets each item's number as text ("1. Complete …"), which no bullet rule knew: the items of
+      // a response ran together into fewer actions than owners ("… in every team. 2. Review …").
+      expect(doc.diagnostics).toEqual([]);
+      expect(shape(doc)).toEqual(shape(page('word-numbered-list')));
+      expect(doc.recommendations[1]!.actions.map((a) => [a.text, a.owner])).toEqual([
+        ['Complete the induction pack for new staff in every team.', 'Senior Probation Officers'],
+        ['Review the quality of risk assessments for all practitioners. Deliver home visit rates and report the results to the senior leadership team.', 'SPOs'],
+        ['Report the quality of risk assessments so that managers can act on them quickly.', 'Team Managers'],
+        ['Improve a practice note on safeguarding with partner agencies.', 'Regional Safeguarding Lead'],
       ]);
     });
   });

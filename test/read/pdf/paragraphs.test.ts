@@ -129,6 +129,18 @@ describe('PDF lines and paragraphs', () => {
     expect(paragraphs(after, plain, 160, 100, undefined, { starts: dateStart }).map((p) => p.text)).toEqual(['Ongoing', 'September 2025', 'Completed January 2025']);
   });
 
+  it('takes a numbered list\'s number for its label, in the item or set apart, and keeps "1.1" as text', () => {
+    const within = column([['1. Review the rota', 100], ['2. Audit the files', 111.5]]);
+    expect(paragraphs(within, plain, 200).map((p) => [p.text, p.bullet])).toEqual([
+      ['Review the rota', true],
+      ['Audit the files', true],
+    ]);
+    const apart = groupLines([item('3.', 100, 100), item('Share the note', 112, 100)]);
+    expect(paragraphs(apart, plain, 200).map((p) => [p.text, p.bullet])).toEqual([['Share the note', true]]);
+    const decimal = column([['1.1 Recruit two officers', 100]]);
+    expect(paragraphs(decimal, plain, 200).map((p) => [p.text, p.bullet])).toEqual([['1.1 Recruit two officers', false]]);
+  });
+
   it('reads owners by their words: a word broken with no hyphen, and a role that names no one by itself', () => {
     // A 55-point column: "Safeguardin" fills it, and "g Lead" goes on in lower case with no word a name goes on with.
     const broken = column([['Safeguardin', 100], ['g Lead', 111.5]]);
