@@ -51,6 +51,8 @@ export interface Candidate {
   tail: Tail;
   part: Cells;
   column: Column;
+  /** True when the page cut a word too long for its column ("30/06/202" / "7"): the halves join with no space. */
+  word?: boolean;
 }
 
 /**
@@ -78,7 +80,7 @@ export function settleJoins(row: readonly Cells[], candidates: readonly Candidat
       : counts.has(pieces) ? ending
       : mine;
     // Later joins first, so that a piece cut over three pages is whole before it joins the first.
-    for (const c of [...sure].reverse()) joins.push(joinAcross(c.tail, c.part, column));
+    for (const c of [...sure].reverse()) joins.push(joinAcross(c.tail, c.part, column, c.word === true));
   }
   return joins;
 }
@@ -112,10 +114,10 @@ export function finishesRow(row: readonly Cells[], next: Cells): boolean {
 }
 
 /** Join the head piece into the tail piece it continues, and drop it from its row. */
-function joinAcross(tail: Tail, next: Cells, column: Column): Join {
+function joinAcross(tail: Tail, next: Cells, column: Column, word: boolean): Join {
   const pieces = next[column]!;
   const head = pieces.shift()!;
-  tail.piece.text = joinSplit(tail.piece.text, head.text);
+  tail.piece.text = word ? `${tail.piece.text}${head.text.trim()}` : joinSplit(tail.piece.text, head.text);
   if (pieces.length === 0) delete next[column];
   return { tail: tail.piece, head };
 }

@@ -247,7 +247,11 @@ class RowCutter {
       const size = paragraph.first.size;
       // (A cell keeps its last paragraph's spacing below it, which sets its text a little above the middle.)
       const centred = Math.abs(head.top! + pieces.at(-1)!.bottom! - areaTop - partBottom) / 2 <= 1.5 * size;
-      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, senseOf(column))) found.push({ tail, part, column });
+      if ((head.top! - areaTop <= size || centred) && mayContinue(tail, paragraph, right, senseOf(column))) {
+        // A word too long for its column, cut by the page as a line end cuts it ("30/06/202" / "7").
+        const word = senseOf(column)?.broken?.(tail.piece.text, tail.paragraph.last, paragraph.first, right) === true;
+        found.push({ tail, part, column, ...(word ? { word } : {}) });
+      }
     }
     return found;
   }
