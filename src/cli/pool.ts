@@ -158,6 +158,12 @@ function takeSpare(script: URL): { child: ChildProcess; startedAt: number; ready
  * at a time each. A task that runs longer than `timeoutMs` (0: no limit; counted from when its process is ready)
  * has its process killed, which stops even a synchronous loop, and a fresh process takes the next task; so does a task whose process crashed.
  *
+ * A worker at work is sent the next task waiting ahead of time, which it starts as soon as it has answered the
+ * last: it does not wait, idle, while this process takes the answer and sends another (about a twentieth of a
+ * worker's time over a batch of PDFs). A task sent ahead that has not started when its worker dies or is killed
+ * goes back to the front of the queue. The price, at the end of a batch: a task sent ahead waits for its worker
+ * while another may be idle, one task per worker at most.
+ *
  * Processes, not worker threads: threads share one V8 heap's background compilers and code space, and on a
  * two-core machine --jobs 2 gained little over --jobs 1 with them (docs/performance.md). Tasks and results
  * cross by structured clone (serialization 'advanced'), so Maps and byte arrays arrive as they were sent.
@@ -166,6 +172,8 @@ export class WorkerPool<T, R> {
   readonly #queue: Array<Job<T, R>> = [];
   readonly #idle: ChildProcess[] = [];
   readonly #running = new Map<ChildProcess, Running<T, R>>();
+  /** The task sent to each worker ahead of time, not started yet: see #sendAhead. */
+  readonly #ahead = new Map<ChildProcess, Running<T, R>>();
   readonly #retired = new WeakSet<ChildProcess>();
   /** Processes that have said they are ready: a task's time starts only then, not while node starts. */
   readonly #ready = new WeakSet<ChildProcess>();
@@ -211,7 +219,10 @@ export class WorkerPool<T, R> {
   async close(): Promise<void> {
     this.#closed = true;
     clearTimeout(this.#growTimer);
-    for (const job of this.#queue.splice(0)) job.resolve({ ok: false, reason: 'internal error: the worker pool was closed' });
+    const closed: PoolOutcome<R> = { ok: false, reason: 'internal error: the worker pool was closed' };
+    for (const running of this.#ahead.values()) running.job.resolve(closed);
+    this.#ahead.clear();
+    for (const job of this.#queue.splice(0)) job.resolve(closed);
     const idle = this.#idle.splice(0);
     const busy = [...this.#running.keys()];
     for (const child of idle) this.#letGo(child);
@@ -222,7 +233,8 @@ export class WorkerPool<T, R> {
    * Hand queued tasks to idle workers, and start another worker when the queue is worth it. The first worker
    * starts at once; another only when the tasks waiting would keep each worker busy for GROW_FACTOR times as
    * long as a worker takes to start (see #growDelay). So a few small files cost one start-up, not one per core,
-   * and a batch with work for all the workers has them all busy after its first files.
+   * and a batch with work for all the workers has them all busy after its first files. What is still waiting
+   * then is sent ahead to the workers at work.
    */
   #pump(): void {
     while (this.#queue.length > 0 && !this.#closed) {
@@ -230,6 +242,12 @@ export class WorkerPool<T, R> {
       if (!child) break;
       this.#dispatch(child, this.#queue.shift() as Job<T, R>);
     }
+    this.#grow();
+    this.#sendAhead();
+  }
+
+  /** Start another worker for the queue now, or set a timer for when it will be worth it (see #growDelay). */
+  #grow(): void {
     clearTimeout(this.#growTimer);
     this.#growTimer = undefined;
     if (this.#queue.length === 0 || this.#closed || this.#live >= this.size) return;
@@ -241,6 +259,14 @@ export class WorkerPool<T, R> {
     }
     this.#dispatch(this.#spawn(), this.#queue.shift() as Job<T, R>);
     this.#pump();
+  }
+
+  /** Send each ready worker at work, with nothing ahead yet, the next task waiting. */
+  #sendAhead(): void {
+    for (const child of this.#running.keys()) {
+      if (this.#queue.length === 0 || this.#closed) return;
+      if (this.#ready.has(child) && !this.#ahead.has(child)) this.#dispatch(child, this.#queue.shift() as Job<T, R>, true);
+    }
   }
 
   /**
@@ -283,11 +309,20 @@ export class WorkerPool<T, R> {
         this.#pump();
         return;
       }
-      if (!running || running.id !== answer.id) return;
+      if (running?.id !== answer.id) {
+        // A worker that took up the task sent ahead before answering the last (the real one does not) is answered too.
+        const ahead = this.#ahead.get(child);
+        if (ahead?.id === answer.id) {
+          this.#ahead.delete(child);
+          ahead.job.resolve('crash' in answer ? { ok: false, reason: `internal error: ${answer.crash}` } : { ok: true, value: answer.result });
+        }
+        return;
+      }
       if ('crash' in answer) {
         // Whatever threw was left half done: the process is not trusted with another task.
         this.#finish(child, running, { ok: false, reason: `internal error: ${answer.crash}` });
         this.#retire(child);
+        this.#requeueAhead(child);
         void this.#kill(child);
         this.#pump();
         return;
@@ -297,7 +332,15 @@ export class WorkerPool<T, R> {
         this.#tasks += 1;
       }
       this.#finish(child, running, { ok: true, value: answer.result });
-      this.#idle.push(child);
+      // The worker has started the task sent ahead, if any: its time starts now.
+      const ahead = this.#ahead.get(child);
+      this.#ahead.delete(child);
+      if (ahead) {
+        this.#running.set(child, ahead);
+        this.#startClock(child, ahead);
+      } else {
+        this.#idle.push(child);
+      }
       this.#pump();
     });
     child.on('exit', (code, signal) => {
@@ -307,24 +350,42 @@ export class WorkerPool<T, R> {
       if (index >= 0) this.#idle.splice(index, 1);
       if (!this.#retire(child)) return;
       if (running) this.#finish(child, running, { ok: false, reason: `internal error: ${deathOf(code, signal, stderr)}` });
+      this.#requeueAhead(child);
       this.#pump();
     });
     child.send({ setup: this.setup } satisfies WorkerRequest<T>);
     return child;
   }
 
-  #dispatch(child: ChildProcess, job: Job<T, R>): void {
+  /** Send a worker a task: to start now, or `ahead`, to start when it has answered the one under way. */
+  #dispatch(child: ChildProcess, job: Job<T, R>, ahead = false): void {
     const id = this.#nextId++;
     const running: Running<T, R> = { job, id, timer: undefined, startedAt: undefined };
-    this.#running.set(child, running);
-    if (this.#ready.has(child)) this.#startClock(child, running);
+    if (ahead) this.#ahead.set(child, running);
+    else this.#running.set(child, running);
+    if (!ahead && this.#ready.has(child)) this.#startClock(child, running);
     try {
       child.send({ id, task: job.task } satisfies WorkerRequest<T>);
     } catch (err) {
       // The task could not be copied: that task fails, and the process is fine for the next one.
-      this.#finish(child, running, { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` });
+      const outcome: PoolOutcome<R> = { ok: false, reason: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+      if (ahead) {
+        this.#ahead.delete(child);
+        job.resolve(outcome);
+        return;
+      }
+      this.#finish(child, running, outcome);
       this.#idle.push(child);
     }
+  }
+
+  /** A worker is gone or going: the task sent it ahead, which it had not started, waits first in the queue again. */
+  #requeueAhead(child: ChildProcess): void {
+    const ahead = this.#ahead.get(child);
+    if (!ahead) return;
+    this.#ahead.delete(child);
+    if (this.#closed) ahead.job.resolve({ ok: false, reason: 'internal error: the worker pool was closed' });
+    else this.#queue.unshift(ahead.job);
   }
 
   /** A process has said it is ready, at `at`: its start-up counts towards the estimate #growDelay uses. */
@@ -347,6 +408,7 @@ export class WorkerPool<T, R> {
     this.#finish(child, running, { ok: false, reason: timedOut(this.timeoutMs / 1000) });
     // Count the process gone now, so that its replacement starts without waiting for it to die.
     this.#retire(child);
+    this.#requeueAhead(child);
     void this.#kill(child);
     this.#pump();
   }

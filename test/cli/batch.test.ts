@@ -214,26 +214,46 @@ describe('a worker process that dies', () => {
 
 // A worker process for WorkerPool: it doubles numbers, throws on 13 (answering as the real worker does), dies on
 // 7, is killed on 8, spins forever on 99, answers 'who' with its process id, its arguments and two variables of its
-// environment, and { sleep: ms } with its process id after that long.
+// environment, { sleep: ms } with its process id after that long, and { peek: ms } after that long with how many
+// tasks it holds that wait for it. Like the real worker, it takes the tasks it is
+// sent one after another, in order: the pool sends a worker at work its next task ahead.
 const script = (): URL => {
   const file = path.join(tmp, 'pool-worker.mjs');
   writeFileSync(
     file,
     [
       'let current;',
-      "process.on('uncaughtException', (err) => process.connected && process.send({ id: current, crash: err.message.split('\\n')[0] }));",
+      'const waiting = [];',
+      "process.on('uncaughtException', (err) => {",
+      '  if (current === undefined || !process.connected) return;',
+      "  process.send({ id: current, crash: err.message.split('\\n')[0] });",
+      '  current = undefined;',
+      '});',
       "process.on('message', (message) => {",
       "  if ('setup' in message) return;",
+      '  waiting.push(message);',
+      '  if (current === undefined) next();',
+      '});',
+      'function next() {',
+      '  const message = waiting.shift();',
+      '  if (!message) return;',
       '  const { id, task } = message;',
       '  current = id;',
+      '  const done = (result) => {',
+      '    if (current !== id) return;',
+      '    current = undefined;',
+      '    process.send({ id, result });',
+      '    next();',
+      '  };',
       '  if (task === 99) for (;;);',
       '  if (task === 7) process.exit(3);',
       "  if (task === 8) process.kill(process.pid, 'SIGKILL');",
-      "  if (task === 'who') return process.send({ id, result: [process.pid, process.argv.slice(2), process.env.NODE_EXTRA_CA_CERTS ?? null, process.env.PLANCHECK_TEST_PASSED ?? null] });",
-      "  if (task && typeof task === 'object') return setTimeout(() => process.send({ id, result: process.pid }), task.sleep);",
-      "  if (task === 13) setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
-      '  else process.send({ id, result: task * 2 });',
-      '});',
+      "  if (task === 'who') return done([process.pid, process.argv.slice(2), process.env.NODE_EXTRA_CA_CERTS ?? null, process.env.PLANCHECK_TEST_PASSED ?? null]);",
+      "  if (task && typeof task === 'object' && 'peek' in task) return setTimeout(() => done(waiting.length), task.peek);",
+      "  if (task && typeof task === 'object') return setTimeout(() => done(process.pid), task.sleep);",
+      "  if (task === 13) return setTimeout(() => { throw new Error('unlucky number\\nsecond line'); });",
+      '  done(task * 2);',
+      '}',
       'if (process.connected) process.send({ ready: true });',
     ].join('\n'),
   );
@@ -261,6 +281,40 @@ describe('WorkerPool', () => {
       await pool.close();
     }
     expect(await pool.run(5)).toEqual({ ok: false, reason: 'internal error: the worker pool is closed' });
+  });
+});
+
+describe('WorkerPool, tasks sent ahead', () => {
+  it('a worker at work holds the next task before it answers the last', async () => {
+    const pool = new WorkerPool<number | { peek: number }, unknown>(script(), 1, null, 0);
+    try {
+      // The first task looks, after half a second, at how many tasks wait for it: the second, sent ahead.
+      expect(await Promise.all([pool.run({ peek: 500 }), pool.run(1)])).toEqual([
+        { ok: true, value: 1 },
+        { ok: true, value: 2 },
+      ]);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('a task sent ahead to a worker that dies, is killed or crashes is done by the next worker', async () => {
+    const pool = new WorkerPool<number, number>(script(), 1, null, 3000);
+    try {
+      const outcomes = await Promise.all([7, 1, 8, 2, 13, 3, 99, 4].map((n) => pool.run(n)));
+      expect(outcomes).toEqual([
+        { ok: false, reason: 'internal error: the worker stopped with exit code 3' },
+        { ok: true, value: 2 },
+        { ok: false, reason: 'internal error: the worker was killed by SIGKILL' },
+        { ok: true, value: 4 },
+        { ok: false, reason: 'internal error: unlucky number' },
+        { ok: true, value: 6 },
+        { ok: false, reason: 'timed out after 3 s' },
+        { ok: true, value: 8 },
+      ]);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

@@ -4,13 +4,16 @@ import type { WorkerAnswer, WorkerRequest } from '../pool.js';
 import { saveTrainedCaches } from '../run-bundle.js';
 import { runTask, type Task, type TaskResult, type TaskSetup } from './task.js';
 
-// Runs in each worker process of a batch (forked by WorkerPool): receives the setup, then { id, task } one at a
-// time, and answers { id, result }. It says when it is ready, so that the time limit leaves out its start-up,
-// and ends by itself when the parent closes the channel.
+// Runs in each worker process of a batch (forked by WorkerPool): receives the setup, then { id, task } messages,
+// and answers { id, result } for each, one task after another in the order sent: the pool may send the next task
+// before the last is answered, so that it is here to start at once. It says when it is ready, so that the time
+// limit leaves out its start-up, and ends by itself when the parent closes the channel.
 let setup: TaskSetup | undefined;
 let rules: Promise<readonly AnyRule[]> | undefined;
 /** The task under way, so that an error nothing caught is answered as that task's failure. */
 let current: number | undefined;
+/** Tasks sent ahead, waiting for the one under way. */
+const waiting: Array<{ id: number; task: Task }> = [];
 
 // Test hook, for the worker-crash tests only: the process dies (as of a native crash) on the file of this base name.
 const TEST_DIE_ON = process.env.PLANCHECK_TEST_DIE_ON;
@@ -29,17 +32,24 @@ process.on('message', (message: WorkerRequest<Task>) => {
     rules = setup.command === 'validate' ? import('../../rules/index.js').then((m) => m.rules) : Promise.resolve([]);
     return;
   }
-  const { id, task } = message;
-  const name = basename(task.entry.path);
-  if (TEST_DIE_ON !== undefined && name === TEST_DIE_ON) process.kill(process.pid, 'SIGKILL');
-  current = id;
-  void (async () => {
+  waiting.push(message);
+  if (current === undefined) void next();
+});
+
+/** Run the tasks waiting, one after another. */
+async function next(): Promise<void> {
+  for (let job = waiting.shift(); job !== undefined; job = waiting.shift()) {
+    const { id, task } = job;
+    if (TEST_DIE_ON !== undefined && basename(task.entry.path) === TEST_DIE_ON) process.kill(process.pid, 'SIGKILL');
+    current = id;
     const result = await runTask(setup as TaskSetup, await (rules as Promise<readonly AnyRule[]>), task);
     saveTrainedCaches();
+    // A task that threw something nothing caught has been answered as failed, and its worker is to be killed.
+    if (current !== id) return;
     current = undefined;
     answer({ id, result });
-  })();
-});
+  }
+}
 
 process.on('uncaughtException', (err) => {
   if (current === undefined) return;
