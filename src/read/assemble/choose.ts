@@ -38,8 +38,8 @@ function score(paired: Paired, cut: Cut): number {
 export function readRow(row: LogicalRow, units: readonly Unit[], manyRows: boolean): RowReading {
   let best: RowReading | null = null;
   for (const cut of candidateCuts(units, manyRows)) {
-    const owners = pair(row, 'owners', cut.actions);
-    const dues = pair(row, 'dues', cut.actions);
+    const owners = pair(row, 'owners', cut.actions, units);
+    const dues = pair(row, 'dues', cut.actions, units);
     const reading = { cut, owners, dues, score: score(owners, cut) + score(dues, cut) };
     if (!best || reading.score > best.score) best = reading;
   }

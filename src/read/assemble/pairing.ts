@@ -25,7 +25,7 @@ export interface Paired {
  * for lines (see byBlankLines); failing that, one piece is shared by every action, and any
  * other count is paired in order as far as it goes, the surplus joined to the last action.
  */
-export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][]): Paired {
+export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][], units: readonly Unit[] = actions.flat()): Paired {
   const pieces = slotsOf(row, slot);
   const full = pieces.filter(filled);
   const given: Piece[][] = actions.map(() => []);
@@ -46,7 +46,7 @@ export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly
     full.forEach((p, i) => given[i]!.push(p));
     return result('one-to-one');
   }
-  const placed = byPosition(full, actions) ?? byBlankLines(pieces, actions);
+  const placed = byPosition(full, actions) ?? byBlankLines(pieces, holdersOf(units, actions));
   if (placed) {
     placed.forEach((action, i) => given[action]!.push(full[i]!));
     return result('by-position');
@@ -97,24 +97,55 @@ function byPart(parts: readonly RowPart[], slot: 'owners' | 'dues', actions: rea
 const MAX_LINE_SLOTS = 80;
 
 /**
+ * What stands in the response, in order, for blank paragraphs beside it to line up with: each action, and each
+ * paragraph that belongs to none (a lead-in that only introduces its list: "The PDU will:"), which takes its
+ * lines, and so its slots, but no owner or date.
+ */
+interface Holder {
+  /** The action's index, or -1 for a paragraph that belongs to none. */
+  action: number;
+  /** The length of its text, for how many lines it may take. */
+  length: number;
+}
+
+function holdersOf(units: readonly Unit[], actions: readonly Unit[][]): Holder[] {
+  const actionOf = new Map<Unit, number>();
+  actions.forEach((list, a) => list.forEach((u) => actionOf.set(u, a)));
+  const holders: Holder[] = [];
+  for (const unit of units) {
+    const action = actionOf.get(unit) ?? -1;
+    const last = holders.at(-1);
+    if (action >= 0 && last?.action === action) last.length += unit.text.length;
+    else holders.push({ action, length: unit.text.length });
+  }
+  // Actions whose units were not given in `units` stand after them.
+  actions.forEach((list, a) => {
+    if (!holders.some((h) => h.action === a)) holders.push({ action: a, length: list.reduce((sum, u) => sum + u.text.length, 0) });
+  });
+  return holders;
+}
+
+/**
  * The action each filled piece stands beside, when blank paragraphs in the cell stand in for lines (a
  * drafter pressing Enter to bring an owner level with its action) and there are more slots than actions:
- * the slots, trailing blanks aside, are shared out in order into one run per action, each run holding at
- * most one filled piece, preferably at its start (beside the action's first line), and runs as long as
- * their actions' text for a tie. Null when no such share-out exists.
+ * the slots, trailing blanks aside (unless they are needed), are shared out in order into one run per holder
+ * (see Holder), each run holding at most one filled piece, preferably at its start (beside the action's first
+ * line), none for a paragraph of no action, and runs as long as their holders' text for a tie. Null when no such
+ * share-out exists.
  */
-function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): number[] | null {
+function byBlankLines(pieces: readonly Piece[], holders: readonly Holder[]): number[] | null {
   let end = pieces.length;
-  while (end > 0 && !filled(pieces[end - 1]!)) end--;
+  while (end > holders.length && !filled(pieces[end - 1]!)) end--;
   const slots = pieces.slice(0, end);
-  const n = actions.length;
+  const n = holders.length;
+  const actions = holders.filter((h) => h.action >= 0).length;
   const full = slots.filter(filled).length;
-  // The share-out weighs every run of every action: bounded, so that a cell of thousands of blank paragraphs
+  // The share-out weighs every run of every holder: bounded, so that a cell of thousands of blank paragraphs
   // (no drafter's alignment) costs nothing.
-  if (slots.length <= n || full >= n || full === 0 || slots.length > MAX_LINE_SLOTS) return null;
+  if (slots.length <= actions || slots.length < n || full >= actions || full === 0 || slots.length > MAX_LINE_SLOTS) return null;
   // before[i]: how many of the first i slots are filled.
   const before = slots.reduce<number[]>((counts, slot) => [...counts, counts.at(-1)! + (filled(slot) ? 1 : 0)], [0]);
-  const lengths = actions.map((units) => units.reduce((sum, u) => sum + u.text.length, 0));
+  const lengths = holders.map((h) => h.length);
   const total = lengths.reduce((a, b) => a + b, 0) || 1;
   // best[a][s]: the best score of giving the first s slots to the first a actions, and where run a began.
   const best: Array<Array<{ score: number; from: number } | null>> = Array.from({ length: n + 1 }, () => Array<null>(slots.length + 1).fill(null));
@@ -125,7 +156,7 @@ function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): num
         const prior = best[a - 1]![from];
         if (!prior) continue;
         const held = before[s]! - before[from]!;
-        if (held > 1) continue;
+        if (held > (holders[a - 1]!.action >= 0 ? 1 : 0)) continue;
         const fit = held === 0 ? 0 : filled(slots[from]!) ? 1 : 0.5;
         const shape = -Math.abs((s - from) / slots.length - lengths[a - 1]! / total) / n;
         const score = prior.score + fit + shape;
@@ -137,7 +168,7 @@ function byBlankLines(pieces: readonly Piece[], actions: readonly Unit[][]): num
   const owner: number[] = [];
   for (let a = n, s = slots.length; a > 0; a--) {
     const from = best[a]![s]!.from;
-    if (before[s]! > before[from]!) owner.unshift(a - 1);
+    if (before[s]! > before[from]!) owner.unshift(holders[a - 1]!.action);
     s = from;
   }
   return owner;

@@ -15,13 +15,13 @@ export interface Grid {
   slots: Slot[];
 }
 
-/** The smallest x that several fragments start at, inside (from, to]; a lone start counts when no x repeats. */
+/**
+ * The smallest x a fragment starts at, inside (from, to]: a column's text starts at its left edge, and what is set
+ * in from it (list items and their numbers) starts further right, however many lines start there: a column whose
+ * only paragraph stands left of the other rows' numbered lists starts at that paragraph, not at the lists.
+ */
 function leftEdge(sorted: readonly number[], from: number, to: number): number | null {
-  const inside = sorted.filter((x) => x > from && x <= to);
-  if (inside.length === 0) return null;
-  // Sorted, a start is repeated when its neighbour is within a point of it.
-  const repeated = inside.find((x, i) => (i > 0 && x - inside[i - 1]! < 1) || (i + 1 < inside.length && inside[i + 1]! - x < 1));
-  return repeated ?? inside[0]!;
+  return sorted.find((x) => x > from && x <= to) ?? null;
 }
 
 /**

@@ -347,6 +347,22 @@ describe('HTML reader: blank lines in owner and date cells hold their action’s
     ]);
     expect(doc.recommendations[0]!.reading).toEqual({ strategy: 'paragraph', owners: 'one-to-one', dates: 'one-to-one' });
   });
+
+  it('a lead-in before a list holds a slot of its own, beside which no owner stands', async () => {
+    // One slot per paragraph of the response: the lead-in's, then one per item, the second item's left blank.
+    const response = '<p>The PDU will:</p><ul><li>Train SPOs.</li><li>Audit cases.</li><li>Report to the board.</li></ul>';
+    const doc = await read(
+      page(`<table>${HEAD}<tr><td>1</td><td>Improve supervision.</td><td>Agreed</td><td>${response}</td><td><p>&nbsp;</p><p>Head of PDU</p><p>&nbsp;</p><p>Deputy Head</p></td><td><p>&nbsp;</p><p>May 2024</p><p>June 2024</p><p>July 2024</p></td></tr></table>`),
+    );
+    // Before: the blank slots were shared out among the three items alone, and the first item's went to the lead-in:
+    // no owner for 'Train SPOs.', 'Head of PDU' for 'Audit cases.'.
+    expect(actions(doc, 0)).toEqual([
+      ['Train SPOs.', 'Head of PDU', 'May 2024'],
+      ['Audit cases.', null, 'June 2024'],
+      ['Report to the board.', 'Deputy Head', 'July 2024'],
+    ]);
+    expect(doc.recommendations[0]!.reading).toEqual({ strategy: 'paragraph-and-bullet', owners: 'by-position', dates: 'one-to-one' });
+  });
 });
 
 describe('HTML reader: a column the template does not have', () => {

@@ -50,6 +50,7 @@ const FILES = [
   'word-agreement-cut-centred.pdf',
   'word-numbered-list.pdf',
   'word-date-cut-by-page.pdf',
+  'chromium-indented-lists.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -57,7 +58,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 39 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 40 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -240,7 +241,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -521,6 +522,20 @@ describe('PDF layouts that once lost text', () => {
       // Before: joined across the page break with a space, as the halves of an owner are: '30/06/202 7', no date.
       const doc = readsAsPage('word-date-cut-by-page');
       expect(doc.recommendations[5]!.actions.map((a) => a.due?.date)).toEqual(['2027-06-30', '2027-06-30', '2028-01']);
+    });
+  });
+
+  describe('columns found from centred header titles', () => {
+    it('a column whose only paragraph starts left of the numbered lists in its other rows', { timeout: 60_000 }, () => {
+      // Before: the column was taken to start where the lists' numbers did, so rec 1's Not Agreed reason, the only
+      // paragraph, fell to the agreement column ('Not agreed. Staffing levels … this year. Not Agreed'), with no
+      // response and no action.
+      const doc = readsAsPage('chromium-indented-lists');
+      expect(doc.recommendations.map((r) => [r.number, r.agreementRaw, r.response?.split('.')[0], r.actions.length])).toEqual([
+        ['1', 'Not Agreed', 'Not agreed', 1],
+        ['2', 'Agreed', 'Complete the quality of risk assessments', 3],
+        ['3', 'Agreed', 'Review the induction pack for new staff each quarter', 4],
+      ]);
     });
   });
 
