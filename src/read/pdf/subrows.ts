@@ -67,7 +67,36 @@ export function splitByAlignment(cells: Cells): Split {
       (out[index]![column] ??= []).push(p);
     }
   }
-  return { parts: out.filter((c) => Object.keys(c).length > 0), placed: true };
+  return { parts: withLeadIns(out.filter((c) => Object.keys(c).length > 0)), placed: true };
+}
+
+/**
+ * Parts with a part that ends on a lead-in ("The PDU will:") with no owner or date in it joined to the next part,
+ * when that part's list starts the lead-in's: the owners and dates are level with the list's items, not with the
+ * lead-in, and a row whose cells are centred sets the lead-in (and its rec text) above its rec number, where it
+ * would start a part of its own, the rest of the row before.
+ */
+function withLeadIns(parts: readonly Cells[]): Cells[] {
+  const out: Cells[] = [];
+  let lead: Cells | null = null;
+  for (const [k, part] of parts.entries()) {
+    const cells: Cells = lead ? joinCells(lead, part) : part;
+    lead = null;
+    const next = parts[k + 1];
+    if (next && !SIDE.some((column) => cells[column]?.length) && /:\s*$/.test(cells.response?.at(-1)?.text ?? '') && next.response?.[0]?.kind === 'li') {
+      lead = cells;
+      continue;
+    }
+    out.push(cells);
+  }
+  return out;
+}
+
+/** Two parts' pieces as one part, column by column, the first's above. */
+function joinCells(above: Cells, below: Cells): Cells {
+  const joined: Cells = { ...above };
+  for (const [column, pieces] of Object.entries(below) as Array<[Column, Piece[]]>) joined[column] = [...(joined[column] ?? []), ...pieces];
+  return joined;
 }
 
 /** The columns that hold one action's text, owner and date: a row per action ends all three where it ends. */

@@ -51,6 +51,8 @@ const FILES = [
   'word-numbered-list.pdf',
   'word-date-cut-by-page.pdf',
   'chromium-indented-lists.pdf',
+  'chromium-centred-lead-in.pdf',
+  'chromium-centred-lead-in-text.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -58,7 +60,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 40 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 42 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -241,7 +243,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -522,6 +524,33 @@ describe('PDF layouts that once lost text', () => {
       // Before: joined across the page break with a space, as the halves of an owner are: '30/06/202 7', no date.
       const doc = readsAsPage('word-date-cut-by-page');
       expect(doc.recommendations[5]!.actions.map((a) => a.due?.date)).toEqual(['2027-06-30', '2027-06-30', '2028-01']);
+    });
+  });
+
+  describe('a lead-in above its list, in rows whose cells are centred', () => {
+    // The owners and dates stand level with the list's items, so the row was cut into a part per item, and the lead-in,
+    // above the rec number, made a part of its own: a row with no number, the rest of the recommendation before.
+    it('alone above the number', { timeout: 60_000 }, () => {
+      // Before: Not Agreed rec 2 had a second action 'The PDU will:', and rec 3's response no lead-in.
+      const doc = readsAsPage('chromium-centred-lead-in');
+      expect(doc.recommendations[1]!.actions.map((a) => [a.text, a.owner])).toEqual([['Staffing levels do not allow a dedicated post this year.', 'N/A']]);
+      expect(doc.recommendations[2]!.response).toMatch(/^The PDU will: Introduce supervision records/);
+      // Owners: a blank slot beside the lead-in, one beside the second item (the page's source, checked by hand).
+      expect(doc.recommendations[2]!.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])).toEqual([
+        ['Introduce supervision records', 'Regional Safeguarding Lead', 'w/c 7 June 2027'],
+        ['Train the sentence', null, 'Autumn 2027'],
+        ['Introduce home visit', 'Team Managers', 'Q3 2027/28'],
+      ]);
+    });
+
+    it('beside the first line of the recommendation text, above the number', { timeout: 60_000 }, () => {
+      // Before: rec 7's text and lead-in went to rec 6 ('… where one is needed Make sure that sentence plans are
+      // completed on time', a fourth action 'The PDU will:').
+      const doc = readsAsPage('chromium-centred-lead-in-text');
+      expect(doc.recommendations.slice(5, 7).map((r) => [r.number, r.text, r.actions.length])).toEqual([
+        ['6', 'Provide interpreters for every appointment where one is needed', 3],
+        ['7', 'Make sure that sentence plans are completed on time', 1],
+      ]);
     });
   });
 
