@@ -26,7 +26,8 @@ export interface Paired {
  * other count is paired in order as far as it goes, the surplus joined to the last action.
  */
 export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][], units: readonly Unit[] = actions.flat()): Paired {
-  const pieces = slotsOf(row, slot);
+  const given0 = slotsOf(row, slot);
+  const pieces = stackedSlots(given0, slotsOf(row, slot === 'owners' ? 'dues' : 'owners'), actions, units) ?? given0;
   const full = pieces.filter(filled);
   const given: Piece[][] = actions.map(() => []);
   const result = (pairing: Pairing): Paired => ({ given, pairing, count: full.length });
@@ -91,6 +92,64 @@ function byPart(parts: readonly RowPart[], slot: 'owners' | 'dues', actions: rea
     else pieces.forEach((p, i) => given[targets[Math.min(i, targets.length - 1)]!]!.push(p));
   }
   return withPieces === 0 ? 0 : fit / withPieces;
+}
+
+/** How far a piece may stand from a whole number of paragraph steps, as a share of a step. */
+const STEP_SLACK = 0.15;
+
+/**
+ * A cell's pieces with the blank paragraphs between them restored, where a PDF shows them stacked one paragraph under
+ * another from the top of the cell: a gap of whole paragraph steps where a blank paragraph stood, and blank slots
+ * after the last, as many as the response has paragraphs to stand beside. The step is the smallest distance between
+ * the tops of two consecutive one-line pieces, in this cell or in the row's other one (`other`: the dates beside
+ * owners, or the owners beside dates), since a cell with a blank may have too few pieces; the first piece stands a whole number of
+ * steps below the top of the response (unless the pieces stand as far above its foot as below its top: a cell
+ * centred in its row), and each next one a whole number of steps below where it would stand with no blank between.
+ * Not when every piece stands level with the first line of an action (owners placed beside their actions: where
+ * they stand says which is whose), nor when the pieces have no place or are too few to show a step, nor when any
+ * stands off the steps. Null then.
+ */
+function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions: readonly Unit[][], units: readonly Unit[]): Piece[] | null {
+  const full = pieces.filter(filled);
+  if (full.length === 0 || full.length !== pieces.length || actions.length < 2) return null;
+  const placed = (list: readonly Piece[]): boolean => list.every((p) => p.top !== undefined && p.bottom !== undefined && p.location.page === full[0]!.location.page);
+  if (!placed(full)) return null;
+  const starts = actions.map((units) => units[0]?.parts[0]).filter((p) => p !== undefined);
+  if (starts.length !== actions.length || starts.some((p) => p.top === undefined || p.location.page !== full[0]!.location.page)) return null;
+  const beside = other.filter(filled);
+  const measured = placed(beside) ? [full, beside] : [full];
+  const line = Math.min(...measured.flat().map((p) => p.bottom! - p.top!));
+  if (full.every((p) => starts.some((s) => Math.abs(s.top! - p.top!) <= line * 0.3))) return null;
+  const oneLine = (p: Piece): boolean => p.bottom! - p.top! < line * 1.5;
+  const steps = measured.flatMap((list) => list.slice(1).flatMap((p, i) => (oneLine(list[i]!) ? [p.top! - list[i]!.top!] : [])));
+  if (steps.length === 0) return null;
+  const step = Math.min(...steps);
+  if (step < line) return null;
+  const whole = (distance: number): number | null => {
+    const k = Math.round(distance / step);
+    return k >= 0 && Math.abs(distance - k * step) <= STEP_SLACK * step ? k : null;
+  };
+  const out: Piece[] = [];
+  const blank = (at: Piece): Piece => ({ text: '', kind: 'blank', location: at.location });
+  const [head, foot] = [units[0]?.parts[0], units.at(-1)?.parts.at(-1)];
+  if (head?.top === undefined || head.location.page !== full[0]!.location.page) return null;
+  const centred = foot?.bottom !== undefined && foot.location.page === head.location.page && Math.abs(full[0]!.top! - head.top - (foot.bottom - full.at(-1)!.bottom!)) <= line * 0.5;
+  const lead = centred ? 0 : whole(full[0]!.top! - head.top);
+  if (lead === null) return null;
+  for (let k = 0; k < lead; k++) out.push(blank(full[0]!));
+  for (const [i, p] of full.entries()) {
+    if (i > 0) {
+      const prev = full[i - 1]!;
+      const extra = whole(p.top! - prev.top! - (prev.bottom! - prev.top! - line) - step);
+      if (extra === null) return null;
+      for (let k = 0; k < extra; k++) out.push(blank(p));
+    }
+    out.push(p);
+  }
+  if (out.length === full.length) return null;
+  const slots = holdersOf(units, actions).length;
+  while (out.length < slots) out.push(blank(full.at(-1)!));
+  return out;
 }
 
 /** More slots than a drafter lines up by hand: past this, blank paragraphs are not read as lines. */

@@ -53,6 +53,7 @@ const FILES = [
   'chromium-indented-lists.pdf',
   'chromium-centred-lead-in.pdf',
   'chromium-centred-lead-in-text.pdf',
+  'chromium-stacked-owners.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -60,7 +61,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 42 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 43 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -243,7 +244,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text', 'chromium-stacked-owners'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -550,6 +551,21 @@ describe('PDF layouts that once lost text', () => {
       expect(doc.recommendations.slice(5, 7).map((r) => [r.number, r.text, r.actions.length])).toEqual([
         ['6', 'Provide interpreters for every appointment where one is needed', 3],
         ['7', 'Make sure that sentence plans are completed on time', 1],
+      ]);
+    });
+  });
+
+  describe('owners stacked one paragraph under another, a blank paragraph where an action has none', () => {
+    it('the blank paragraphs are restored from the gaps they leave, whole paragraph steps', { timeout: 60_000 }, () => {
+      // Rec 8: a lead-in and four items; the owner cell holds a blank paragraph beside the lead-in, 'Regional
+      // Safeguarding Lead', a blank one, 'Head of PDU', 'Senior Probation Officers' (the page's source, checked by
+      // hand). Before: the three owners went to the first three items in order, and the fourth had none.
+      const doc = readsAsPage('chromium-stacked-owners');
+      expect(doc.recommendations[7]!.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])).toEqual([
+        ['Monitor monthly case', 'Regional Safeguarding Lead', '28.02.27'],
+        ['Audit the sentence', null, 'Quarterly from April 2027'],
+        ['Introduce the quality', 'Head of PDU', 'Quarterly from April 2027'],
+        ['Improve the induction', 'Senior Probation Officers', '31 May 2027'],
       ]);
     });
   });
