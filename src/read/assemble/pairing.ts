@@ -26,8 +26,9 @@ export interface Paired {
  * other count is paired in order as far as it goes, the surplus joined to the last action.
  */
 export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][], units: readonly Unit[] = actions.flat()): Paired {
-  const given0 = slotsOf(row, slot);
-  const pieces = stackedSlots(given0, slotsOf(row, slot === 'owners' ? 'dues' : 'owners'), actions, units) ?? given0;
+  // Pieces stacked in a PDF's cell, their blank paragraphs restored, stand where paragraphs do, not beside actions.
+  const stacked = stackedSlots(slotsOf(row, slot), slotsOf(row, slot === 'owners' ? 'dues' : 'owners'), actions, units);
+  const pieces = stacked ?? slotsOf(row, slot);
   const full = pieces.filter(filled);
   const given: Piece[][] = actions.map(() => []);
   const result = (pairing: Pairing): Paired => ({ given, pairing, count: full.length });
@@ -47,7 +48,7 @@ export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly
     full.forEach((p, i) => given[i]!.push(p));
     return result('one-to-one');
   }
-  const placed = byPosition(full, actions) ?? byBlankLines(pieces, holdersOf(units, actions));
+  const placed = (stacked ? null : byPosition(full, actions)) ?? byBlankLines(pieces, holdersOf(units, actions));
   if (placed) {
     placed.forEach((action, i) => given[action]!.push(full[i]!));
     return result('by-position');
@@ -117,7 +118,8 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   const starts = actions.map((units) => units[0]?.parts[0]).filter((p) => p !== undefined);
   if (starts.length !== actions.length || starts.some((p) => p.top === undefined || p.location.page !== full[0]!.location.page)) return null;
   const beside = other.filter(filled);
-  const measured = placed(beside) ? [full, beside] : [full];
+  const besideKnown = beside.length > 0 && placed(beside);
+  const measured = besideKnown ? [full, beside] : [full];
   const line = Math.min(...measured.flat().map((p) => p.bottom! - p.top!));
   if (full.every((p) => starts.some((s) => Math.abs(s.top! - p.top!) <= line * 0.3))) return null;
   const oneLine = (p: Piece): boolean => p.bottom! - p.top! < line * 1.5;
@@ -133,8 +135,10 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   const blank = (at: Piece): Piece => ({ text: '', kind: 'blank', location: at.location });
   const [head, foot] = [units[0]?.parts[0], units.at(-1)?.parts.at(-1)];
   if (head?.top === undefined || head.location.page !== full[0]!.location.page) return null;
+  // The cells' top: the response's, or the other cell's where it starts higher (a list may start below its cell's top).
+  const top = Math.min(head.top, ...(besideKnown ? [beside[0]!.top!] : []));
   const centred = foot?.bottom !== undefined && foot.location.page === head.location.page && Math.abs(full[0]!.top! - head.top - (foot.bottom - full.at(-1)!.bottom!)) <= line * 0.5;
-  const lead = centred ? 0 : whole(full[0]!.top! - head.top);
+  const lead = centred ? 0 : whole(full[0]!.top! - top);
   if (lead === null) return null;
   for (let k = 0; k < lead; k++) out.push(blank(full[0]!));
   for (const [i, p] of full.entries()) {

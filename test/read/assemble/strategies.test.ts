@@ -140,6 +140,30 @@ describe('pairing owners with actions', () => {
   });
 });
 
+describe('owners stacked in a PDF cell, a blank paragraph among them', () => {
+  // Lines 12 points apart, paragraphs 4 points apart: one paragraph step is 16 points from top to top.
+  const placed = (piece: Piece, top: number, lines = 1): Piece => ({ ...piece, location: { page: 1 }, top, bottom: top + 10 + (lines - 1) * 12 });
+  const items = [placed(li('Train SPOs.'), 100, 2), placed(li('Audit cases.'), 128), placed(li('Report to the board.'), 144, 2), placed(li('Review the rota.'), 172)];
+  // The drafter's cell: 'Head of PDU', a blank paragraph, 'SPOs', 'Quality Lead', stacked from the top.
+  const owners = [placed(p('Head of PDU'), 100), placed(p('SPOs'), 132), placed(p('Quality Lead'), 148)];
+  const owned = (dues: Piece[]): Array<string | null> => {
+    const r = row(items, owners, dues);
+    const paired = pair(r, 'owners', unitsOf(r).map((u) => [u]));
+    return paired.given.map((pieces) => pieces[0]?.text ?? null);
+  };
+
+  it('the gap of one paragraph step is the blank paragraph: the second action has no owner', () => {
+    // By where they stand, the three owners would go to the first three actions ('SPOs' stands a little below the
+    // second's top), and the last would have none.
+    const dues = [placed(p('May 2024'), 100), placed(p('June 2024'), 116), placed(p('July 2024'), 132), placed(p('August 2024'), 148)];
+    expect(owned(dues)).toEqual(['Head of PDU', null, 'SPOs', 'Quality Lead']);
+  });
+
+  it('the same with no date beside them: the step is measured in the owner cell alone', () => {
+    expect(owned([])).toEqual(['Head of PDU', null, 'SPOs', 'Quality Lead']);
+  });
+});
+
 describe('choosing the reading of a row', () => {
   const lead = p('The PDU will strengthen oversight by:');
   const bullets = [li('a checklist'), li('a monthly report'), li('smaller teams')];
