@@ -67,7 +67,28 @@ export function splitByAlignment(cells: Cells): Split {
       (out[index]![column] ??= []).push(p);
     }
   }
-  return { parts: withLeadIns(out.filter((c) => Object.keys(c).length > 0)), placed: true };
+  return { parts: anchorsFirst(withLeadIns(out.filter((c) => Object.keys(c).length > 0))), placed: true };
+}
+
+/** The cells that merged cells hold for every row of a recommendation: its number, text and agreement. */
+const ANCHORS: Column[] = ['number', 'recommendation', 'agreement'];
+
+/**
+ * Parts with the band's number, text and agreement moved up to its first part, when the number stands lower: in a
+ * table of one row per action, merged cells centred across a recommendation's rows set its number beside a later
+ * row, and the rows above it, with no number, were taken for the rest of the recommendation before (or, first in the
+ * table, for one with no number). A band starts where its recommendation does, so every part of it is this one's.
+ */
+function anchorsFirst(parts: readonly Cells[]): Cells[] {
+  const k = parts.findIndex((part) => (part.number?.length ?? 0) > 0);
+  if (k <= 0) return [...parts];
+  const moved = parts.map((part) => ({ ...part }));
+  for (const column of ANCHORS) {
+    const pieces = moved.slice(0, k + 1).flatMap((part) => part[column] ?? []);
+    for (const part of moved.slice(1, k + 1)) delete part[column];
+    if (pieces.length > 0) moved[0]![column] = pieces;
+  }
+  return moved.filter((part) => Object.keys(part).length > 0);
 }
 
 /**

@@ -54,6 +54,7 @@ const FILES = [
   'chromium-centred-lead-in.pdf',
   'chromium-centred-lead-in-text.pdf',
   'chromium-stacked-owners.pdf',
+  'chromium-merged-centred.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -61,7 +62,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 43 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 44 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -244,7 +245,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text', 'chromium-stacked-owners'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text', 'chromium-stacked-owners', 'chromium-merged-centred'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -566,6 +567,21 @@ describe('PDF layouts that once lost text', () => {
         ['Audit the sentence', null, 'Quarterly from April 2027'],
         ['Introduce the quality', 'Head of PDU', 'Quarterly from April 2027'],
         ['Improve the induction', 'Senior Probation Officers', '31 May 2027'],
+      ]);
+    });
+  });
+
+  describe('one row per action under merged cells centred across the rows', () => {
+    it('the rows above the rec number are the recommendation\'s own', { timeout: 60_000 }, () => {
+      // Rec 1's merged cells span four action rows; its number stands beside the third. Before: the first action's
+      // row, above the number and first in the table, was a recommendation of its own with no number and no text.
+      const doc = readsAsPage('chromium-merged-centred');
+      expect(doc.recommendations[0]!.number).toBe('1');
+      expect(doc.recommendations[0]!.actions.map((a) => [a.text.split(' ').slice(0, 3).join(' '), a.owner, a.due?.raw])).toEqual([
+        ['Monitor the induction', 'Head of Operations', '31 May 2027'],
+        ['Audit supervision records', 'Business Manager', 'September 2027'],
+        ['Improve the sentence', 'Performance Manager', '30/06/2027'],
+        ['Review the referral', 'Team Managers', 'September 2027'],
       ]);
     });
   });
