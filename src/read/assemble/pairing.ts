@@ -106,9 +106,11 @@ const STEP_SLACK = 0.15;
  * owners, or the owners beside dates), since a cell with a blank may have too few pieces; the first piece stands a whole number of
  * steps below the top of the response (unless the pieces stand as far above its foot as below its top: a cell
  * centred in its row), and each next one a whole number of steps below where it would stand with no blank between.
- * Not when every piece stands level with the first line of an action (owners placed beside their actions: where
- * they stand says which is whose), nor when the pieces have no place or are too few to show a step, nor when any
- * stands off the steps. Null then.
+ * Pieces stacked from the top with no blank among them, fewer than the actions, come back as they are, to be paired
+ * in order rather than by where each stands (a piece of several lines pushes the next one down beside a later
+ * action). Not when every piece stands level with the first line of an action (owners placed beside their actions:
+ * where they stand says which is whose), nor when the pieces have no place or show no step a paragraph long, nor
+ * when any stands off the steps. Null then.
  */
 function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions: readonly Unit[][], units: readonly Unit[]): Piece[] | null {
   const full = pieces.filter(filled);
@@ -123,14 +125,6 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   const line = Math.min(...measured.flat().map((p) => p.bottom! - p.top!));
   if (full.every((p) => starts.some((s) => Math.abs(s.top! - p.top!) <= line * 0.3))) return null;
   const oneLine = (p: Piece): boolean => p.bottom! - p.top! < line * 1.5;
-  const steps = measured.flatMap((list) => list.slice(1).flatMap((p, i) => (oneLine(list[i]!) ? [p.top! - list[i]!.top!] : [])));
-  if (steps.length === 0) return null;
-  const step = Math.min(...steps);
-  if (step < line) return null;
-  const whole = (distance: number): number | null => {
-    const k = Math.round(distance / step);
-    return k >= 0 && Math.abs(distance - k * step) <= STEP_SLACK * step ? k : null;
-  };
   const out: Piece[] = [];
   const blank = (at: Piece): Piece => ({ text: '', kind: 'blank', location: at.location });
   const [head, foot] = [units[0]?.parts[0], units.at(-1)?.parts.at(-1)];
@@ -138,6 +132,28 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   // The cells' top: the response's, or the other cell's where it starts higher (a list may start below its cell's top).
   const top = Math.min(head.top, ...(besideKnown ? [beside[0]!.top!] : []));
   const centred = foot?.bottom !== undefined && foot.location.page === head.location.page && Math.abs(full[0]!.top! - head.top - (foot.bottom - full.at(-1)!.bottom!)) <= line * 0.5;
+  const slots = holdersOf(units, actions).length;
+  /**
+   * The pieces as they are, stacked from the top with nothing between them: fewer than the actions, they pair in
+   * order as far as they go (uneven), not by where each happens to stand beside actions of several lines.
+   */
+  const inOrder = (): Piece[] | null => (full.length < 2 || centred || full.length >= actions.length ? null : [...full]);
+  const steps = measured.flatMap((list) => list.slice(1).flatMap((p, i) => (oneLine(list[i]!) ? [p.top! - list[i]!.top!] : [])));
+  if (steps.length === 0) {
+    // Pieces of several lines each show no step; stacked from the top, each starts a paragraph's spacing below the last.
+    const gaps = measured.flatMap((list) => list.slice(1).map((p, i) => p.top! - list[i]!.bottom!));
+    const spacing = Math.min(...gaps);
+    // (A paragraph's spacing is less than a line: a wider gap holds a blank line or more, which no step can count.)
+    const contiguous = spacing >= 0 && spacing < line && full.slice(1).every((p, i) => p.top! - full[i]!.bottom! <= spacing + Math.max(1.5, 0.15 * line));
+    return contiguous && Math.abs(full[0]!.top! - top) <= line * 0.3 ? inOrder() : null;
+  }
+  const step = Math.min(...steps);
+  // A paragraph step is a line and a paragraph's spacing: a longer one spans blank lines, and measures nothing.
+  if (step < line || step > 2 * line) return null;
+  const whole = (distance: number): number | null => {
+    const k = Math.round(distance / step);
+    return k >= 0 && Math.abs(distance - k * step) <= STEP_SLACK * step ? k : null;
+  };
   const lead = centred ? 0 : whole(full[0]!.top! - top);
   if (lead === null) return null;
   for (let k = 0; k < lead; k++) out.push(blank(full[0]!));
@@ -150,8 +166,8 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
     }
     out.push(p);
   }
-  if (out.length === full.length) return null;
-  const slots = holdersOf(units, actions).length;
+  // Stacked from the top with no blank among them: in order, not by where each happens to stand.
+  if (out.length === full.length) return inOrder();
   while (out.length < slots) out.push(blank(full.at(-1)!));
   return out;
 }

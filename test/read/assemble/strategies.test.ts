@@ -162,6 +162,17 @@ describe('owners stacked in a PDF cell, a blank paragraph among them', () => {
   it('the same with no date beside them: the step is measured in the owner cell alone', () => {
     expect(owned([])).toEqual(['Head of PDU', null, 'SPOs', 'Quality Lead']);
   });
+
+  it('two owners of several lines each, stacked with no blank, for three actions: in order, not by where they stand', () => {
+    const actions = [placed(li('Train SPOs.'), 100, 2), placed(li('Audit cases.'), 128, 2), placed(li('Report to the board.'), 156, 3)];
+    // The first owner takes five lines in a narrow cell, so the second starts level with the third action's second line.
+    const names = [placed(p('Senior Probation Officer (Courts)'), 100, 5), placed(p('Learning and Development Lead'), 164, 3)];
+    const dates = [placed(p('By end of Q1 2027/28'), 100, 2), placed(p('End of July 2027'), 128, 2), placed(p('28.02.27'), 156)];
+    const r = row(actions, names, dates);
+    const paired = pair(r, 'owners', unitsOf(r).map((u) => [u]));
+    expect(paired.given.map((pieces) => pieces[0]?.text ?? null)).toEqual(['Senior Probation Officer (Courts)', 'Learning and Development Lead', null]);
+    expect(paired.pairing).toBe('uneven');
+  });
 });
 
 describe('choosing the reading of a row', () => {
