@@ -160,11 +160,16 @@ export type BrokenWord = (before: string, prev: Line, line: Line, right: number)
 /** A line that holds one word and fills its column (`right`, its text's right edge): only such a word is broken so. */
 const fullWord = (line: Line, right: number): boolean => !/\s/.test(line.text.trim()) && line.right >= right - 0.8 * line.size;
 
-/** A word broken over two lines of a target date: joined without a space, the text states more dates than with one. */
+/**
+ * A word broken over two lines of a target date: joined without a space, the text states more dates than with one;
+ * or the rest is a bare number that finishes the last date's year ("30/06/20" / "27": 30 June 2027, not 2020 and 27).
+ */
 export const dateBroken: BrokenWord = (before, prev, line, right) => {
   const rest = line.text.trim();
   if (!fullWord(prev, right) || !/^[a-z0-9]/.test(rest)) return false;
-  return findDates(`${before}${rest}`).length > findDates(`${before} ${rest}`).length;
+  const [joined, apart] = [findDates(`${before}${rest}`), findDates(`${before} ${rest}`)];
+  if (joined.length > apart.length) return true;
+  return /^\d{1,3}$/.test(rest) && joined.length === apart.length && joined.length > 0 && joined.at(-1)!.iso !== apart.at(-1)!.iso;
 };
 
 /** Words an owner's name may go on with in lower case after a line break ("Head" / "of Public Protection"). */

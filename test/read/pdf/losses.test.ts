@@ -55,6 +55,7 @@ const FILES = [
   'chromium-centred-lead-in-text.pdf',
   'chromium-stacked-owners.pdf',
   'chromium-merged-centred.pdf',
+  'word-year-cut.pdf',
 ].map((file) => `fixtures/pdf/losses/${file}`);
 /** Every case converted by one run of the CLI, one plan per line (JSON Lines), on first use. */
 let converted: Map<string, PlanDocument> | undefined;
@@ -62,7 +63,7 @@ const convert = (file: string): PlanDocument => {
   if (!converted) {
     const run = plancheck(['convert', '--format', 'jsonl', ...FILES]);
     // Nothing on standard error but the summary: no file failed.
-    expect(run.stderr).toMatch(/^Converted 44 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
+    expect(run.stderr).toMatch(/^Converted 45 files: \d+ recommendations, \d+ actions, 0 failed in \d+\.\d s\n$/);
     expect(run.code).toBe(0);
     const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
     converted = new Map(docs.map((doc) => [doc.source.path, doc]));
@@ -245,7 +246,7 @@ describe('PDF layouts that once lost text', () => {
   let pages: Map<string, PlanDocument> | undefined;
   const page = (name: string): PlanDocument => {
     if (!pages) {
-      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text', 'chromium-stacked-owners', 'chromium-merged-centred'];
+      const names = ['break-lead-bullets', 'break-between-sentences', 'break-owner-cut', 'tight-cells', 'break-after-lead-in', 'word-broken-dates', 'word-row-cut-date', 'word-row-cut-owner', 'word-narrow-number', 'word-centred-rows', 'word-run-into-agreement', 'word-broken-titles', 'word-broken-owner', 'word-row-cut-sentences', 'word-merged-centred', 'word-row-cut-agreement', 'word-row-cut-item', 'word-row-at-foot', 'word-merged-owners', 'word-item-over-page', 'word-agreement-cut-centred', 'word-numbered-list', 'word-date-cut-by-page', 'chromium-indented-lists', 'chromium-centred-lead-in', 'chromium-centred-lead-in-text', 'chromium-stacked-owners', 'chromium-merged-centred', 'word-year-cut'];
       const run = plancheck(['convert', '--format', 'jsonl', ...names.map((n) => `fixtures/make/pages/${n}.html`)]);
       expect(run.code).toBe(0);
       const docs = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as PlanDocument);
@@ -526,6 +527,13 @@ describe('PDF layouts that once lost text', () => {
       // Before: joined across the page break with a space, as the halves of an owner are: '30/06/202 7', no date.
       const doc = readsAsPage('word-date-cut-by-page');
       expect(doc.recommendations[5]!.actions.map((a) => a.due?.date)).toEqual(['2027-06-30', '2027-06-30', '2028-01']);
+    });
+
+    it('a target date broken where its first part is a date of its own ("30/06/20" / "27")', { timeout: 60_000 }, () => {
+      // Before: '30/06/20' was 30 June 2020 and '27' nothing, so rec 3 had three dates and a stray number for four
+      // list items, and read as one action of four owners.
+      const doc = readsAsPage('word-year-cut');
+      expect(doc.recommendations[2]!.actions.map((a) => a.due?.date)).toEqual(['2027-05-31', '2027-06-30', '2028-01', '2027-06-30']);
     });
   });
 
