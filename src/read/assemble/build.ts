@@ -1,6 +1,6 @@
 import { parseAgreement } from '../cells/agreement.js';
 import { parseNumberCell } from '../cells/numbers.js';
-import { asListed, collapse, flowBetween, isTerminated, joinSplit, quote, stripBullet, withoutItemNumber } from '../cells/text.js';
+import { asListed, collapse, flowBetween, isTerminated, joinSplit, leadsIn, quote, stripBullet, withoutItemNumber } from '../cells/text.js';
 import { inlineAddressee } from '../headings.js';
 import { isHeading, type HeadingRow, type Piece, type SourceRow } from '../source-row.js';
 import { currentPart, newPart, newRec, type RecDraft } from './drafts.js';
@@ -164,7 +164,7 @@ export class RecBuilder {
     const carriesOn = (flow === 'joins' || (row.continues === true && flow === 'new')) && (row.afterBreak || ownsNothing);
     // Bullets on lines of their own are the list of the row above (a text export puts each line of a cell on a
     // line of its own) when they have no owner or date of their own, or carry on a list or its lead-in.
-    const listOpen = /:\s*$/.test(rec.lastText ?? '') || rec.rows.at(-1)?.parts.at(-1)?.response.at(-1)?.kind === 'li';
+    const listOpen = leadsIn(rec.lastText ?? '') || rec.rows.at(-1)?.parts.at(-1)?.response.at(-1)?.kind === 'li';
     const moreOfList = resp.every((p) => p.kind === 'li') && (ownsNothing || listOpen);
     if (row.afterBreak || carriesOn || moreOfList) this.fill(rec, this.newPart(rec, carriesOn), resp, owners, dues);
     else this.newRow(rec, resp, owners, dues);

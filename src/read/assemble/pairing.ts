@@ -23,12 +23,14 @@ export interface Paired {
  * with none; so does a cell whose filled pieces match them. Otherwise positions on the page decide where
  * each piece stands beside a different action, or, where there are none, the blank paragraphs that stand in
  * for lines (see byBlankLines); failing that, one piece is shared by every action, and any
- * other count is paired in order as far as it goes, the surplus joined to the last action.
+ * other count is paired in order as far as it goes, the surplus joined to the last action. In a PDF, which draws no
+ * blank paragraph, those of a cell stacked from its top are first read back from the gaps they leave (stackedSlots).
  */
 export function pair(row: LogicalRow, slot: 'owners' | 'dues', actions: readonly Unit[][], units: readonly Unit[] = actions.flat()): Paired {
+  const drawn = slotsOf(row, slot);
   // Pieces stacked in a PDF's cell, their blank paragraphs restored, stand where paragraphs do, not beside actions.
-  const stacked = stackedSlots(slotsOf(row, slot), slotsOf(row, slot === 'owners' ? 'dues' : 'owners'), actions, units);
-  const pieces = stacked ?? slotsOf(row, slot);
+  const stacked = stackedSlots(drawn, slotsOf(row, slot === 'owners' ? 'dues' : 'owners'), actions, units);
+  const pieces = stacked ?? drawn;
   const full = pieces.filter(filled);
   const given: Piece[][] = actions.map(() => []);
   const result = (pairing: Pairing): Paired => ({ given, pairing, count: full.length });
@@ -117,7 +119,7 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   if (full.length === 0 || full.length !== pieces.length || actions.length < 2) return null;
   const placed = (list: readonly Piece[]): boolean => list.every((p) => p.top !== undefined && p.bottom !== undefined && p.location.page === full[0]!.location.page);
   if (!placed(full)) return null;
-  const starts = actions.map((units) => units[0]?.parts[0]).filter((p) => p !== undefined);
+  const starts = actions.map((list) => list[0]?.parts[0]).filter((p) => p !== undefined);
   if (starts.length !== actions.length || starts.some((p) => p.top === undefined || p.location.page !== full[0]!.location.page)) return null;
   const beside = other.filter(filled);
   const besideKnown = beside.length > 0 && placed(beside);
@@ -125,14 +127,11 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   const line = Math.min(...measured.flat().map((p) => p.bottom! - p.top!));
   if (full.every((p) => starts.some((s) => Math.abs(s.top! - p.top!) <= line * 0.3))) return null;
   const oneLine = (p: Piece): boolean => p.bottom! - p.top! < line * 1.5;
-  const out: Piece[] = [];
-  const blank = (at: Piece): Piece => ({ text: '', kind: 'blank', location: at.location });
   const [head, foot] = [units[0]?.parts[0], units.at(-1)?.parts.at(-1)];
   if (head?.top === undefined || head.location.page !== full[0]!.location.page) return null;
   // The cells' top: the response's, or the other cell's where it starts higher (a list may start below its cell's top).
   const top = Math.min(head.top, ...(besideKnown ? [beside[0]!.top!] : []));
   const centred = foot?.bottom !== undefined && foot.location.page === head.location.page && Math.abs(full[0]!.top! - head.top - (foot.bottom - full.at(-1)!.bottom!)) <= line * 0.5;
-  const slots = holdersOf(units, actions).length;
   /**
    * The pieces as they are, stacked from the top with nothing between them: fewer than the actions, they pair in
    * order as far as they go (uneven), not by where each happens to stand beside actions of several lines.
@@ -156,6 +155,8 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   };
   const lead = centred ? 0 : whole(full[0]!.top! - top);
   if (lead === null) return null;
+  const out: Piece[] = [];
+  const blank = (at: Piece): Piece => ({ text: '', kind: 'blank', location: at.location });
   for (let k = 0; k < lead; k++) out.push(blank(full[0]!));
   for (const [i, p] of full.entries()) {
     if (i > 0) {
@@ -168,6 +169,7 @@ function stackedSlots(pieces: readonly Piece[], other: readonly Piece[], actions
   }
   // Stacked from the top with no blank among them: in order, not by where each happens to stand.
   if (out.length === full.length) return inOrder();
+  const slots = holdersOf(units, actions).length;
   while (out.length < slots) out.push(blank(full.at(-1)!));
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Strategy } from '../../model/plan.js';
+import { leadsIn } from '../cells/text.js';
 import type { Unit } from './row.js';
 
 /** One way of cutting a row's response into actions: the units of each action, in order. */
@@ -8,7 +9,7 @@ export interface Cut {
 }
 
 /** True for a paragraph that introduces the list after it ("… will do so by:"). */
-const introduces = (unit: Unit, next: Unit | undefined): boolean => unit.kind === 'p' && /:\s*$/.test(unit.text) && next?.kind === 'li';
+const introduces = (unit: Unit, next: Unit | undefined): boolean => unit.kind === 'p' && leadsIn(unit.text) && next?.kind === 'li';
 
 /** The whole row is one action: a table drawn with one row per action. */
 export function wholeRow(units: readonly Unit[]): Cut {

@@ -69,6 +69,9 @@ export function quote(text: string, max = 60): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
+/** True for text that leads into the list after it: it ends on a colon ("The PDU will:"). */
+export const leadsIn = (text: string): boolean => /:\s*$/.test(text);
+
 /** How the first piece of a row relates to the piece it follows in the same column. */
 export type Flow = 'joins' | 'new' | 'broken';
 
@@ -79,7 +82,7 @@ export type Flow = 'joins' | 'new' | 'broken';
  */
 export function flowBetween(prev: string, next: Piece): Flow {
   const lower = startsLikeContinuation(next.text);
-  if (/:\s*$/.test(prev)) return next.kind === 'li' ? 'new' : 'joins';
+  if (leadsIn(prev)) return next.kind === 'li' ? 'new' : 'joins';
   // A list item that starts in lower case finishes the sentence cut off (a reader may take the rest of an item for a new one).
   if (!isTerminated(prev)) return next.kind === 'li' && !lower ? 'broken' : 'joins';
   // Items of a list may start in lower case ("offer …;" then "hold …").

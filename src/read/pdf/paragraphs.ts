@@ -1,4 +1,5 @@
 import { boundaryScore } from '../cells/role-names.js';
+import { leadsIn } from '../cells/text.js';
 import { findDates, parseDue } from '../dates.js';
 import { joinItems, type Line, type TextItem } from './items.js';
 import { relativeWidth } from './text-width.js';
@@ -252,7 +253,7 @@ export function paragraphs(lines: readonly Line[], layout: Layout, right: number
     const apart = !prev || bullet || breaksAfter(prev, line, layout, right) || (starts !== undefined && starts(joinLines(out.at(-1)!.texts), line));
     if (apart && !(prev && !bullet && goesOn?.(prev, line) && line.baseline - prev.baseline <= layout.leading * prev.size + Math.max(2, 0.2 * prev.size))) {
       // (A lead-in ending on a colon is whole: what follows it is the list.)
-      const rest = !prev && above !== undefined && !/:\s*$/.test(above.text) && wrapped(above, line, right);
+      const rest = !prev && above !== undefined && !leadsIn(above.text) && wrapped(above, line, right);
       const tagged = layout.lists === true && line.x - left >= 0.5 * line.size && !rest;
       // (Not where tags mark the lists: a browser draws a bullet as a shape, so a new item shows none as text either.)
       const carries = !prev && above !== undefined && !bullet && layout.lists !== true && line.x - left >= 0.5 * line.size;

@@ -1,3 +1,4 @@
+import { leadsIn } from '../cells/text.js';
 import type { Column, Piece } from '../source-row.js';
 
 /** The pieces of each column of one row band, top to bottom. */
@@ -104,7 +105,7 @@ function withLeadIns(parts: readonly Cells[]): Cells[] {
     const cells: Cells = lead ? joinCells(lead, part) : part;
     lead = null;
     const next = parts[k + 1];
-    if (next && !SIDE.some((column) => cells[column]?.length) && /:\s*$/.test(cells.response?.at(-1)?.text ?? '') && next.response?.[0]?.kind === 'li') {
+    if (next && !SIDE.some((column) => cells[column]?.length) && leadsIn(cells.response?.at(-1)?.text ?? '') && next.response?.[0]?.kind === 'li') {
       lead = cells;
       continue;
     }
